@@ -1,0 +1,426 @@
+//! Training you can watch: one phase of one example at a time (present → forward layer by
+//! layer → error → backward layer by layer → update), or whole examples and cycles, with the
+//! loss history and snapshots to rewind to.
+
+use crate::dataset::Dataset;
+use crate::error::{Error, Result};
+use crate::network::{check_input, Network};
+use crate::optimizer::Optimizer;
+use crate::schedule::is_snapshot_cycle;
+use crate::trainer::Trainer;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+
+/// Enough snapshots to scrub smoothly; older ones are thinned out past this.
+pub const MAX_SNAPSHOTS: usize = 160;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing shown yet (fresh, reset, or rewound).
+    Idle,
+    /// The input is on the input neurons.
+    Present,
+    /// The signal has passed weight layer k (neuron layer k+1 is lit).
+    Forward(usize),
+    /// Output compared with the target.
+    Error,
+    /// The error has passed weight layer k backwards: its gradients are known, and δ of
+    /// neuron layer k (when k > 0).
+    Backward(usize),
+    /// The weights have changed.
+    Update,
+}
+
+impl Phase {
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Idle => "idle",
+            Phase::Present => "present",
+            Phase::Forward(_) => "forward",
+            Phase::Error => "error",
+            Phase::Backward(_) => "backward",
+            Phase::Update => "update",
+        }
+    }
+
+    /// The weight layer the phase is at, if any.
+    pub fn layer(self) -> Option<usize> {
+        match self {
+            Phase::Forward(k) | Phase::Backward(k) => Some(k),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub cycle: u64,
+    net: Network,
+    optimizer: Optimizer,
+    rng: StdRng,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stepper {
+    pub trainer: Trainer,
+    pub data: Dataset,
+    shuffle: bool,
+    rng: StdRng,
+    order: Vec<usize>,
+    /// Completed cycles (epochs).
+    pub cycle: u64,
+    /// Position in this cycle's order of the next example to start.
+    position: usize,
+    /// Position of the example in the trace.
+    shown: usize,
+    pub phase: Phase,
+    /// An example (or a probe of a new input) is part-way through its phases.
+    in_progress: bool,
+    /// The trace holds a user's input, not a training example.
+    probing: bool,
+    cycle_loss: f64,
+    /// Mean loss of each completed cycle.
+    pub history: Vec<f32>,
+    pub snapshots: Vec<Snapshot>,
+    /// Why training stopped, when it diverged.
+    pub diverged: Option<String>,
+}
+
+impl Stepper {
+    pub fn new(trainer: Trainer, data: Dataset, shuffle: bool) -> Result<Stepper> {
+        trainer.check_data(&data)?;
+        if data.is_empty() {
+            return Err(Error::Data("the data set has no examples".into()));
+        }
+        let rng = StdRng::seed_from_u64(trainer.config.seed ^ 0x5eed_0f_0dde5);
+        let mut s = Stepper {
+            order: (0..data.len()).collect(),
+            trainer,
+            data,
+            shuffle,
+            rng,
+            cycle: 0,
+            position: 0,
+            shown: 0,
+            phase: Phase::Idle,
+            in_progress: false,
+            probing: false,
+            cycle_loss: 0.0,
+            history: Vec::new(),
+            snapshots: Vec::new(),
+            diverged: None,
+        };
+        s.take_snapshot();
+        s.start_cycle();
+        Ok(s)
+    }
+
+    pub fn net(&self) -> &Network {
+        &self.trainer.net
+    }
+
+    /// Position (0-based) within the cycle of the example shown or in progress.
+    pub fn example(&self) -> usize {
+        self.shown
+    }
+
+    /// Dataset index of the example shown.
+    pub fn example_index(&self) -> usize {
+        self.order[self.shown]
+    }
+
+    pub fn is_probing(&self) -> bool {
+        self.probing
+    }
+
+    pub fn in_progress(&self) -> bool {
+        self.in_progress
+    }
+
+    /// The mean loss of the last completed cycle.
+    pub fn last_loss(&self) -> Option<f32> {
+        self.cycle.checked_sub(1).and_then(|c| self.history.get(c as usize)).copied()
+    }
+
+    fn layers(&self) -> usize {
+        self.trainer.net.layers.len()
+    }
+
+    /// Each cycle's order depends only on the RNG state, so a snapshot can replay it.
+    fn start_cycle(&mut self) {
+        self.order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
+        if self.shuffle {
+            self.order.shuffle(&mut self.rng);
+        }
+        self.position = 0;
+        self.cycle_loss = 0.0;
+    }
+
+    /// Training after a rewind forgets the future that was rewound over.
+    fn branch(&mut self) {
+        self.history.truncate(self.cycle as usize);
+        let cycle = self.cycle;
+        self.snapshots.retain(|s| s.cycle <= cycle);
+    }
+
+    fn check_running(&self) -> Result<()> {
+        match &self.diverged {
+            Some(why) => Err(Error::Diverged(why.clone())),
+            None => Ok(()),
+        }
+    }
+
+    /// Advances one phase. A new example starts when the previous one is done.
+    pub fn step_phase(&mut self) -> Result<()> {
+        self.check_running()?;
+        if !self.in_progress {
+            self.begin_example();
+            return Ok(());
+        }
+        let last = self.layers() - 1;
+        match self.phase {
+            Phase::Idle => self.begin_example(),
+            Phase::Present => {
+                self.trainer.net.forward_layer(0, &mut self.trainer.trace);
+                self.phase = Phase::Forward(0);
+                if self.probing && last == 0 {
+                    self.in_progress = false;
+                }
+            }
+            Phase::Forward(k) if k < last => {
+                self.trainer.net.forward_layer(k + 1, &mut self.trainer.trace);
+                self.phase = Phase::Forward(k + 1);
+                if self.probing && k + 1 == last {
+                    self.in_progress = false;
+                }
+            }
+            Phase::Forward(_) => {
+                let loss = self.trainer.compare();
+                self.phase = Phase::Error;
+                if !loss.is_finite() {
+                    return self.diverge(loss);
+                }
+            }
+            Phase::Error => {
+                self.trainer.backward_layer(last);
+                self.phase = Phase::Backward(last);
+                if last == 0 {
+                    self.after_backward();
+                }
+            }
+            Phase::Backward(0) => self.apply_update(),
+            Phase::Backward(k) => {
+                self.trainer.backward_layer(k - 1);
+                self.phase = Phase::Backward(k - 1);
+                if k == 1 {
+                    self.after_backward();
+                }
+            }
+            Phase::Update => {}
+        }
+        Ok(())
+    }
+
+    /// After the last backward step: the example is done unless an update is due.
+    fn after_backward(&mut self) {
+        if !self.update_due() {
+            self.finish_example(false);
+        }
+    }
+
+    fn update_due(&self) -> bool {
+        self.trainer.update_due() || self.position + 1 == self.order.len()
+    }
+
+    fn begin_example(&mut self) {
+        self.branch();
+        self.probing = false;
+        self.shown = self.position;
+        let i = self.order[self.position];
+        self.trainer.trace.clear();
+        self.trainer.present(&self.data, i);
+        self.phase = Phase::Present;
+        self.in_progress = true;
+    }
+
+    /// From Backward(0) with an update due: the Update phase.
+    fn apply_update(&mut self) {
+        self.finish_example(true);
+        self.phase = Phase::Update;
+    }
+
+    /// Books a completed example: batch accounting, cycle accounting, snapshots.
+    fn finish_example(&mut self, update: bool) {
+        let end_of_cycle = self.position + 1 == self.order.len();
+        self.trainer.end_example(update || end_of_cycle);
+        self.in_progress = false;
+        self.cycle_loss += self.trainer.trace.loss as f64;
+        self.position += 1;
+        if end_of_cycle {
+            self.complete_cycle();
+        }
+    }
+
+    fn complete_cycle(&mut self) {
+        let mean = (self.cycle_loss / self.order.len() as f64) as f32;
+        self.history.push(mean);
+        self.cycle += 1;
+        self.trainer.optimizer.learning_rate *= self.trainer.config.lr_decay;
+        if is_snapshot_cycle(self.cycle) {
+            self.take_snapshot();
+        }
+        self.start_cycle();
+    }
+
+    fn diverge(&mut self, loss: f32) -> Result<()> {
+        let why = format!(
+            "training diverged at cycle {}: the error became {} (not a number). The learning rate ({}) \
+             is probably too high; lower it, then Reset or rewind.",
+            self.cycle + 1,
+            loss,
+            self.trainer.config.learning_rate
+        );
+        self.in_progress = false;
+        self.diverged = Some(why.clone());
+        Err(Error::Diverged(why))
+    }
+
+    /// Finishes the example in progress (all its remaining phases), or runs the next one whole.
+    pub fn step_example(&mut self) -> Result<()> {
+        self.check_running()?;
+        if !self.in_progress || self.probing {
+            self.begin_example();
+        }
+        while self.in_progress {
+            self.step_phase()?;
+        }
+        Ok(())
+    }
+
+    /// Finishes the current cycle (or runs the next whole cycle when at a cycle boundary).
+    pub fn step_cycle(&mut self) -> Result<()> {
+        let target = self.cycle + 1;
+        self.train_until(target)
+    }
+
+    /// Runs `cycles` more cycles at full speed (no phases), finishing any example in progress.
+    pub fn train_cycles(&mut self, cycles: u64) -> Result<()> {
+        let target = self.cycle.saturating_add(cycles);
+        self.train_until(target)
+    }
+
+    /// Runs `count` more examples at full speed (mini-batches through the matrix path).
+    pub fn train_examples(&mut self, count: u64) -> Result<()> {
+        self.run_fast(u64::MAX, count)
+    }
+
+    fn train_until(&mut self, target_cycle: u64) -> Result<()> {
+        self.run_fast(target_cycle, u64::MAX)
+    }
+
+    /// Trains until `target_cycle` cycles are complete or `examples` examples are done.
+    fn run_fast(&mut self, target_cycle: u64, mut examples: u64) -> Result<()> {
+        self.check_running()?;
+        if self.in_progress && !self.probing {
+            self.step_example()?;
+        }
+        self.branch();
+        self.probing = false;
+        let b = self.trainer.config.batch_size;
+        while self.cycle < target_cycle && examples > 0 {
+            let start = self.position;
+            let aligned = self.trainer.pending == 0 && start % b == 0;
+            let loss = if b > 1 && aligned && start + b <= self.order.len() && examples >= b as u64 {
+                let loss = self.trainer.learn_batch(&self.data, &self.order[start..start + b]);
+                self.position += b;
+                loss
+            } else {
+                let loss = self.trainer.learn(&self.data, self.order[start]) as f64;
+                self.position += 1;
+                loss
+            };
+            examples -= (self.position - start) as u64;
+            self.shown = self.position - 1;
+            if !loss.is_finite() {
+                self.phase = Phase::Error;
+                return self.diverge(loss as f32);
+            }
+            self.cycle_loss += loss;
+            if self.position == self.order.len() {
+                self.trainer.flush();
+                self.complete_cycle();
+            }
+        }
+        self.phase = Phase::Update;
+        Ok(())
+    }
+
+    /// Puts a user's input on the input neurons; step_phase then shows the network thinking
+    /// about it, layer by layer. Training resumes with the next step after that.
+    pub fn probe(&mut self, input: &[f32]) -> Result<()> {
+        check_input(input, self.trainer.net.input_size())?;
+        if self.in_progress && !self.probing {
+            self.step_example()?;
+        }
+        self.trainer.trace.clear();
+        self.trainer.trace.a[0].copy_from_slice(input);
+        self.probing = true;
+        self.in_progress = true;
+        self.phase = Phase::Present;
+        Ok(())
+    }
+
+    /// Runs the remaining forward phases of a probe at once.
+    pub fn finish_probe(&mut self) -> Result<()> {
+        while self.probing && self.in_progress {
+            self.step_phase()?;
+        }
+        Ok(())
+    }
+
+    fn take_snapshot(&mut self) {
+        if self.snapshots.last().is_some_and(|s| s.cycle == self.cycle) {
+            return;
+        }
+        self.snapshots.push(Snapshot {
+            cycle: self.cycle,
+            net: self.trainer.net.clone(),
+            optimizer: self.trainer.optimizer.clone(),
+            rng: self.rng.clone(),
+        });
+        if self.snapshots.len() > MAX_SNAPSHOTS {
+            // Keep the first and the newest; drop every second one in between.
+            let last = self.snapshots.len() - 1;
+            let mut i = 0;
+            self.snapshots.retain(|_| {
+                let keep = i == 0 || i == last || i % 2 == 0;
+                i += 1;
+                keep
+            });
+        }
+    }
+
+    /// Rewinds (or fast-forwards, within kept history) to snapshot `i`. The loss history stays
+    /// until training continues from there.
+    pub fn restore(&mut self, i: usize) -> Result<()> {
+        let snap = self
+            .snapshots
+            .get(i)
+            .ok_or_else(|| Error::Input(format!("there is no snapshot {i} (there are {})", self.snapshots.len())))?
+            .clone();
+        self.trainer.net = snap.net;
+        self.trainer.optimizer = snap.optimizer;
+        self.trainer.pending = 0;
+        self.rng = snap.rng;
+        self.cycle = snap.cycle;
+        self.start_cycle();
+        self.shown = 0;
+        self.phase = Phase::Idle;
+        self.in_progress = false;
+        self.probing = false;
+        self.diverged = None;
+        self.trainer.trace.clear();
+        Ok(())
+    }
+}
