@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod model_file;
 pub mod network;
 pub mod optimizer;
+pub mod preprocess;
 pub mod presets;
 pub mod schedule;
 pub mod stepper;

@@ -3,7 +3,9 @@
 //! loss history and snapshots to rewind to.
 
 use crate::dataset::Dataset;
+use crate::config::NetConfig;
 use crate::error::{Error, Result};
+use crate::model_file::Model;
 use crate::network::{check_input, Network};
 use crate::optimizer::Optimizer;
 use crate::schedule::is_snapshot_cycle;
@@ -421,6 +423,43 @@ impl Stepper {
         self.probing = false;
         self.diverged = None;
         self.trainer.trace.clear();
+        Ok(())
+    }
+
+    /// Replaces the network with a loaded model (its architecture may differ); training
+    /// settings stay, history starts afresh. On error nothing changes.
+    pub fn load_model(&mut self, model: Model) -> Result<()> {
+        let sizes = model.net.sizes();
+        let (i, o) = (self.data.input_size, self.data.output_size);
+        if sizes.first() != Some(&i) || sizes.last() != Some(&o) {
+            return Err(Error::Model(format!(
+                "the model has {} inputs and {} outputs; this data needs {i} and {o}",
+                sizes.first().unwrap_or(&0),
+                sizes.last().unwrap_or(&0)
+            )));
+        }
+        let layers = &model.net.layers;
+        let config = NetConfig {
+            sizes,
+            activation: layers.first().map_or(self.trainer.config.activation, |l| l.activation),
+            output_activation: model.net.output_activation(),
+            loss: model.loss,
+            bias: model.net.bias,
+            ..self.trainer.config.clone()
+        };
+        let config = if layers.len() == 1 { NetConfig { activation: self.trainer.config.activation, ..config } } else { config };
+        let mut trainer = Trainer::new(config)?;
+        trainer.net = model.net;
+        self.trainer = trainer;
+        self.cycle = 0;
+        self.history.clear();
+        self.snapshots.clear();
+        self.diverged = None;
+        self.in_progress = false;
+        self.probing = false;
+        self.phase = Phase::Idle;
+        self.take_snapshot();
+        self.start_cycle();
         Ok(())
     }
 }

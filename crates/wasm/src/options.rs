@@ -1,6 +1,7 @@
 //! The options JS passes to `new Playground(...)`, turned into a core config and data set.
 
 use neuroglow_core::dataset::{self, Dataset};
+use neuroglow_core::presets::preset;
 use neuroglow_core::{Activation, Error, Init, Loss, NetConfig, OptimizerKind, Result};
 use serde::Deserialize;
 
@@ -10,6 +11,8 @@ use serde::Deserialize;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
     pub task: Option<String>,
+    /// For image tasks: "3b1b" or "modern"; the other options override its settings.
+    pub preset: Option<String>,
     pub hidden: Option<Vec<usize>>,
     pub activation: Option<Activation>,
     pub output_activation: Option<Activation>,
@@ -20,6 +23,7 @@ pub struct Options {
     pub learning_rate: Option<f32>,
     pub momentum: Option<f32>,
     pub batch_size: Option<usize>,
+    pub lr_decay: Option<f32>,
     pub seed: Option<u64>,
 }
 
@@ -30,28 +34,37 @@ pub struct Built {
 }
 
 impl Options {
-    pub fn build(self) -> Result<Built> {
-        let (task, data) = match self.task.as_deref().unwrap_or("xor3") {
-            "xor3" => ("xor3", dataset::xor3()),
-            "xor2" => ("xor2", dataset::xor2()),
-            other => return Err(Error::Config(format!("unknown task \"{other}\" (try xor3 or xor2)"))),
+    /// `images`: a data set the caller loaded (image tasks); XOR tasks build their own.
+    pub fn build(self, images: Option<Dataset>) -> Result<Built> {
+        let task_name = self.task.as_deref().unwrap_or(if images.is_some() { "mnist" } else { "xor3" });
+        let (task, data, base) = match (task_name, images) {
+            ("xor3", None) => ("xor3", dataset::xor3(), NetConfig::default()),
+            ("xor2", None) => ("xor2", dataset::xor2(), NetConfig { bias: true, ..NetConfig::default() }),
+            (t @ ("mnist" | "images"), Some(d)) => {
+                let name = self.preset.as_deref().unwrap_or("modern");
+                let base = preset(name, d.input_size, d.output_size)
+                    .ok_or_else(|| Error::Config(format!("unknown preset \"{name}\" (try 3b1b or modern)")))?;
+                (if t == "mnist" { "mnist" } else { "images" }, d, base)
+            }
+            ("mnist" | "images", None) => return Err(Error::Config("this task needs image data".into())),
+            (other, _) => return Err(Error::Config(format!("unknown task \"{other}\" (try xor3, xor2 or mnist)"))),
         };
-        let d = NetConfig::default();
         let mut sizes = vec![data.input_size];
-        sizes.extend(self.hidden.unwrap_or_else(|| vec![4]));
+        sizes.extend(self.hidden.unwrap_or_else(|| base.sizes[1..base.sizes.len() - 1].to_vec()));
         sizes.push(data.output_size);
         let config = NetConfig {
             sizes,
-            activation: self.activation.unwrap_or(d.activation),
-            output_activation: self.output_activation.unwrap_or(d.output_activation),
-            loss: self.loss.unwrap_or(d.loss),
-            bias: self.bias.unwrap_or(task == "xor2"),
-            init: self.init.unwrap_or(d.init),
-            optimizer: self.optimizer.unwrap_or(d.optimizer),
-            learning_rate: self.learning_rate.unwrap_or(d.learning_rate),
-            momentum: self.momentum.unwrap_or(d.momentum),
-            batch_size: self.batch_size.unwrap_or(d.batch_size),
-            seed: self.seed.unwrap_or(d.seed),
+            activation: self.activation.unwrap_or(base.activation),
+            output_activation: self.output_activation.unwrap_or(base.output_activation),
+            loss: self.loss.unwrap_or(base.loss),
+            bias: self.bias.unwrap_or(base.bias),
+            init: self.init.unwrap_or(base.init),
+            optimizer: self.optimizer.unwrap_or(base.optimizer),
+            learning_rate: self.learning_rate.unwrap_or(base.learning_rate),
+            momentum: self.momentum.unwrap_or(base.momentum),
+            batch_size: self.batch_size.unwrap_or(base.batch_size),
+            lr_decay: self.lr_decay.unwrap_or(base.lr_decay),
+            seed: self.seed.unwrap_or(base.seed),
         };
         config.validate()?;
         Ok(Built { task, config, data })

@@ -4,7 +4,8 @@
 use crate::options::Options;
 use crate::views::{self, Kind};
 use crate::js_error;
-use neuroglow_core::{Stepper, Trainer};
+use neuroglow_core::dataset::Dataset;
+use neuroglow_core::{idx, metrics, model_file, Init, OptimizerKind, Stepper, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -15,6 +16,42 @@ const MAX_CYCLES_PER_CALL: f64 = 10_000_000.0;
 pub struct Playground {
     stepper: Stepper,
     task: &'static str,
+    /// Held-out examples for `evaluate` (image tasks).
+    test: Option<Dataset>,
+}
+
+/// At most this many misclassified test examples are listed by `evaluate`.
+const MAX_MISTAKES: usize = 500;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Reading {
+    /// The 28×28 image the network sees, 0..1, row-major.
+    input: Vec<f32>,
+    outputs: Vec<f32>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Metrics {
+    count: usize,
+    loss: f32,
+    accuracy: f32,
+    seen: f64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EvaluationJs {
+    count: usize,
+    accuracy: f32,
+    loss: f32,
+    classes: usize,
+    confusion: Vec<u32>,
+    per_class: Vec<f32>,
+    /// Test indices the network gets wrong (first MAX_MISTAKES), with its guesses.
+    mistakes: Vec<usize>,
+    guesses: Vec<u8>,
 }
 
 /// What `state()` returns to JS.
@@ -60,10 +97,37 @@ struct Info {
     batch_size: usize,
     seed: u64,
     parameter_count: usize,
+    optimizer: OptimizerKind,
+    init: Init,
+    momentum: f32,
+    lr_decay: f32,
+    /// The learning rate in force now (after `lrDecay` per cycle).
+    current_learning_rate: f32,
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     serde_wasm_bindgen::to_value(v).map_err(js_error)
+}
+
+fn parse_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("invalid setting: {e}")))
+}
+
+impl Playground {
+    fn build(opts: Options, images: Option<Dataset>) -> Result<Playground, JsError> {
+        let shuffle = images.is_some();
+        let built = opts.build(images).map_err(js_error)?;
+        let trainer = Trainer::new(built.config).map_err(js_error)?;
+        let stepper = Stepper::new(trainer, built.data, shuffle).map_err(js_error)?;
+        Ok(Playground { stepper, task: built.task, test: None })
+    }
+
+    fn test_data(&self) -> Result<&Dataset, JsError> {
+        self.test.as_ref().ok_or_else(|| js_error("no test data has been set"))
+    }
 }
 
 #[wasm_bindgen]
@@ -71,15 +135,31 @@ impl Playground {
     /// Builds a network for a task from plain options (see `Options`); throws on bad options.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Playground, JsError> {
-        let opts: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("invalid setting: {e}")))?
-        };
-        let built = opts.build().map_err(js_error)?;
-        let trainer = Trainer::new(built.config).map_err(js_error)?;
-        let stepper = Stepper::new(trainer, built.data, false).map_err(js_error)?;
-        Ok(Playground { stepper, task: built.task })
+        let opts = parse_options(options)?;
+        Playground::build(opts, None)
+    }
+
+    /// An image task (MNIST or the user's own IDX pair, gzipped or not).
+    #[wasm_bindgen(js_name = withImages)]
+    pub fn with_images(options: JsValue, images: &[u8], labels: &[u8]) -> Result<Playground, JsError> {
+        let opts = parse_options(options)?;
+        let data = idx::image_dataset(images, labels).map_err(js_error)?;
+        Playground::build(opts, Some(data))
+    }
+
+    /// Held-out data for `evaluate`; must match the training data's shape.
+    #[wasm_bindgen(js_name = setTestData)]
+    pub fn set_test_data(&mut self, images: &[u8], labels: &[u8]) -> Result<(), JsError> {
+        let data = idx::image_dataset(images, labels).map_err(js_error)?;
+        let train = &self.stepper.data;
+        if data.input_size != train.input_size || data.output_size > train.output_size {
+            return Err(js_error(format!(
+                "invalid data: the test images ({} pixels, {} classes) do not match the training images ({} pixels, {} classes)",
+                data.input_size, data.output_size, train.input_size, train.output_size
+            )));
+        }
+        self.test = Some(data);
+        Ok(())
     }
 
     /// Task, layer sizes, activations and the other settings actually in use.
@@ -96,6 +176,11 @@ impl Playground {
             batch_size: c.batch_size,
             seed: c.seed,
             parameter_count: net.parameter_count(),
+            optimizer: c.optimizer,
+            init: c.init,
+            momentum: c.momentum,
+            lr_decay: c.lr_decay,
+            current_learning_rate: self.stepper.trainer.optimizer.learning_rate,
         })
     }
 
@@ -188,5 +273,121 @@ impl Playground {
         // SAFETY: the view aliases wasm memory; it is handed straight to JS, which reads it
         // before calling into wasm again (documented above), so no Rust code observes it.
         Ok(unsafe { js_sys::Float32Array::view(slice) })
+    }
+
+    /// Trains `count` more examples at full speed (mini-batches use the matrix path).
+    #[wasm_bindgen(js_name = trainExamples)]
+    pub fn train_examples(&mut self, count: f64) -> Result<(), JsError> {
+        if !(count.is_finite() && (0.0..=1e9).contains(&count)) {
+            return Err(js_error(format!("count must be a number from 0 to 1e9, not {count}")));
+        }
+        self.stepper.train_examples(count as u64).map_err(js_error)
+    }
+
+    /// Loss and accuracy over the examples learned since the last call.
+    #[wasm_bindgen(js_name = takeMetrics)]
+    pub fn take_metrics(&mut self) -> Result<JsValue, JsError> {
+        let seen = self.stepper.trainer.seen as f64;
+        let w = self.stepper.trainer.take_window();
+        to_js(&Metrics { count: w.count, loss: w.mean_loss(), accuracy: w.accuracy(), seen })
+    }
+
+    /// Accuracy, mean loss, confusion matrix and mistakes on the test data.
+    pub fn evaluate(&self) -> Result<JsValue, JsError> {
+        let test = self.test_data()?;
+        let e = metrics::evaluate(self.stepper.net(), self.stepper.trainer.config.loss, test);
+        let mistakes: Vec<usize> = (0..test.len())
+            .filter(|&i| test.label(i).is_some_and(|l| e.predictions.get(i) != Some(&(l as u8))))
+            .take(MAX_MISTAKES)
+            .collect();
+        let guesses = mistakes.iter().map(|&i| e.predictions[i]).collect();
+        to_js(&EvaluationJs {
+            count: e.count,
+            accuracy: e.accuracy(),
+            loss: e.mean_loss,
+            classes: e.classes,
+            per_class: e.per_class(),
+            confusion: e.confusion,
+            mistakes,
+            guesses,
+        })
+    }
+
+    /// Pixels (0..255) of a test image, and its label via `testLabel`.
+    #[wasm_bindgen(js_name = testImage)]
+    pub fn test_image(&self, index: usize) -> Result<Vec<u8>, JsError> {
+        let test = self.test_data()?;
+        test.image_bytes(index).map(<[u8]>::to_vec).ok_or_else(|| js_error(format!("there is no test image {index}")))
+    }
+
+    #[wasm_bindgen(js_name = testLabel)]
+    pub fn test_label(&self, index: usize) -> Result<usize, JsError> {
+        self.test_data()?.label(index).ok_or_else(|| js_error(format!("there is no test label {index}")))
+    }
+
+    /// Pixels of the training example shown now (image tasks).
+    #[wasm_bindgen(js_name = currentImage)]
+    pub fn current_image(&self) -> Option<Vec<u8>> {
+        self.stepper.data.image_bytes(self.stepper.example_index()).map(<[u8]>::to_vec)
+    }
+
+    /// Shows the network thinking about test image `index` (then `stepPhase`/`finishProbe`).
+    #[wasm_bindgen(js_name = probeTest)]
+    pub fn probe_test(&mut self, index: usize) -> Result<(), JsError> {
+        let test = self.test_data()?;
+        if index >= test.len() {
+            return Err(js_error(format!("there is no test image {index}")));
+        }
+        let input = test.input(index);
+        self.stepper.probe(&input).map_err(js_error)
+    }
+
+    /// The model as a file (see core's `model_file`).
+    pub fn save(&self, note: &str) -> Vec<u8> {
+        model_file::save(self.stepper.net(), self.stepper.trainer.config.loss, note)
+    }
+
+    /// Replaces the network with a saved model; a bad or mismatched file throws and the current
+    /// network stays. Returns the model's note.
+    pub fn load(&mut self, bytes: &[u8]) -> Result<String, JsError> {
+        let model = model_file::load(bytes).map_err(js_error)?;
+        let note = model.note.clone();
+        self.stepper.load_model(model).map_err(js_error)?;
+        Ok(note)
+    }
+
+    /// Shows the network thinking about the training example at the current position.
+    #[wasm_bindgen(js_name = probeCurrent)]
+    pub fn probe_current(&mut self) -> Result<(), JsError> {
+        let input = self.stepper.data.input(self.stepper.example_index());
+        self.stepper.probe(&input).map_err(js_error)?;
+        self.stepper.finish_probe().map_err(js_error)
+    }
+
+    /// Label of the training example shown (image tasks).
+    #[wasm_bindgen(js_name = currentLabel)]
+    pub fn current_label(&self) -> Option<usize> {
+        self.stepper.data.label(self.stepper.example_index())
+    }
+
+    /// Reads a drawing (canvas RGBA, light ink on dark or transparent): MNIST-style
+    /// preprocessing, then the network's outputs. `null` when there is no ink. With `show`,
+    /// the network drawing shows it too (as a probe).
+    #[wasm_bindgen(js_name = readDrawing)]
+    pub fn read_drawing(&mut self, rgba: &[u8], width: usize, height: usize, show: bool) -> Result<JsValue, JsError> {
+        let field = preprocess::FIELD;
+        if self.stepper.data.input_size != field * field {
+            return Err(js_error(format!("drawings need a network with {} inputs (28×28 images)", field * field)));
+        }
+        let gray = Gray::from_rgba(rgba, width, height).map_err(js_error)?;
+        let Some(image) = preprocess::to_mnist(&gray) else {
+            return Ok(JsValue::NULL);
+        };
+        let outputs = self.stepper.net().predict(&image.pixels).map_err(js_error)?;
+        if show {
+            self.stepper.probe(&image.pixels).map_err(js_error)?;
+            self.stepper.finish_probe().map_err(js_error)?;
+        }
+        to_js(&Reading { input: image.pixels, outputs })
     }
 }
