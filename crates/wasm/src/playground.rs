@@ -5,6 +5,7 @@ use crate::options::Options;
 use crate::views::{self, Kind};
 use crate::js_error;
 use neuroglow_core::dataset::Dataset;
+use neuroglow_core::preprocess::{self, Gray};
 use neuroglow_core::{idx, metrics, model_file, Init, OptimizerKind, Stepper, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
