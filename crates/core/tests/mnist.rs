@@ -54,3 +54,17 @@ fn training_on_a_subset_is_deterministic_and_learns() {
     assert_eq!(a.net(), b.net());
     assert!(a.history[1] < a.history[0]);
 }
+
+#[test]
+fn the_shipped_pretrained_models_reach_their_stated_accuracy() {
+    let test = load("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+    for (name, floor) in [("modern", 0.98), ("3b1b", 0.92)] {
+        let path = format!("{}/../../www/models/{name}.ngm", env!("CARGO_MANIFEST_DIR"));
+        let model = model_file::load(&std::fs::read(&path).unwrap()).unwrap();
+        let e = metrics::evaluate(&model.net, model.loss, &test);
+        println!("{name}: {:.2}% — {}", e.accuracy() * 100.0, model.note);
+        assert!(e.accuracy() >= floor, "{name}: {}", e.accuracy());
+        // The note states the accuracy it was made with.
+        assert!(model.note.contains(&format!("{:.2}%", e.accuracy() * 100.0)), "{}", model.note);
+    }
+}

@@ -4,9 +4,11 @@
 
 mod options;
 mod playground;
+mod reader;
 mod views;
 
 pub use playground::Playground;
+pub use reader::Reader;
 
 use wasm_bindgen::prelude::*;
 

@@ -5,6 +5,23 @@ use neuroglow_core::presets::preset;
 use neuroglow_core::{Activation, Error, Init, Loss, NetConfig, OptimizerKind, Result};
 use serde::Deserialize;
 
+/// The JS names of `Options`' fields. serde-wasm-bindgen reads only the fields a struct
+/// declares, so `deny_unknown_fields` alone never sees a misspelt one: `check_names` does.
+pub const FIELDS: [&str; 14] = [
+    "task", "preset", "hidden", "activation", "outputActivation", "loss", "bias", "init", "optimizer",
+    "learningRate", "momentum", "batchSize", "lrDecay", "seed",
+];
+
+/// Refuses option names this module does not know, naming the known ones.
+pub fn check_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    for name in names {
+        if !FIELDS.contains(&name) {
+            return Err(Error::Config(format!("unknown option \"{name}\" (known: {})", FIELDS.join(", "))));
+        }
+    }
+    Ok(())
+}
+
 /// Mirrors the `mount()` options that concern the network (UI options are handled in JS).
 /// Absent fields take the task's defaults.
 #[derive(Deserialize, Default)]
@@ -70,3 +87,4 @@ impl Options {
         Ok(Built { task, config, data })
     }
 }
+

@@ -2,7 +2,7 @@
 //! JS. Several can live side by side; they share nothing.
 
 use crate::options::Options;
-use crate::views::{self, Kind};
+use crate::views;
 use crate::js_error;
 use neuroglow_core::dataset::Dataset;
 use neuroglow_core::preprocess::{self, Gray};
@@ -53,6 +53,8 @@ struct EvaluationJs {
     /// Test indices the network gets wrong (first MAX_MISTAKES), with its guesses.
     mistakes: Vec<usize>,
     guesses: Vec<u8>,
+    /// How many test examples the network gets wrong in all (`mistakes` lists the first ones).
+    wrong: usize,
 }
 
 /// What `state()` returns to JS.
@@ -114,6 +116,11 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
+    if !options.is_object() {
+        return Err(js_error("invalid setting: options must be an object"));
+    }
+    let names: Vec<String> = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
+    crate::options::check_names(names.iter().map(String::as_str)).map_err(js_error)?;
     serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("invalid setting: {e}")))
 }
 
@@ -268,12 +275,7 @@ impl Playground {
     /// A zero-copy view of named numbers (see `views::Kind`): valid until the next call into
     /// this module; make a fresh one each frame.
     pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsError> {
-        let k = Kind::parse(kind).ok_or_else(|| js_error(format!("unknown view \"{kind}\"")))?;
-        let slice = views::slice(&self.stepper, k, index)
-            .ok_or_else(|| js_error(format!("view \"{kind}\" has no index {index}")))?;
-        // SAFETY: the view aliases wasm memory; it is handed straight to JS, which reads it
-        // before calling into wasm again (documented above), so no Rust code observes it.
-        Ok(unsafe { js_sys::Float32Array::view(slice) })
+        views::view(&views::Source::of(&self.stepper), kind, index)
     }
 
     /// Trains `count` more examples at full speed (mini-batches use the matrix path).
@@ -297,10 +299,11 @@ impl Playground {
     pub fn evaluate(&self) -> Result<JsValue, JsError> {
         let test = self.test_data()?;
         let e = metrics::evaluate(self.stepper.net(), self.stepper.trainer.config.loss, test);
-        let mistakes: Vec<usize> = (0..test.len())
+        let mut mistakes: Vec<usize> = (0..test.len())
             .filter(|&i| test.label(i).is_some_and(|l| e.predictions.get(i) != Some(&(l as u8))))
-            .take(MAX_MISTAKES)
             .collect();
+        let wrong = mistakes.len();
+        mistakes.truncate(MAX_MISTAKES);
         let guesses = mistakes.iter().map(|&i| e.predictions[i]).collect();
         to_js(&EvaluationJs {
             count: e.count,
@@ -311,6 +314,7 @@ impl Playground {
             confusion: e.confusion,
             mistakes,
             guesses,
+            wrong,
         })
     }
 

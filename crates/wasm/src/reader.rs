@@ -1,0 +1,92 @@
+//! `Reader`: a trained network that only reads (no data, no training), for the drawing pad
+//! on the main thread, where a prediction must take well under a millisecond.
+
+use crate::{js_error, views};
+use neuroglow_core::model_file;
+use neuroglow_core::preprocess::{self, Gray};
+use neuroglow_core::trace::Trace;
+use neuroglow_core::Network;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Reader {
+    net: Network,
+    trace: Trace,
+    note: String,
+    /// The last preprocessed drawing (28×28, 0..1), for showing what the network sees.
+    input: Vec<f32>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReaderInfo<'a> {
+    sizes: Vec<usize>,
+    activations: Vec<&'static str>,
+    parameter_count: usize,
+    note: &'a str,
+}
+
+#[wasm_bindgen]
+impl Reader {
+    /// Loads a saved model (`.ngm` bytes); throws a clear message for a bad file.
+    #[wasm_bindgen(js_name = fromModel)]
+    pub fn from_model(bytes: &[u8]) -> Result<Reader, JsError> {
+        let model = model_file::load(bytes).map_err(js_error)?;
+        if model.net.input_size() != preprocess::FIELD * preprocess::FIELD {
+            return Err(js_error("invalid model file: drawings need a network with 784 inputs (28×28)"));
+        }
+        let trace = Trace::new(&model.net.sizes());
+        Ok(Reader { net: model.net, trace, note: model.note, input: vec![0.0; preprocess::FIELD * preprocess::FIELD] })
+    }
+
+    pub fn info(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&ReaderInfo {
+            sizes: self.net.sizes(),
+            activations: self.net.layers.iter().map(|l| l.activation.name()).collect(),
+            parameter_count: self.net.parameter_count(),
+            note: &self.note,
+        })
+        .map_err(js_error)
+    }
+
+    /// Reads a drawing (canvas RGBA, light ink on dark or transparent): preprocesses it as
+    /// MNIST was made and runs the network, filling the views. Returns the outputs, or
+    /// `undefined` when the pad has no ink (and the views go dark).
+    pub fn read(&mut self, rgba: &[u8], width: usize, height: usize) -> Result<Option<Vec<f32>>, JsError> {
+        let gray = Gray::from_rgba(rgba, width, height).map_err(js_error)?;
+        match preprocess::to_mnist(&gray) {
+            Some(image) => {
+                self.input.copy_from_slice(&image.pixels);
+                self.net.forward(&image.pixels, &mut self.trace);
+                Ok(Some(self.trace.output().to_vec()))
+            }
+            None => {
+                self.input.fill(0.0);
+                self.trace.clear();
+                Ok(None)
+            }
+        }
+    }
+
+    /// Runs 784 pixels (0..1) straight through the network, filling the views.
+    #[wasm_bindgen(js_name = readPixels)]
+    pub fn read_pixels(&mut self, pixels: &[f32]) -> Result<Vec<f32>, JsError> {
+        neuroglow_core::network::check_input(pixels, self.net.input_size()).map_err(js_error)?;
+        self.input.copy_from_slice(pixels);
+        self.net.forward(pixels, &mut self.trace);
+        Ok(self.trace.output().to_vec())
+    }
+
+    /// The 28×28 image the network saw last (zero-copy; see `Playground.view`).
+    pub fn input(&self) -> js_sys::Float32Array {
+        // SAFETY: as for views: handed straight to JS, read before the next call into wasm.
+        unsafe { js_sys::Float32Array::view(&self.input) }
+    }
+
+    /// Zero-copy views: weights, biases (per weight layer), z, a (per neuron layer).
+    pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsError> {
+        let src = views::Source { net: &self.net, trace: &self.trace, optimizer: None, history: &[] };
+        views::view(&src, kind, index)
+    }
+}

@@ -1,0 +1,149 @@
+//! `cargo xtask test`: every test the project has, in order, stopping at the first failure.
+
+use crate::{build, cmd, serve, tools};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+enum Outcome {
+    Passed,
+    Skipped(String),
+}
+
+type Stage = (&'static str, fn() -> Result<Outcome, String>);
+
+const STAGES: [Stage; 4] = [
+    ("native tests", native_tests),
+    ("chromium + chromedriver", chromium),
+    ("wasm tests in headless Chromium", wasm_tests),
+    ("browser e2e tests", e2e_tests),
+];
+
+pub fn command() -> Result<(), String> {
+    let mut lines = Vec::new();
+    let mut failure = None;
+    for (name, stage) in STAGES {
+        if failure.is_some() {
+            lines.push(format!("  not run  {name}"));
+            continue;
+        }
+        println!("\nxtask: ==> {name}");
+        let start = Instant::now();
+        let result = stage();
+        let secs = start.elapsed().as_secs_f64();
+        lines.push(match &result {
+            Ok(Outcome::Passed) => format!("  ok       {name:<34} {secs:7.1}s"),
+            Ok(Outcome::Skipped(why)) => format!("  skipped  {name:<34} ({why})"),
+            Err(_) => format!("  FAILED   {name:<34} {secs:7.1}s"),
+        });
+        if let Err(e) = result {
+            failure = Some(format!("stage `{name}` failed: {e}"));
+        }
+    }
+    println!("\nxtask: summary\n{}", lines.join("\n"));
+    match failure {
+        Some(e) => Err(e),
+        None => {
+            println!("xtask: all stages passed");
+            Ok(())
+        }
+    }
+}
+
+/// Release because the tests train real networks.
+fn native_tests() -> Result<Outcome, String> {
+    cmd::run(cmd::cargo().args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "neuroglow-wasm",
+        "--release",
+    ]))?;
+    Ok(Outcome::Passed)
+}
+
+fn chromium() -> Result<Outcome, String> {
+    tools::ensure_chromium()?;
+    Ok(Outcome::Passed)
+}
+
+/// The wasm facade's `wasm_bindgen_test`s, run by wasm-bindgen-test-runner through chromedriver.
+fn wasm_tests() -> Result<Outcome, String> {
+    let crate_dir = crate::root().join("crates/wasm");
+    if files_ending(&crate_dir.join("tests"), ".rs").is_empty() {
+        return Ok(Outcome::Skipped("no crates/wasm/tests/*.rs yet".into()));
+    }
+    tools::ensure_wasm_target()?;
+    let bindgen = tools::ensure_wasm_bindgen()?;
+    let mut c = cmd::cargo();
+    c.args([
+        "test",
+        "-p",
+        "neuroglow-wasm",
+        "--release",
+        "--target",
+        tools::WASM_TARGET,
+    ])
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        &bindgen.test_runner,
+    )
+    .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+    // Chrome flags; the runner reads ./webdriver.json by default, this pins the path.
+    .env(
+        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+        crate_dir.join("webdriver.json"),
+    );
+    // The runner prefers any other driver named in the environment; only Chromium is installed.
+    for var in ["GECKODRIVER", "SAFARIDRIVER", "MSEDGEDRIVER", "NO_HEADLESS"] {
+        c.env_remove(var).env_remove(format!("{var}_REMOTE"));
+    }
+    // Defaults (20 s per test binary, 5 s for the driver) are tight on a 2-core CI machine.
+    for (var, secs) in [
+        ("WASM_BINDGEN_TEST_TIMEOUT", "600"),
+        ("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60"),
+    ] {
+        if std::env::var_os(var).is_none() {
+            c.env(var, secs);
+        }
+    }
+    cmd::run(&mut c)?;
+    Ok(Outcome::Passed)
+}
+
+/// tests/e2e/*.test.mjs with node:test against the page served by serve.rs.
+fn e2e_tests() -> Result<Outcome, String> {
+    let root = crate::root();
+    let files = files_ending(&root.join("tests/e2e"), ".test.mjs");
+    if files.is_empty() {
+        return Ok(Outcome::Skipped("no tests/e2e/*.test.mjs".into()));
+    }
+    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
+        return Err("node not found: install Node.js 20+".into());
+    }
+    build::wasm_package()?;
+    tools::ensure_npm_deps()?;
+    let port = serve::spawn(serve::bind(0)?, root.clone())?;
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("xtask: serving {url} for the e2e tests");
+    // Files listed explicitly: how `node --test DIR` treats a directory differs across Node versions.
+    cmd::run(
+        cmd::at_root("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(files.iter().map(|f| f.strip_prefix(&root).unwrap_or(f)))
+            .env("NEUROGLOW_URL", &url),
+    )?;
+    Ok(Outcome::Passed)
+}
+
+/// Files directly in `dir` whose names end with `suffix`, sorted; empty if `dir` is missing.
+fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.to_string_lossy().ends_with(suffix))
+        .collect();
+    files.sort();
+    files
+}
