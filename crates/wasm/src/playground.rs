@@ -79,6 +79,8 @@ struct State {
     example_loss: f32,
     diverged: Option<String>,
     snapshot_count: usize,
+    /// Examples learned since the network was built or loaded.
+    seen: f64,
 }
 
 #[derive(Serialize)]
@@ -207,6 +209,7 @@ impl Playground {
             example_loss: s.trainer.trace.loss,
             diverged: s.diverged.clone(),
             snapshot_count: s.snapshots.len(),
+            seen: s.trainer.seen as f64,
         })
     }
 
