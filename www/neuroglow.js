@@ -1,68 +1,131 @@
 // neuroglow's public API: mount a playground where a learner watches a network think and learn.
 //
 //   import { mount } from './www/neuroglow.js';
-//   const pg = await mount(element, { task: 'xor3', hidden: [4], seed: 1, controls: true });
+//   const pg = await mount(element, { task: 'xor3', hidden: [4], seed: 1, controls: ['step', 'play', 'reset'] });
+//   pg.on('cycle', ({ loss }) => { if (loss < 0.1) pg.pause(); });
 //   pg.step('phase'); await pg.train({ cycles: 60000 }); pg.predict([1, 1, 0]);
 //
-// The network and all its maths live in Rust (wasm); this module renders and handles input.
-// Instances share nothing but the loaded wasm module.
+// Options, URL parameters and Share links follow one table (core/config.js); the typed API is
+// documented in neuroglow.d.ts. The network and all its maths live in Rust (wasm); this module
+// renders and handles input. Instances share nothing but the loaded wasm module.
 
 import { loadWasm } from './core/wasm.js';
-import { Session, NETWORK_OPTIONS } from './core/session.js';
+import { Session } from './core/session.js';
+import {
+  resolveSettings, networkOptions, partsOf, toQuery, checkSettings, defaultOf, showValue, appliesTo,
+  TASKS, SETTINGS, BY_NAME, NETWORK_SETTINGS, EMBED_PARTS, PARTS, supportsTask,
+} from './core/config.js';
 import { fmt, fmtInt } from './core/format.js';
 import { NetworkView } from './render/network-view.js';
 import { LossChart } from './render/loss-chart.js';
 import { ExamplesTable } from './render/examples-table.js';
+import { palette, describePalette } from './render/palette.js';
 import { Controls, ownsKeys, el } from './ui/controls.js';
-import { Player, phaseMs, SPEED_MIN, SPEED_MAX, SPEED_DEFAULT } from './ui/player.js';
+import { Player, phaseMs } from './ui/player.js';
 import { Tooltip, describe } from './ui/tooltip.js';
 import { ProbePanel } from './ui/probe.js';
 import { SettingsPanel } from './ui/settings.js';
+import { Tools } from './ui/tools.js';
+import { CanvasRecorder, canvasPng, downloadBlob, sizeText } from './ui/recorder.js';
 
-/** Options handled here (not by the network). */
-const UI_OPTIONS = ['controls', 'speed', 'schedule', 'keyboard'];
-const EVENTS = ['step', 'cycle', 'diverged'];
+export { supportsTask, SETTINGS, TASKS, PARTS };
+
+/** Events a playground emits (`on(name, fn)`). */
+export const EVENTS = ['step', 'cycle', 'diverged', 'prediction', 'play', 'pause', 'reset', 'settings', 'recording'];
 const STEP_KINDS = ['phase', 'example', 'cycle'];
+const CONTROL_PARTS = ['step', 'example', 'cycle', 'play', 'reset', 'speed', 'schedule', 'rewind'];
+const TOOL_PARTS = ['share', 'embed', 'record', 'image', 'palette'];
+/** What configure() may change on a live playground (the rest is fixed at mount). */
+const LIVE_SETTINGS = ['task', ...NETWORK_SETTINGS, 'speed', 'schedule', 'palette', 'values'];
+
+/**
+ * The code that shows each kind of task (config.js: TASKS[task].view). Each takes the element and
+ * the resolved settings ({ settings, warnings, fromUrl }) and resolves with the playground API.
+ *
+ * Extension point: MNIST and draw-a-digit plug in here once they are rows in config.js TASKS, e.g.
+ *   mnist: async (element, resolved) => (await import('./mnist/mnist-view.js')).mountMnist(element, …),
+ * Their API adds evaluate(), save() and load() (see neuroglow.d.ts).
+ */
+const VIEWS = {
+  xor: mountXor,
+};
 
 /**
  * Mounts a playground into `element`. Resolves with its handle; rejects with a clear Error for
- * bad options.
+ * bad options. With `url: true` the page's URL query adds settings (bad ones become warnings
+ * shown in the playground) and is kept in step with the settings.
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('neuroglow mount(element, options): element must be a DOM element');
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('neuroglow mount(element, options): options must be an object');
   }
-  const known = [...NETWORK_OPTIONS, ...UI_OPTIONS];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new Error(`neuroglow: unknown option "${key}" (known options: ${known.join(', ')})`);
-  }
-  const ui = {
-    controls: options.controls ?? true,
-    speed: options.speed ?? SPEED_DEFAULT,
-    schedule: options.schedule ?? true,
-    keyboard: options.keyboard ?? 'focus',
-  };
-  if (typeof ui.controls !== 'boolean') throw new Error('neuroglow: option "controls" must be true or false');
-  if (typeof ui.schedule !== 'boolean') throw new Error('neuroglow: option "schedule" must be true or false');
-  if (!Number.isInteger(ui.speed) || ui.speed < SPEED_MIN || ui.speed > SPEED_MAX) {
-    throw new Error(`neuroglow: option "speed" must be a whole number from ${SPEED_MIN} to ${SPEED_MAX}`);
-  }
-  if (!['focus', 'page', false].includes(ui.keyboard)) {
-    throw new Error('neuroglow: option "keyboard" must be "focus" (keys work when the playground has focus), "page" or false');
-  }
-  const netOptions = {};
-  for (const key of NETWORK_OPTIONS) if (options[key] !== undefined) netOptions[key] = options[key];
-
-  addStylesheet(element.ownerDocument);
-  const wasm = await loadWasm();
-  let session;
+  const doc = element.ownerDocument;
+  let resolved;
   try {
-    session = new Session(wasm, netOptions);
+    resolved = resolveSettings(options, options.url === true ? doc.defaultView.location.search : null);
   } catch (e) {
     throw new Error(`neuroglow: ${e.message}`);
   }
-  return new Instance(element, session, ui).api;
+  const view = VIEWS[TASKS[resolved.settings.task].view];
+  if (!view) throw new Error(`neuroglow: task "${resolved.settings.task}" cannot be shown yet`);
+  if (!resolved.settings.url) return view(element, resolved);
+  // The page URL has one owner; claimed before the first await so two mounts cannot both win.
+  const docEl = doc.documentElement;
+  if (docEl.dataset.neuroglowUrl) throw new Error('neuroglow: only one playground per page can use url: true (it owns the page URL)');
+  docEl.dataset.neuroglowUrl = 'mounting';
+  try {
+    return await view(element, resolved);
+  } catch (e) {
+    if (docEl.dataset.neuroglowUrl === 'mounting') delete docEl.dataset.neuroglowUrl;
+    throw e;
+  }
+}
+
+async function mountXor(element, resolved) {
+  addStylesheet(element.ownerDocument);
+  const wasm = await loadWasm();
+  const session = buildSession(wasm, resolved);
+  return new Instance(element, session, resolved.settings, resolved.warnings).api;
+}
+
+/**
+ * The network for these settings. When the core refuses settings that came from the URL, each
+ * is tried in turn and the refused ones are dropped with a warning (the core's own message);
+ * refused mount() options throw.
+ */
+function buildSession(wasm, { settings, warnings, fromUrl }) {
+  const coreMessage = (e) => String(e?.message ?? e).replace(/^invalid setting: /, '');
+  try {
+    return new Session(wasm, networkOptions(settings));
+  } catch (e) {
+    const blamed = NETWORK_SETTINGS.filter((n) => fromUrl.has(n));
+    if (!blamed.length) throw new Error(`neuroglow: ${coreMessage(e)}`);
+  }
+  const attempt = (s) => {
+    try {
+      new wasm.Playground(networkOptions(s)).free();
+      return null;
+    } catch (e) {
+      return coreMessage(e);
+    }
+  };
+  const trial = { ...settings };
+  const blamed = NETWORK_SETTINGS.filter((n) => fromUrl.has(n));
+  for (const n of blamed) trial[n] = fromUrl.get(n);
+  const base = attempt(trial);
+  if (base) throw new Error(`neuroglow: ${base}`);
+  for (const n of blamed) {
+    const refused = attempt({ ...trial, [n]: settings[n] });
+    if (refused) {
+      const row = BY_NAME[n];
+      warnings.push(`Ignored ${row.param}=${showValue(row, settings[n])}: ${refused} \u2014 using ${showValue(row, trial[n])}`);
+    } else {
+      trial[n] = settings[n];
+    }
+  }
+  for (const n of blamed) settings[n] = trial[n];
+  return new Session(wasm, networkOptions(settings));
 }
 
 /** Links style.css once per document (found by its data attribute, not module state). */
@@ -90,14 +153,19 @@ function litLayers(s, layerCount) {
   }
 }
 
+const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const copySettings = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]));
+
 class Instance {
-  constructor(element, session, ui) {
+  constructor(element, session, settings, warnings) {
     this.element = element;
     this.session = session;
-    this.ui = ui;
+    this.settings = settings;
+    this.warnings = warnings.slice();
+    this.parts = partsOf(settings);
     this.id = `ng-${Math.random().toString(36).slice(2, 10)}`;
-    this.speed = ui.speed;
-    this.scheduleOn = ui.schedule;
+    this.speed = settings.speed;
+    this.scheduleOn = settings.schedule;
     this.anim = { start: 0, dur: 0, flash: false };
     this.hover = null;
     this.pointer = null;
@@ -105,9 +173,9 @@ class Instance {
     this.destroyed = false;
     this.thinkToken = null;
     this.trainToken = null;
-    this.lastStatus = '';
     this.onFrame = this.onFrame.bind(this);
     this.onKey = this.onKey.bind(this);
+    this.events = session.events;
 
     this.player = new Player({
       session,
@@ -115,27 +183,37 @@ class Instance {
       schedule: () => this.scheduleOn,
       step: (kind, ms) => this.doStep(kind, ms),
       train: (n) => this.session.trainCycles(n),
-      changed: (playing) => {
+      changed: (playing, reason) => {
         this.controls?.setPlaying(playing);
         this.requestFrame();
+        this.events.emit(playing ? 'play' : 'pause', { reason, state: this.state() });
+        if (!playing && reason === 'end' && this.recorder.recording) this.stopRecording().catch((e) => this.showAlert(e.message));
       },
     });
+    this.recorder = null;
+    this.lastRecording = null;
     this.buildDom();
-    this.unsubDiverged = session.events.on('diverged', ({ message }) => {
+    this.recorder = new CanvasRecorder(this.canvas);
+    this.unsubDiverged = this.events.on('diverged', ({ message }) => {
       this.player.pause('diverged');
       this.showAlert(message);
     });
     this.networkChanged();
     this.api = this.makeApi();
     this.render(performance.now());
+    if (settings.url) element.ownerDocument.documentElement.dataset.neuroglowUrl = this.id;
     element.dataset.ready = 'true';
+    if (settings.start === 'playing') this.play();
   }
 
   // ---------------------------------------------------------------- DOM
 
   buildDom() {
     const id = this.id;
-    this.root = el('div', { class: `ng${this.ui.controls ? '' : ' ng-bare'}`, id, dataNeuroglow: '' });
+    const has = (p) => this.parts.has(p);
+    const s = this.settings;
+    this.root = el('div', { class: 'ng', id, dataNeuroglow: '', dataTask: s.task });
+    this.root.classList.toggle('ng-embed', s.embed);
     this.canvas = el('canvas', { class: 'ng-net', tabIndex: 0, role: 'img', ariaLabel: 'The neural network' });
     this.tipEl = el('div', { class: 'ng-tip', role: 'tooltip', id: `${id}-tip` });
     this.wrap = el('div', { class: 'ng-canvas-wrap' }, this.canvas, this.tipEl);
@@ -155,9 +233,16 @@ class Instance {
       stat('Phase', this.status.phase),
       stat('Average error', this.status.loss),
     );
+    this.legendEl = el('div', { class: 'ng-legend' });
+    const bar = el('div', { class: 'ng-statusbar' });
+    if (has('status')) bar.append(this.statusEl);
+    if (has('legend')) bar.append(this.legendEl);
     this.alertEl = el('div', { class: 'ng-alert', role: 'alert' });
     this.alertEl.hidden = true;
-    this.root.append(el('div', { class: 'ng-stage' }, this.wrap, this.statusEl), this.alertEl);
+    const stage = el('div', { class: 'ng-stage' }, this.wrap);
+    if (bar.childElementCount) stage.append(bar);
+    if (this.warnings.length) this.root.append(this.warningsBox());
+    this.root.append(stage, this.alertEl);
 
     this.view = new NetworkView(this.wrap, this.canvas, () => this.requestFrame(true));
     this.tooltip = new Tooltip(this.tipEl);
@@ -167,56 +252,113 @@ class Instance {
       if (e.pointerType === 'mouse') this.setHover(null);
     });
 
-    if (this.ui.controls) {
-      const guard = (fn) => (...args) => {
-        try {
-          return fn(...args);
-        } catch (e) {
-          this.showAlert(e.message);
-        }
-      };
+    const guard = (fn) => (...args) => {
+      try {
+        const r = fn(...args);
+        if (r instanceof Promise) r.catch((e) => this.showAlert(e.message));
+        return r;
+      } catch (e) {
+        this.showAlert(e.message);
+      }
+    };
+    if (TOOL_PARTS.some(has)) {
+      this.tools = new Tools(
+        id,
+        this.parts,
+        {
+          link: () => this.link(),
+          embedCode: (opts) => this.embedCode(opts),
+          record: guard(() => (this.recorder.recording ? this.stopRecording() : this.startRecording())),
+          image: guard(() => this.saveImage()),
+          palette: guard((name) => this.configure({ palette: name })),
+        },
+        s.palette,
+      );
+    }
+    if (CONTROL_PARTS.some(has) || this.tools) {
       this.controls = new Controls(
         id,
         {
           step: guard((kind) => this.userStep(kind)),
           toggle: guard(() => this.togglePlay()),
           reset: guard(() => this.reset()),
-          speed: (v) => {
-            this.speed = v;
-          },
-          schedule: (on) => {
-            this.scheduleOn = on;
-            this.player.clear();
-          },
+          speed: guard((v) => this.configure({ speed: v })),
+          schedule: guard((on) => this.configure({ schedule: on })),
           rewind: guard((i) => this.rewind(i)),
         },
         { speed: this.speed, schedule: this.scheduleOn },
+        this.parts,
+        this.tools?.items ?? [],
       );
+      this.root.append(this.controls.element);
+      if (this.tools) this.root.append(this.tools.box);
+    }
+    const panels = [];
+    const panel = (name, title, ...body) => {
+      const h = el('h2', { class: 'ng-h', id: `${id}-${name}-h`, text: title });
+      return el('section', { class: `ng-panel ng-panel-${name}`, ariaLabelledby: h.id }, h, ...body);
+    };
+    if (has('chart')) {
       this.chartCanvas = el('canvas', { class: 'ng-chart', role: 'img', ariaLabel: 'Average error per cycle' });
       this.chartWrap = el('div', { class: 'ng-chart-wrap' }, this.chartCanvas);
-      this.table = new ExamplesTable();
-      this.probe = new ProbePanel(id, (values) => this.think(values), this.defaultProbe());
-      this.settings = new SettingsPanel(id, this.session.info, (opts) => this.configure(opts));
-      const panel = (name, title, ...body) => {
-        const h = el('h2', { class: 'ng-h', id: `${id}-${name}-h`, text: title });
-        return el('section', { class: `ng-panel ng-panel-${name}`, ariaLabelledby: h.id }, h, ...body);
-      };
-      this.root.append(
-        this.controls.element,
-        el(
-          'div',
-          { class: 'ng-panels' },
-          panel('chart', 'Average error per cycle', this.chartWrap),
-          panel('examples', 'Training examples', this.table.element),
-          panel('probe', 'Ask the network', this.probe.form),
-          panel('settings', 'Settings', this.settings.form),
-        ),
-      );
-      this.chart = new LossChart(this.chartWrap, this.chartCanvas, () => this.requestFrame(true));
+      panels.push(panel('chart', 'Average error per cycle', this.chartWrap));
     }
-    if (this.ui.keyboard === 'page') document.addEventListener('keydown', this.onKey);
-    else if (this.ui.keyboard === 'focus') this.root.addEventListener('keydown', this.onKey);
+    if (has('examples')) {
+      this.table = new ExamplesTable();
+      panels.push(panel('examples', 'Training examples', this.table.element));
+    }
+    if (has('probe')) {
+      this.probe = new ProbePanel(id, (values) => this.think(values), this.defaultProbe());
+      panels.push(panel('probe', 'Ask the network', this.probe.form));
+    }
+    if (has('settings')) {
+      this.settingsPanel = new SettingsPanel(id, this.settings, (opts) => this.configure(opts, { byLabel: true }));
+      panels.push(panel('settings', 'Settings', this.settingsPanel.form));
+    }
+    // data-count: how many panels share the row (the settings panel always takes a row of its own).
+    const inRow = panels.length - (has('settings') ? 1 : 0);
+    if (panels.length) this.root.append(el('div', { class: 'ng-panels', dataCount: String(Math.max(1, inRow)) }, ...panels));
+    if (this.chartWrap) this.chart = new LossChart(this.chartWrap, this.chartCanvas, () => this.requestFrame(true));
+    if (s.keyboard === 'page') document.addEventListener('keydown', this.onKey);
+    else if (s.keyboard === 'focus') this.root.addEventListener('keydown', this.onKey);
+    this.applyView();
     this.element.append(this.root);
+  }
+
+  warningsBox() {
+    const list = el('ul', {}, ...this.warnings.map((w) => el('li', { text: w })));
+    const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Dismiss', text: '×' });
+    const box = el(
+      'div',
+      { class: 'ng-warnings', role: 'status' },
+      close,
+      el('p', { text: this.warnings.length === 1 ? 'A setting in the link was not used:' : 'Some settings in the link were not used:' }),
+      list,
+    );
+    close.addEventListener('click', () => box.remove());
+    return box;
+  }
+
+  /** Palette and view options onto the DOM and the drawing. */
+  applyView() {
+    const s = this.settings;
+    for (const name of ['green-red', 'blue-orange']) this.root.classList.toggle(`ng-palette-${name}`, s.palette === name);
+    this.view.setPalette(s.palette);
+    this.view.setValues(s.values);
+    const p = palette(s.palette);
+    const sw = (cls) => el('span', { class: `ng-swatch ${cls}`, ariaHidden: 'true' });
+    this.legendEl.replaceChildren(
+      el('span', { class: 'ng-legend-item' }, sw('ng-pos'), `${p.posName}: excites`),
+      el('span', { class: 'ng-legend-item' }, sw('ng-neg'), `${p.negName}: inhibits`),
+      el('span', { class: 'ng-legend-note', text: 'thicker = stronger' }),
+    );
+    this.legendEl.title = describePalette(s.palette);
+    this.legendEl.setAttribute('aria-label', `Legend: ${describePalette(s.palette)}`);
+    this.legendEl.setAttribute('role', 'note');
+    this.tools?.setPalette(s.palette);
+    this.controls?.setSpeed(this.speed);
+    this.controls?.setSchedule(this.scheduleOn);
+    this.requestFrame(true);
   }
 
   defaultProbe() {
@@ -230,7 +372,8 @@ class Instance {
     this.anim = { start: 0, dur: 0, flash: false };
     this.setHover(null);
     this.hideAlert();
-    this.canvas.setAttribute('aria-label', `A ${this.session.info.sizes.join('-')} neural network (${this.session.info.task})`);
+    this.canvas.setAttribute('aria-label', `A ${this.session.info.sizes.join('-')} neural network learning ${TASKS[this.settings.task].title}. ${describePalette(this.settings.palette)}`);
+    this.root.dataset.task = this.settings.task;
     this.requestFrame(true);
   }
 
@@ -260,20 +403,29 @@ class Instance {
   }
 
   togglePlay() {
-    this.thinkToken = null;
-    if (!this.player.playing && this.session.state().diverged) {
-      this.showAlert(this.session.state().diverged);
-      return;
-    }
-    this.player.toggle();
-    this.requestFrame();
+    if (this.player.playing) this.pause();
+    else this.play();
   }
 
   play() {
-    if (!this.player.playing) this.togglePlay();
+    if (this.player.playing) return;
+    this.thinkToken = null;
+    this.trainToken = null;
+    if (this.session.state().diverged) {
+      this.showAlert(this.session.state().diverged);
+      return;
+    }
+    this.player.play();
+    this.requestFrame();
   }
 
+  /** Pauses playing, and stops a train() in progress (it resolves with the state reached). */
   pause() {
+    this.session.interrupt();
+    if (this.trainToken) {
+      this.trainToken = null;
+      this.events.emit('pause', { reason: 'user', state: this.state() });
+    }
     this.player.pause();
   }
 
@@ -284,23 +436,48 @@ class Instance {
     this.session.build(this.session.netOptions);
     this.networkChanged();
     this.probe?.setDefault(this.defaultProbe());
-    return this.session.state();
+    const s = this.state();
+    this.events.emit('reset', s);
+    return s;
   }
 
-  /** Rebuilds with new network options; throws (keeping the network) when they are refused. */
-  configure(netOptions) {
-    const opts = {};
-    for (const [k, v] of Object.entries(netOptions ?? {})) {
-      if (!NETWORK_OPTIONS.includes(k)) throw new Error(`unknown network option "${k}"`);
-      if (v !== undefined) opts[k] = v;
+  /**
+   * Changes settings (network ones rebuild the network; speed, schedule, palette and values apply
+   * live). Settings not given keep their values; a new task starts from its own defaults.
+   * Throws, changing nothing, when a setting is refused.
+   */
+  configure(changes, { byLabel = false } = {}) {
+    const checked = checkSettings(changes ?? {}, this.settings.task, { byLabel, allowed: LIVE_SETTINGS });
+    const task = checked.task ?? this.settings.task;
+    if (TASKS[task].view !== 'xor') throw new Error(`task "${task}" needs a playground of its own: mount() one`);
+    const next = { ...this.settings, ...checked };
+    const rebuild = Object.keys(checked).some((k) => k === 'task' || NETWORK_SETTINGS.includes(k));
+    if (checked.task && checked.task !== this.settings.task) {
+      for (const n of NETWORK_SETTINGS) {
+        if (!appliesTo(n, task)) delete next[n];
+        else next[n] = n in checked ? checked[n] : defaultOf(n, task);
+      }
     }
-    this.session.build(opts); // throws before anything changes
-    this.player.pause();
-    this.thinkToken = null;
-    this.trainToken = null;
-    this.networkChanged();
-    this.probe?.setDefault(this.defaultProbe());
-    this.settings?.show(this.session.info);
+    if (rebuild) {
+      this.session.build(networkOptions(next)); // throws before anything changes
+      this.player.pause();
+      this.thinkToken = null;
+      this.trainToken = null;
+    }
+    this.settings = next;
+    this.speed = next.speed;
+    if (next.schedule !== this.scheduleOn) {
+      this.scheduleOn = next.schedule;
+      this.player.clear();
+    }
+    if (rebuild) {
+      this.networkChanged();
+      this.probe?.setDefault(this.defaultProbe());
+      this.settingsPanel?.show(this.settings);
+    }
+    this.applyView();
+    this.syncUrl();
+    this.events.emit('settings', this.publicSettings());
     return { ...this.session.info };
   }
 
@@ -314,7 +491,7 @@ class Instance {
     return s;
   }
 
-  /** Trains in slices that yield to the browser; resolves with the state. */
+  /** Trains in slices that yield to the browser; resolves with the state (pause() stops it). */
   async train({ cycles } = {}) {
     if (!Number.isSafeInteger(cycles) || cycles < 0) throw new Error('neuroglow train({ cycles }): cycles must be a whole number ≥ 0');
     this.player.pause();
@@ -360,11 +537,137 @@ class Instance {
     }
     if (this.thinkToken === token) this.thinkToken = null;
     if (this.destroyed) return [];
-    return Array.from(this.session.pg.view('a', L));
+    const output = Array.from(this.session.pg.view('a', L));
+    this.events.emit('prediction', { input: Array.from(values), output, thought: true });
+    return output;
+  }
+
+  predict(input) {
+    const output = this.session.predict(input);
+    this.events.emit('prediction', { input: Array.from(input), output, thought: false });
+    return output;
   }
 
   state() {
-    return { ...this.session.state(), playing: this.player.playing };
+    return { ...this.session.state(), playing: this.player.playing, recording: this.recorder?.recording ?? false };
+  }
+
+  publicSettings() {
+    const { url, appUrl, ...rest } = copySettings(this.settings);
+    return rest;
+  }
+
+  // ---------------------------------------------------------------- links
+
+  /** The page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
+  appBase() {
+    const here = this.element.ownerDocument.defaultView.location.href;
+    if (this.settings.appUrl) return new URL(this.settings.appUrl, here);
+    if (this.settings.url) return new URL(here);
+    return new URL('../index.html', import.meta.url);
+  }
+
+  /** A link that opens these settings as the full playground (an embed's link opens the full page). */
+  link() {
+    const s = { ...this.settings };
+    if (s.embed) Object.assign(s, { embed: false, controls: defaultOf('controls', s.task, false), hide: [] });
+    const u = this.appBase();
+    u.search = toQuery(s);
+    u.hash = '';
+    return u.href;
+  }
+
+  /** An <iframe> snippet showing these settings in the compact embed layout. */
+  embedCode({ controls = EMBED_PARTS, width = 600, height = 400 } = {}) {
+    const parts = checkSettings({ controls }, this.settings.task).controls;
+    const w = Number.isSafeInteger(width) && width > 0 ? width : 600;
+    const h = Number.isSafeInteger(height) && height > 0 ? height : 400;
+    const u = this.appBase();
+    u.search = toQuery({ ...this.settings, embed: true, controls: parts, hide: [], start: this.settings.start });
+    u.hash = '';
+    const title = `neuroglow: a ${this.session.info.sizes.join('-')} neural network learning ${TASKS[this.settings.task].title}`;
+    return `<iframe src="${escapeAttr(u.href)}" width="${w}" height="${h}" title="${escapeAttr(title)}" loading="lazy" style="border:0;border-radius:12px;max-width:100%" allow="clipboard-write"></iframe>`;
+  }
+
+  /** With url: true, the page URL follows the settings (no reload, no history entry). */
+  syncUrl() {
+    if (!this.settings.url || this.destroyed) return;
+    const win = this.element.ownerDocument.defaultView;
+    const query = toQuery(this.settings);
+    const next = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
+    if (next !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
+      try {
+        win.history.replaceState(win.history.state, '', next);
+      } catch {
+        // Sandboxed frames may refuse; the Share link still works.
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- recording
+
+  fileName(ext) {
+    const info = this.session.info;
+    return `neuroglow-${this.settings.task}-${info.sizes.join('-')}-seed${this.settings.seed}-cycle${this.session.state().cycle}.${ext}`;
+  }
+
+  /** Starts a WebM recording of the canvas and plays (with the schedule, unless told not to). */
+  startRecording({ play = true, schedule = true } = {}) {
+    if (this.recorder.recording) throw new Error('neuroglow: already recording');
+    this.lastRecording = null;
+    if (schedule && !this.scheduleOn) this.configure({ schedule: true });
+    this.render(performance.now());
+    this.recorder.start();
+    this.root.classList.add('ng-recording');
+    this.tools?.setRecording(true);
+    this.tools?.say('Recording… press Stop recording to finish.');
+    this.events.emit('recording', { recording: true, mimeType: this.recorder.mimeType });
+    if (play) this.play();
+    this.requestFrame(true);
+  }
+
+  /**
+   * Stops recording (and playing); resolves with the video, also offered for download. After a
+   * recording that stopped by itself (the schedule reached its end) it resolves with that one.
+   */
+  stopRecording() {
+    if (!this.recorder.recording) {
+      if (this.lastRecording) return this.lastRecording;
+      return Promise.reject(new Error('neuroglow: not recording'));
+    }
+    this.lastRecording = this.finishRecording();
+    return this.lastRecording;
+  }
+
+  async finishRecording() {
+    const seconds = this.recorder.elapsed();
+    const name = this.fileName('webm');
+    const blob = await this.recorder.stop();
+    if (this.player.playing) this.pause();
+    this.root.classList.remove('ng-recording');
+    if (this.destroyed) return blob;
+    this.tools?.setRecording(false);
+    if (this.tools) {
+      this.tools.say(`Recorded ${seconds.toFixed(1)} s of video.`, 'good');
+      this.tools.offer(URL.createObjectURL(blob), name, `Download video (${sizeText(blob.size)})`);
+    }
+    this.events.emit('recording', { recording: false, blob, seconds });
+    return blob;
+  }
+
+  /** The current frame as a PNG; downloads it unless { download: false }. */
+  async saveImage({ download = true } = {}) {
+    this.exporting = true;
+    this.render(performance.now());
+    let blob;
+    try {
+      blob = await canvasPng(this.canvas);
+    } finally {
+      this.exporting = false;
+      this.requestFrame(true);
+    }
+    if (download) downloadBlob(blob, this.fileName('png'), this.element.ownerDocument);
+    return blob;
   }
 
   // ---------------------------------------------------------------- input
@@ -422,8 +725,10 @@ class Instance {
     try {
       this.player.tick(now);
       const animating = this.anim.dur > 0 && now - this.anim.start < this.anim.dur + 32;
-      if (this.dirty || animating || this.player.playing) this.render(now);
-      if (this.player.playing || animating) this.requestFrame();
+      // While recording every frame is drawn, so the video stream has a steady frame rate.
+      const recording = this.recorder?.recording ?? false;
+      if (this.dirty || animating || this.player.playing || recording) this.render(now);
+      if (this.player.playing || animating || recording) this.requestFrame();
     } catch (e) {
       this.player.pause();
       this.showAlert(`Something went wrong: ${e.message}`);
@@ -450,13 +755,15 @@ class Instance {
       prev: session.before && s.phase === 'update' && this.anim.dur > 0 ? session.before : null,
       showError: !s.probing && stepping && ['error', 'backward', 'update'].includes(s.phase),
       cycle: s.cycle,
+      loss: s.loss ?? null,
+      legend: this.exporting || (this.recorder?.recording ?? false),
       caption: this.caption(s, K),
       hover: this.hover,
     };
     // Non-drawing reads first (they may call into wasm); the view makes its own fresh views.
     this.updateStatus(s);
-    if (this.controls) {
-      this.controls.update(s, () => session.snapshotCycles());
+    this.controls?.update(s, () => session.snapshotCycles());
+    if (this.table) {
       const current = s.phase !== 'idle' && !s.probing ? s.example : -1;
       this.table.update(current, `${session.generation}:${session.version}`, (x) => session.predict(x));
     }
@@ -472,6 +779,7 @@ class Instance {
         probing: s.probing,
         before: session.before,
         beforeExact: session.beforeExact,
+        colours: palette(this.settings.palette),
       });
       this.tooltip.show(content, this.pointer.x, this.pointer.y, this.view.cssW, this.view.cssH);
     }
@@ -496,7 +804,7 @@ class Instance {
         return `${ex} · backward: layer ${s.layer + 2} → ${s.layer + 1}`;
       case 'update':
         if (this.session.lastOp === 'phase' || this.session.lastOp === 'example') return `${ex} · the weights change`;
-        return loss ? loss[0].toUpperCase() + loss.slice(1) : '';
+        return this.player.playing ? 'Learning…' : 'Press Step to watch the next example';
       default:
         return '';
     }
@@ -548,13 +856,21 @@ class Instance {
     return Object.freeze({
       step: live('step', (kind = 'phase') => self.userStep(kind)),
       train: liveAsync('train', (opts) => self.train(opts)),
-      predict: live('predict', (input) => self.session.predict(input)),
+      predict: live('predict', (input) => self.predict(input)),
       think: liveAsync('think', (input) => self.think(input)),
       state: live('state', () => self.state()),
       play: live('play', () => self.play()),
       pause: live('pause', () => self.pause()),
       reset: live('reset', () => self.reset()),
-      configure: live('configure', (opts) => self.configure(opts)),
+      configure: live('configure', (opts) => {
+        try {
+          return self.configure(opts);
+        } catch (e) {
+          throw new Error(e.message.startsWith('neuroglow') ? e.message : `neuroglow configure(): ${e.message.replace(/^invalid setting: /, '')}`);
+        }
+      }),
+      settings: live('settings', () => self.publicSettings()),
+      warnings: live('warnings', () => self.warnings.slice()),
       info: live('info', () => ({ ...self.session.info })),
       examples: live('examples', () => structuredClone(self.session.examples)),
       snapshots: live('snapshots', () => self.session.snapshotCycles()),
@@ -566,11 +882,19 @@ class Instance {
         }
         return self.view.neuronAt(layer, index);
       }),
+      link: live('link', () => self.link()),
+      embedCode: live('embedCode', (opts) => self.embedCode(opts)),
+      startRecording: live('startRecording', (opts) => self.startRecording(opts)),
+      stopRecording: liveAsync('stopRecording', () => self.stopRecording()),
+      saveImage: liveAsync('saveImage', (opts) => self.saveImage(opts)),
       on: live('on', (name, fn) => {
         if (!EVENTS.includes(name)) throw new Error(`neuroglow on(name, fn): unknown event "${name}" (events: ${EVENTS.join(', ')})`);
-        return self.session.events.on(name, fn);
+        return self.events.on(name, fn);
       }),
       destroy: () => self.destroy(),
+      get task() {
+        return self.settings.task;
+      },
       get element() {
         return self.root;
       },
@@ -579,6 +903,7 @@ class Instance {
 
   destroy() {
     if (this.destroyed) return;
+    if (this.recorder?.recording) this.recorder.stop().catch(() => {});
     this.destroyed = true;
     this.player.pause();
     if (this.frameReq) cancelAnimationFrame(this.frameReq);
@@ -586,9 +911,12 @@ class Instance {
     document.removeEventListener('keydown', this.onKey);
     this.view.destroy();
     this.chart?.destroy();
+    this.tools?.destroy();
     this.unsubDiverged();
     this.root.remove();
     delete this.element.dataset.ready;
+    const docEl = this.element.ownerDocument.documentElement;
+    if (docEl.dataset.neuroglowUrl === this.id) delete docEl.dataset.neuroglowUrl;
     this.session.free();
   }
 }

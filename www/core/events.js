@@ -13,6 +13,11 @@ export class Emitter {
     return () => this.listeners.get(name)?.delete(fn);
   }
 
+  /** Whether anyone listens to `name`. */
+  has(name) {
+    return (this.listeners.get(name)?.size ?? 0) > 0;
+  }
+
   emit(name, value) {
     for (const fn of [...(this.listeners.get(name) ?? [])]) {
       try {

@@ -108,26 +108,49 @@ export class Session {
     return this.run('cycle', () => this.pg.stepCycle());
   }
 
-  /** Trains `cycles` cycles in one call (the caller keeps slices small). */
+  /**
+   * Trains `cycles` cycles in one call (the caller keeps slices small). With 'cycle' listeners it
+   * goes one cycle at a time and emits each, so a listener can stop at an exact cycle by calling
+   * interrupt() (e.g. "pause when the error drops below 0.1").
+   */
   trainCycles(cycles) {
     this.lastOp = 'train';
     this.beforeExact = false;
     this.before = null;
+    this.interrupted = false;
+    const each = this.events.has('cycle');
+    let s = null;
     try {
-      this.pg.trainCycles(cycles);
+      if (each) {
+        for (let i = 0; i < cycles && !this.interrupted; i++) {
+          this.pg.trainCycles(1);
+          this.version += 1;
+          s = this.pg.state();
+          this.lastCycle = s.cycle;
+          this.events.emit('cycle', s);
+        }
+      } else {
+        this.pg.trainCycles(cycles);
+      }
     } catch (e) {
       this.version += 1;
-      const s = this.pg.state();
-      if (s.diverged) return this.reportDiverged(s);
+      const st = this.pg.state();
+      if (st.diverged) return this.reportDiverged(st);
       throw e;
     }
     this.version += 1;
-    const s = this.pg.state();
+    if (each) return s ?? this.pg.state();
+    s = this.pg.state();
     if (s.cycle !== this.lastCycle) {
       this.lastCycle = s.cycle;
       this.events.emit('cycle', s);
     }
     return s;
+  }
+
+  /** Stops a trainCycles() call in progress after its current cycle (from a listener). */
+  interrupt() {
+    this.interrupted = true;
   }
 
   /** Puts an input on the input neurons (throws a clear Error for a bad input). */

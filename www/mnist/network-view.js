@@ -3,8 +3,8 @@
 // synapses green (+) / red (−) with width and alpha by |weight|. Big weight layers show only
 // their strongest synapses (chosen in the worker). When stepping, the phase is highlighted:
 // a warm signal sweeping forward, the error at the outputs, a violet pulse sweeping back, the
-// update flashing. Everything drawn comes from the worker's frames; nothing is computed here
-// beyond scaling numbers for display.
+// update flashing. Everything drawn comes from frames (the training worker's, or the drawing
+// pad's, built from a Reader); nothing is computed here beyond scaling numbers for display.
 
 import { fmt, fmtInt } from '../core/format.js';
 
@@ -228,6 +228,28 @@ export class MnistNetworkView {
     return { n, x, y, r, pitch, lanes, c, isOutput };
   }
 
+  /**
+   * The hidden or output neuron under a point in CSS pixels of the canvas, for tooltips:
+   * { layer (1 = first hidden), index, x, y, r } or null.
+   */
+  neuronAt(px, py) {
+    if (!this.info || !this.frame) return null;
+    if (!this.geo || this.geo.key !== `${this.w}x${this.h}:${this.info.sizes.join('-')}`) this.layout();
+    let best = null;
+    let bestD = Infinity;
+    this.geo.layers.forEach((g, k) => {
+      const reach = Math.max(g.r + 4, Math.min(g.pitch / 2, 14));
+      for (let i = 0; i < g.n; i++) {
+        const d = Math.hypot(px - g.x[i], py - g.y[i]);
+        if (d <= reach && d < bestD) {
+          bestD = d;
+          best = { layer: k + 1, index: i, x: g.x[i], y: g.y[i], r: g.r };
+        }
+      }
+    });
+    return best;
+  }
+
   /** Progress 0..1 of the current phase animation (1 when none). */
   progress(now) {
     return clamp01((now - this.animStart) / PHASE_MS);
@@ -259,9 +281,13 @@ export class MnistNetworkView {
         this.cache.height = this.canvas.height;
         this.cacheAt = -1e9;
       }
-      if (now - this.cacheAt >= SYNAPSE_MS || this.cacheKey !== this.geo.key) {
+      // A frame with a `weightsVersion` (weights that change only now and then, as on the
+      // drawing pad) redraws the synapses only when that version or the layout changes.
+      const fixed = f.weightsVersion !== undefined;
+      const key = fixed ? `${this.geo.key}#${f.weightsVersion}` : this.geo.key;
+      if ((!fixed && now - this.cacheAt >= SYNAPSE_MS) || this.cacheKey !== key) {
         this.cacheAt = now;
-        this.cacheKey = this.geo.key;
+        this.cacheKey = key;
         const cctx = this.cache.getContext('2d');
         cctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
         cctx.clearRect(0, 0, this.w, this.h);
@@ -403,7 +429,8 @@ export class MnistNetworkView {
     const isOutput = l === L;
     // Activations above 1 (ReLU, linear) are scaled by the layer's largest for display.
     const scale = Math.max(1, maxAbs(a));
-    let reveal = 1;
+    // `blank` frames (nothing to read, e.g. an empty drawing pad) show no values and no guess.
+    let reveal = f.blank ? 0 : 1;
     if (stepping && phase === 'present') reveal = 0;
     else if (stepping && phase === 'forward') {
       if (l - 1 === layer) reveal = easeOut((t - 0.45) / 0.55);

@@ -7,6 +7,7 @@
 // Unrequested messages: progress, frame, metrics, evaluation, diverged, error.
 // The page acknowledges each frame with { type: 'frameAck' } once drawn, so frames never queue.
 import init, { Playground } from '../pkg/neuroglow_wasm.js';
+import { strongest, STRONGEST, DRAW_ALL_UP_TO } from './strongest.js';
 
 const FRAME_MS = 50;          // at most 20 frames a second reach the page
 const SLICE_MS = 24;          // training per slice, before looking at messages again
@@ -19,8 +20,6 @@ const ACK_TIMEOUT_MS = 1000;  // a frame is sent anyway if the page has not ackn
 const EVAL_MILESTONES = [500, 1000, 2000, 3000, 5000, 7500, 10000, 15000];
 const EVAL_EVERY = 15000;
 const EVAL_SHARE = 0.2;       // interim evaluations take at most this share of the time
-const STRONGEST = 2000;       // synapses drawn per big weight layer
-const DRAW_ALL_UP_TO = 4096;  // layers with at most this many weights are drawn whole
 
 let pg = null;
 let trainData = null;
@@ -112,47 +111,6 @@ async function fetchAll(urls) {
   const bytes = settled.map((r) => r.value);
   report(true);
   return Object.fromEntries(files.map((k, i) => [k, bytes[i]]));
-}
-
-/** Indices of the `count` largest |values| (order not kept). Selection for drawing only. */
-function strongest(values, count) {
-  const n = values.length;
-  if (n <= count) return null;
-  // Threshold by a histogram of |v| on a log scale, then collect.
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    const v = Math.abs(values[i]);
-    if (v > max && v !== Infinity) max = v;
-  }
-  const out = new Uint32Array(count);
-  if (!(max > 0)) {
-    for (let i = 0; i < count; i++) out[i] = i;
-    return out;
-  }
-  const BINS = 512;
-  const hist = new Uint32Array(BINS);
-  const binOf = (v) => {
-    const r = Math.abs(v) / max;
-    if (!(r > 1e-6)) return 0;
-    const b = Math.floor(((Math.log2(r) + 20) / 20) * (BINS - 1));
-    return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
-  };
-  for (let i = 0; i < n; i++) hist[binOf(values[i])]++;
-  let cut = BINS - 1;
-  let acc = 0;
-  while (cut > 0 && acc + hist[cut] <= count) acc += hist[cut--];
-  // Everything above `cut` is in; fill the rest from bin `cut`.
-  let k = 0;
-  let room = count - acc;
-  for (let i = 0; i < n && k < count; i++) {
-    const b = binOf(values[i]);
-    if (b > cut) out[k++] = i;
-    else if (b === cut && room > 0) {
-      out[k++] = i;
-      room--;
-    }
-  }
-  return k === count ? out : out.slice(0, k);
 }
 
 function copyView(kind, index) {

@@ -3,13 +3,12 @@
 // pulse travelling back, the update flashing). Every number is read from wasm memory through
 // fresh views each frame; nothing is computed here beyond scaling numbers for display.
 
-import { fixed, fixedSigned, fmtInt } from '../core/format.js';
+import { fixed, fixedSigned, fmt, fmtInt } from '../core/format.js';
+import { palette, DEFAULT_PALETTE } from './palette.js';
 
 const BG = '#060a16';
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const MONO = 'ui-monospace, "SF Mono", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace';
-const POS = [74, 222, 128]; // green synapse
-const NEG = [248, 81, 103]; // red synapse
 const WARM = [255, 214, 140]; // activation glow / forward signal
 const COOL = [125, 196, 255]; // negative activations (tanh, linear)
 const VIOLET = [168, 140, 255]; // backward pass
@@ -51,6 +50,8 @@ export class NetworkView {
     this.cssH = 0;
     this.sizes = [1, 1];
     this.geo = null;
+    this.colours = palette(DEFAULT_PALETTE);
+    this.values = true;
     this.observer = new ResizeObserver(() => {
       this.resize();
       onResize();
@@ -82,6 +83,16 @@ export class NetworkView {
     this.bias = info.bias;
     this.activations = info.activations.slice();
     this.geo = null;
+  }
+
+  /** Synapse colours: a name from palette.js. */
+  setPalette(name) {
+    this.colours = palette(name);
+  }
+
+  /** Whether numbers (activations, the output, the error box) are drawn. */
+  setValues(on) {
+    this.values = on;
   }
 
   /** Neuron positions for the current size. */
@@ -139,6 +150,8 @@ export class NetworkView {
     const { W, G, C, B, A, D, target, error } = this.views(pg);
 
     const { phase, layer, t } = disp;
+    const POS = this.colours.pos;
+    const NEG = this.colours.neg;
     const tweening = phase === 'update' && disp.prev && t < 1;
     let wRef = 0;
     for (let k = 0; k < K; k++) wRef = Math.max(wRef, maxAbs(W[k]));
@@ -334,7 +347,8 @@ export class NetworkView {
 
     // Numbers beside the neurons.
     const valueFont = `${g.narrow ? 11 : 12.5}px ${MONO}`;
-    const small = this.sizes.every((n) => n <= 16);
+    const small = this.values && this.sizes.every((n) => n <= 16);
+    const labels = this.sizes.every((n) => n <= 16);
     for (let l = 0; l < L; l++) {
       const lit = l < disp.lit;
       const arriving = phase === 'forward' && layer !== null && l === layer + 1 && t < 1;
@@ -342,7 +356,7 @@ export class NetworkView {
       for (let i = 0; i < this.sizes[l]; i++) {
         const x = xs[l];
         const y = ys[l][i];
-        if (l === 0 && small) {
+        if (l === 0 && labels) {
           this.text(`x${i + 1}`, x - r - 10, y + 0.5, { align: 'right', font: `600 ${g.narrow ? 12 : 14}px ${FONT}`, color: '#9fb0d6' });
         }
         if (alpha > 0 && g.showValues && small && l < K) {
@@ -376,9 +390,49 @@ export class NetworkView {
       this.text(name, xs[l], g.h - g.padB / 2 + 4, { font: `500 ${g.narrow ? 10.5 : 12}px ${FONT}`, color: '#5d6c93', caps: true });
     }
 
-    // Caption: where we are.
+    // Caption: where we are. Drawn into the canvas so recordings and images carry it.
     this.text(`Cycle ${fmtInt(disp.cycle)}`, 18, g.narrow ? 22 : 28, { align: 'left', font: `650 ${g.narrow ? 16 : 20}px ${FONT}`, color: '#e8eeff' });
     this.text(disp.caption, 18, g.narrow ? 42 : 51, { align: 'left', font: `500 ${g.narrow ? 11.5 : 13}px ${FONT}`, color: '#8a9bc4' });
+    if (disp.loss !== null && disp.loss !== undefined) {
+      const right = g.w - 18;
+      if (g.narrow) {
+        this.text(`error ${fmt(disp.loss, 4)}`, right, 22, { align: 'right', font: `600 13px ${MONO}`, color: '#ffd9a0' });
+      } else {
+        this.text('AVERAGE ERROR', right, 24, { align: 'right', font: `600 11px ${FONT}`, color: '#8a9bc4' });
+        this.text(fmt(disp.loss, 4), right, 48, { align: 'right', font: `700 22px ${MONO}`, color: '#ffd9a0' });
+      }
+    }
+    // In videos and images the colours explain themselves (on the page the legend is HTML).
+    if (disp.legend && !g.narrow && g.w >= 760) this.drawLegend(g, POS, NEG);
+  }
+
+  /** Bottom right: what the two synapse colours mean (so a video explains itself). */
+  drawLegend(g, pos, neg) {
+    const ctx = this.ctx;
+    const y = g.h - g.padB / 2 + 4;
+    const font = `500 11.5px ${FONT}`;
+    ctx.font = font;
+    const wInh = ctx.measureText('inhibits').width;
+    const wExc = ctx.measureText('excites').width;
+    let x = g.w - 18 - wInh;
+    this.text('inhibits', x, y, { align: 'left', font, color: '#8a9bc4' });
+    x -= 8;
+    this.legendLine(x - 20, x, y, neg);
+    x -= 20 + 16 + wExc;
+    this.text('excites', x, y, { align: 'left', font, color: '#8a9bc4' });
+    x -= 8;
+    this.legendLine(x - 20, x, y, pos);
+  }
+
+  legendLine(x0, x1, y, col) {
+    const ctx = this.ctx;
+    ctx.strokeStyle = rgba(col, 0.9);
+    ctx.lineWidth = 4;
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    ctx.moveTo(x0, y);
+    ctx.lineTo(x1, y);
+    ctx.stroke();
   }
 
   /**

@@ -27,9 +27,12 @@ export class Controls {
   /**
    * @param id       unique prefix for element ids
    * @param handlers { step(kind), toggle(), reset(), speed(v), schedule(on), rewind(i) }
+   * @param parts    the parts to show (config.js PARTS); the others are made but not shown
+   * @param extra    elements appended as a last group (the tools: Share, Embed, Record, …)
    */
-  constructor(id, handlers, { speed, schedule }) {
+  constructor(id, handlers, { speed, schedule }, parts = null, extra = []) {
     this.h = handlers;
+    const show = (name) => !parts || parts.has(name);
     this.stepBtn = button('Step', '›', 'ng-primary');
     this.stepBtn.title = 'Next phase (Right arrow)';
     this.exampleBtn = button('Next example', '»');
@@ -52,25 +55,43 @@ export class Controls {
     this.schedule.addEventListener('change', () => handlers.schedule(this.schedule.checked));
     this.rewind.addEventListener('input', () => handlers.rewind(Number(this.rewind.value)));
 
-    this.element = el(
-      'div',
-      { class: 'ng-controls', role: 'group', ariaLabel: 'Training controls' },
-      el('div', { class: 'ng-buttons' }, this.stepBtn, this.exampleBtn, this.cycleBtn, this.playBtn, this.resetBtn),
-      el(
-        'div',
-        { class: 'ng-sliders' },
-        el('div', { class: 'ng-field ng-inline' }, el('label', { for: `${id}-speed`, text: 'Speed' }), this.speed),
+    const buttons = [
+      ['step', this.stepBtn],
+      ['example', this.exampleBtn],
+      ['cycle', this.cycleBtn],
+      ['play', this.playBtn],
+      ['reset', this.resetBtn],
+    ].filter(([name]) => show(name)).map(([, b]) => b);
+    const sliders = [
+      ['speed', el('div', { class: 'ng-field ng-inline ng-speed' }, el('label', { for: `${id}-speed`, text: 'Speed' }), this.speed)],
+      [
+        'schedule',
         el(
           'div',
           { class: 'ng-field ng-inline ng-check', title: 'Slow at first, then jumps through the source\u2019s frames: cycle 2, 10, 20, 50, … 60,000' },
           this.schedule,
           el('label', { for: `${id}-schedule`, text: 'Schedule' }),
         ),
-        el('div', { class: 'ng-field ng-inline ng-rewind' }, el('label', { for: `${id}-rewind`, text: 'Rewind' }), this.rewind, this.rewindOut),
-      ),
-    );
+      ],
+      ['rewind', el('div', { class: 'ng-field ng-inline ng-rewind' }, el('label', { for: `${id}-rewind`, text: 'Rewind' }), this.rewind, this.rewindOut)],
+    ].filter(([name]) => show(name)).map(([, f]) => f);
+    this.hasRewind = show('rewind');
+
+    this.element = el('div', { class: 'ng-controls', role: 'group', ariaLabel: 'Training controls' });
+    if (buttons.length) this.element.append(el('div', { class: 'ng-buttons' }, ...buttons));
+    if (sliders.length) this.element.append(el('div', { class: 'ng-sliders' }, ...sliders));
+    if (extra.length) this.element.append(el('div', { class: 'ng-tools' }, ...extra));
+    this.empty = !buttons.length && !sliders.length && !extra.length;
     this.snapKey = '';
     this.cycles = [0];
+  }
+
+  setSpeed(v) {
+    this.speed.value = String(v);
+  }
+
+  setSchedule(on) {
+    this.schedule.checked = on;
   }
 
   setPlaying(playing) {
@@ -81,6 +102,7 @@ export class Controls {
 
   /** Keeps the Rewind scrubber in step with the snapshots and the current cycle. */
   update(state, snapshotCycles) {
+    if (!this.hasRewind) return;
     const key = `${state.snapshotCount}:${state.cycle}`;
     if (key === this.snapKey) return;
     this.snapKey = key;

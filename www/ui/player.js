@@ -90,6 +90,7 @@ export class Player {
     for (let n = 0; n < steps; n++) {
       const st = this.host.step('phase', Math.min(700, d * 0.85));
       if (st.diverged) return this.pause('diverged');
+      if (!this.playing) return; // a listener paused (e.g. on('cycle', …) → pause())
       if (scheduled && st.cycle >= SLOW_CYCLES) {
         this.holdUntil = now + at(HOLD_MS, speed);
         break;
@@ -116,6 +117,7 @@ export class Player {
       const t0 = performance.now();
       const st = this.host.train(n);
       const dt = performance.now() - t0;
+      if (!this.playing) return; // a listener paused
       if (dt > 0.5) this.rate = Math.max(0.05, 0.6 * this.rate + 0.4 * (n / dt));
       else if (n === Math.floor(this.rate * BUDGET_MS)) this.rate *= 2;
       if (st.diverged) return this.pause('diverged');

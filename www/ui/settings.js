@@ -1,14 +1,16 @@
-// The settings panel: task, hidden layers, activation, learning rate, biases, seed. Applying
-// rebuilds the network; a refused setting shows the core's message and keeps the network.
+// The settings panel: task, hidden layers, activation, loss, learning rate, batch size, biases,
+// seed. Applying rebuilds the network; a refused setting shows the core's message and keeps the
+// network.
 
 import { el } from './controls.js';
 import { parseHidden } from '../core/session.js';
+import { TASKS as TASK_TABLE, ACTIVATIONS, defaultOf } from '../core/config.js';
 
-const TASKS = [
-  ['xor3', '3-input XOR (the source)'],
-  ['xor2', 'Classic XOR'],
+const TASKS = Object.entries(TASK_TABLE).filter(([, t]) => t.view === 'xor').map(([name, t]) => [name, t.label]);
+const LOSSES = [
+  ['squared_error', 'squared error'],
+  ['cross_entropy', 'cross-entropy'],
 ];
-const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'];
 
 function field(id, label, input, hint) {
   const f = el('div', { class: 'ng-field' }, el('label', { for: id, text: label }), input);
@@ -21,7 +23,10 @@ function field(id, label, input, hint) {
 }
 
 export class SettingsPanel {
-  /** @param apply(netOptions) rebuilds (throws with a message when refused) and returns info */
+  /**
+   * @param current  the settings in use (config.js resolveSettings)
+   * @param apply(netOptions) rebuilds (throws with a message when refused) and returns info
+   */
   constructor(id, current, apply) {
     this.apply = apply;
     this.task = el('select', { id: `${id}-task` });
@@ -29,7 +34,10 @@ export class SettingsPanel {
     this.hidden = el('input', { type: 'text', id: `${id}-hidden`, inputMode: 'numeric', autocomplete: 'off', spellcheck: false });
     this.activation = el('select', { id: `${id}-activation` });
     for (const a of ACTIVATIONS) this.activation.append(el('option', { value: a, text: a }));
+    this.loss = el('select', { id: `${id}-loss` });
+    for (const [v, label] of LOSSES) this.loss.append(el('option', { value: v, text: label }));
     this.rate = el('input', { type: 'number', id: `${id}-rate`, min: '0.001', max: '100', step: 'any' });
+    this.batch = el('input', { type: 'number', id: `${id}-batch`, min: '1', max: '1024', step: '1' });
     this.bias = el('input', { type: 'checkbox', id: `${id}-bias` });
     this.seed = el('input', { type: 'number', id: `${id}-seed`, min: '0', step: '1' });
     this.applyBtn = el('button', { type: 'submit', class: 'ng-btn ng-primary', text: 'Apply' });
@@ -44,7 +52,9 @@ export class SettingsPanel {
         field(`${id}-task`, 'Task', this.task),
         field(`${id}-hidden`, 'Hidden layers', this.hidden, 'neurons per layer, e.g. 4 or 4, 3'),
         field(`${id}-activation`, 'Activation', this.activation),
+        field(`${id}-loss`, 'Loss', this.loss),
         field(`${id}-rate`, 'Learning rate', this.rate),
+        field(`${id}-batch`, 'Batch size', this.batch),
         field(`${id}-seed`, 'Seed', this.seed),
         el('div', { class: 'ng-field ng-check' }, this.bias, el('label', { for: `${id}-bias`, text: 'Biases' })),
       ),
@@ -52,7 +62,7 @@ export class SettingsPanel {
     );
     this.task.addEventListener('change', () => {
       // Each task has its source's default for biases.
-      this.bias.checked = this.task.value === 'xor2';
+      this.bias.checked = defaultOf('bias', this.task.value);
     });
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -61,14 +71,16 @@ export class SettingsPanel {
     this.show(current);
   }
 
-  /** Fills the form from the settings in use (the core's `info()`). */
-  show(info) {
-    this.task.value = info.task;
-    this.hidden.value = info.sizes.slice(1, -1).join(', ');
-    this.activation.value = ACTIVATIONS.includes(info.activations[0]) && info.sizes.length > 2 ? info.activations[0] : this.activation.value || 'sigmoid';
-    this.rate.value = String(+info.learningRate.toPrecision(6));
-    this.bias.checked = info.bias;
-    this.seed.value = String(info.seed);
+  /** Fills the form from the settings in use. */
+  show(settings) {
+    this.task.value = settings.task;
+    this.hidden.value = settings.hidden.join(', ');
+    this.activation.value = settings.activation;
+    this.loss.value = settings.loss;
+    this.rate.value = String(+Number(settings.learningRate).toPrecision(6));
+    this.batch.value = String(settings.batchSize);
+    this.bias.checked = settings.bias;
+    this.seed.value = String(settings.seed);
   }
 
   submit() {
@@ -80,7 +92,9 @@ export class SettingsPanel {
         task: this.task.value,
         hidden: parseHidden(this.hidden.value),
         activation: this.activation.value,
+        loss: this.loss.value,
         learningRate: this.number(this.rate, 'learning rate'),
+        batchSize: this.number(this.batch, 'batch size'),
         bias: this.bias.checked,
         seed: this.number(this.seed, 'seed'),
       };
@@ -89,7 +103,6 @@ export class SettingsPanel {
       this.fail(e.message);
       return;
     }
-    this.show(info);
     this.message.setAttribute('role', 'status');
     this.message.classList.add('ng-good');
     this.message.textContent = `Applied: a ${info.sizes.join('-')} network with ${info.parameterCount} weights${info.bias ? ' and biases' : ''}.`;

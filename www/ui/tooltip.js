@@ -17,7 +17,7 @@ export function neuronName(sizes, l, i) {
 /**
  * Lines describing what is under the pointer.
  * @param hit   { type: 'neuron', l, i } | { type: 'synapse', k, j, i }
- * @param ctx   { pg, info, lit, phase, layer, probing, before, beforeExact }
+ * @param ctx   { pg, info, lit, phase, layer, probing, before, beforeExact, colours }
  * @returns { title, rows: [{ text, cls? }] }
  */
 export function describe(hit, ctx) {
@@ -88,7 +88,8 @@ export function describe(hit, ctx) {
   rows.push({ text: `weight w = ${fmtSigned(w, 3)}`, cls: `formula strong ${w >= 0 ? 'pos' : 'neg'}` });
   rows.push({ text: `last gradient ∂E/∂w = ${fmtSigned(grad, 4)}`, cls: 'formula' });
   rows.push({ text: `last change Δw = ${fmtSigned(change, 4)}`, cls: 'formula' });
-  rows.push({ text: w >= 0 ? 'Positive: it excites the next neuron (green).' : 'Negative: it inhibits the next neuron (red).', cls: 'note' });
+  const pal = ctx.colours ?? { posName: 'green', negName: 'red' };
+  rows.push({ text: w >= 0 ? `Positive: it excites the next neuron (${pal.posName}).` : `Negative: it inhibits the next neuron (${pal.negName}).`, cls: 'note' });
   return { title: `Synapse ${from} → ${to}`, rows };
 }
 

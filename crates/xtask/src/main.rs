@@ -2,8 +2,10 @@
 //!
 //! Only std: xtask must build quickly on a fresh machine before anything else works.
 
+mod bench;
 mod build;
 mod cmd;
+mod dist;
 mod serve;
 mod test;
 mod tools;
@@ -19,6 +21,9 @@ commands:
   serve [--port N]   build the wasm package into www/pkg and serve the repo on
                      http://127.0.0.1:N/ (default 8080)
   test               native tests, wasm tests in headless Chromium, browser e2e tests
+  dist               build a self-contained static site into dist/ (any host, any sub-path, offline)
+  bench [--quick]    print training throughput (native, wasm, TensorFlow.js), drawing
+                     latency and page size; --quick for a short smoke run
   train --preset 3b1b|modern [--seed N] [--epochs N] [--lr-decay X] [--out FILE]
                      train on MNIST and write the shipped model www/models/<preset>.ngm
   help               show this message
@@ -29,6 +34,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => parse_port(&args[1..]).and_then(serve::command),
         Some("test") if args.len() == 1 => test::command(),
+        Some("dist") if args.len() == 1 => dist::command(),
+        Some("bench") => bench::command(&root(), &args[1..]),
         Some("train") => train::command(&root(), &args[1..]),
         None | Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every test the project has, in order, stopping at the first failure.
 
-use crate::{build, cmd, serve, tools};
+use crate::{build, cmd, dist, serve, tools};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -121,6 +121,10 @@ fn e2e_tests() -> Result<Outcome, String> {
         return Err("node not found: install Node.js 20+".into());
     }
     build::wasm_package()?;
+    // dist/ for tests/e2e/dist.test.mjs (which serves it under a sub-path); this also checks
+    // its URLs and the first-view size budget.
+    let dist_dir = root.join(dist::DIST_DIR);
+    dist::write(&dist_dir)?;
     tools::ensure_npm_deps()?;
     let port = serve::spawn(serve::bind(0)?, root.clone())?;
     let url = format!("http://127.0.0.1:{port}/");
@@ -130,7 +134,8 @@ fn e2e_tests() -> Result<Outcome, String> {
         cmd::at_root("node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
             .args(files.iter().map(|f| f.strip_prefix(&root).unwrap_or(f)))
-            .env("NEUROGLOW_URL", &url),
+            .env("NEUROGLOW_URL", &url)
+            .env("NEUROGLOW_DIST", &dist_dir),
     )?;
     Ok(Outcome::Passed)
 }

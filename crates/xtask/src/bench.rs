@@ -1,0 +1,716 @@
+//! `cargo xtask bench [--quick]`: prints how fast neuroglow trains and reads drawings —
+//! natively, and as wasm in headless Chromium beside TensorFlow.js — and how big the page's
+//! first view is. It measures and prints; nothing here fails on a slow machine (targets are
+//! marked met or MISSED in the tables, not asserted).
+//!
+//! The browser half is tests/bench/ (index.html + bench.js, driven by run.mjs), which prints
+//! its results as JSON on stdout; the figures are read back here and printed with the native ones.
+
+mod json;
+
+use crate::{build, serve, tools, train};
+use json::Json;
+use neuroglow_core::dataset::Dataset;
+use neuroglow_core::preprocess::{self, Gray};
+use neuroglow_core::trace::Trace;
+use neuroglow_core::{model_file, presets, OptimizerKind, Stepper, Trainer};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+pub const USAGE: &str = "bench [--quick]";
+
+/// The training shapes (named after the presets they come from) and batch sizes measured.
+pub const SHAPES: [&str; 2] = ["3b1b", "modern"];
+pub const BATCHES: [usize; 3] = [1, 32, 128];
+/// Training examples used by every engine: the first 10,240 MNIST training images (a multiple
+/// of every batch size, so no cycle ends with a part-filled batch).
+pub const TRAIN_EXAMPLES: usize = 10_240;
+/// The same SGD for every engine.
+pub const LEARNING_RATE: f32 = 0.1;
+/// Targets: our wasm over TF.js-wasm, per batch size.
+const TARGETS: [(usize, f64); 2] = [(1, 10.0), (128, 3.0)];
+/// Drawing latency target for the modern preset (p95 of `Reader.read`), milliseconds.
+const LATENCY_TARGET_MS: f64 = 1.0;
+/// First-view payload budget, gzip bytes.
+const PAYLOAD_BUDGET: u64 = 300 * 1024;
+/// The drawing pad's size in pixels.
+const PAD: usize = 280;
+
+/// How long each measurement runs; the browser page uses the same numbers (bench.js).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timing {
+    /// Warm-up (and calibration of the chunk size) before timing.
+    pub warm_secs: f64,
+    /// One timed chunk; the reported rate is the median over `reps` chunks.
+    pub chunk_secs: f64,
+    pub reps: usize,
+    /// Drawing reads timed per preset.
+    pub reads: usize,
+}
+
+impl Timing {
+    pub fn new(quick: bool) -> Timing {
+        if quick {
+            Timing { warm_secs: 0.05, chunk_secs: 0.05, reps: 3, reads: 100 }
+        } else {
+            Timing { warm_secs: 0.3, chunk_secs: 0.25, reps: 7, reads: 1000 }
+        }
+    }
+}
+
+/// `[--quick]`: Ok(quick).
+pub fn parse_args(args: &[String]) -> Result<bool, String> {
+    match args {
+        [] => Ok(false),
+        [q] if q == "--quick" => Ok(true),
+        _ => Err(format!("unknown arguments: {}\nusage: cargo xtask {USAGE}", args.join(" "))),
+    }
+}
+
+pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
+    let quick = parse_args(args)?;
+    let timing = Timing::new(quick);
+    let started = Instant::now();
+    build::wasm_package()?;
+    let sizes = payload(root)?;
+
+    eprintln!("xtask: bench: native training…");
+    let train_data = train::load_mnist(root, "train")?.head(TRAIN_EXAMPLES);
+    let mut train_rows = Vec::new();
+    for shape in SHAPES {
+        for batch in BATCHES {
+            let rate = native_training(&train_data, shape, batch, &timing)?;
+            eprintln!("  native {shape} batch {batch}: {} samples/s", thousands(rate.median));
+            train_rows.push(("native".to_string(), shape.to_string(), batch, rate));
+        }
+    }
+    eprintln!("xtask: bench: native drawing latency…");
+    let test_data = train::load_mnist(root, "t10k")?;
+    let mut latency_rows = Vec::new();
+    for preset in presets::PRESETS {
+        latency_rows.push(native_latency(root, &test_data, preset, &timing)?);
+    }
+
+    eprintln!("xtask: bench: browser (wasm and TensorFlow.js in headless Chromium)…");
+    // A failed browser run still prints the native figures (its cells show —), then fails.
+    let outcome = browser(root, quick);
+    let browser = outcome.as_ref().cloned().unwrap_or(Json::Null);
+    train_rows.extend(browser_training(&browser));
+    latency_rows.extend(browser_latency(&browser));
+
+    println!();
+    print_environment(&browser, quick, &timing);
+    println!();
+    print_training(&train_rows, &timing);
+    println!();
+    print_latency(&latency_rows);
+    println!();
+    print_sizes(&sizes);
+    for e in browser.get("errors").arr() {
+        println!("browser error: {}", e.str().unwrap_or("?"));
+    }
+    println!("\nxtask: bench finished in {:.0} s", started.elapsed().as_secs_f64());
+    outcome.map(|_| ()).map_err(|e| format!("the browser half of the bench failed: {e}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+/// Throughput over timed chunks, samples per second.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rate {
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
+    /// Each timed chunk's rate, in order (the browser alternates engines chunk by chunk).
+    pub rates: Vec<f64>,
+    /// Mean training loss over the last chunk: a sanity check that the engine really learns.
+    pub loss: Option<f64>,
+}
+
+impl Rate {
+    pub fn of(rates: Vec<f64>, loss: Option<f64>) -> Rate {
+        Rate { median: median(&rates), min: percentile(&rates, 0.0), max: percentile(&rates, 100.0), rates, loss }
+    }
+}
+
+/// Ours over theirs. `paired`: they ran alternating chunks, so take the median of the
+/// chunk-by-chunk ratios (robust to a neighbour's load coming and going); else the ratio of
+/// the medians.
+pub fn speedup(ours: &Rate, theirs: &Rate, paired: bool) -> f64 {
+    if paired && ours.rates.len() == theirs.rates.len() && !ours.rates.is_empty() {
+        let pairs: Vec<f64> = ours.rates.iter().zip(&theirs.rates).map(|(a, b)| a / b).collect();
+        median(&pairs)
+    } else {
+        ours.median / theirs.median
+    }
+}
+
+/// Runs `work(n)` (n examples, always a multiple of `step`) while doubling n until the
+/// warm-up time has passed, sizes a chunk from the last rate, then times `reps` chunks.
+fn measure(step: usize, t: &Timing, mut work: impl FnMut(usize) -> Result<(), String>) -> Result<Vec<f64>, String> {
+    let warm = Instant::now();
+    let mut n = step;
+    let mut rate;
+    loop {
+        let start = Instant::now();
+        work(n)?;
+        let secs = start.elapsed().as_secs_f64();
+        rate = n as f64 / secs.max(1e-9);
+        if warm.elapsed().as_secs_f64() >= t.warm_secs {
+            break;
+        }
+        if secs < t.warm_secs / 4.0 {
+            n *= 2;
+        }
+    }
+    let chunk = round_up((rate * t.chunk_secs) as usize, step);
+    (0..t.reps)
+        .map(|_| {
+            let start = Instant::now();
+            work(chunk)?;
+            Ok(chunk as f64 / start.elapsed().as_secs_f64().max(1e-9))
+        })
+        .collect()
+}
+
+/// The smallest positive multiple of `step` that is ≥ n.
+pub fn round_up(n: usize, step: usize) -> usize {
+    n.div_ceil(step).max(1) * step
+}
+
+pub fn median(values: &[f64]) -> f64 {
+    percentile(values, 50.0)
+}
+
+/// Nearest-rank percentile (p in 0..=100) of unsorted values; NaN when empty.
+pub fn percentile(values: &[f64], p: f64) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
+    v[rank.clamp(1, v.len()) - 1]
+}
+
+/// The config every engine trains: the preset's shape, activations, loss and init, with plain
+/// SGD at `LEARNING_RATE` and no decay.
+pub fn bench_config(shape: &str, batch: usize) -> neuroglow_core::NetConfig {
+    let mut cfg = presets::preset(shape, 784, 10).expect("a known preset");
+    cfg.optimizer = OptimizerKind::Sgd;
+    cfg.learning_rate = LEARNING_RATE;
+    cfg.batch_size = batch;
+    cfg.lr_decay = 1.0;
+    cfg
+}
+
+/// neuroglow-core in this (release) process, through the same `Stepper::train_examples` the
+/// wasm `Playground.trainExamples` calls.
+fn native_training(data: &Dataset, shape: &str, batch: usize, t: &Timing) -> Result<Rate, String> {
+    let trainer = Trainer::new(bench_config(shape, batch)).map_err(|e| e.to_string())?;
+    let mut s = Stepper::new(trainer, data.clone(), true).map_err(|e| e.to_string())?;
+    let rates = measure(batch, t, |n| {
+        s.trainer.take_window();
+        s.train_examples(n as u64).map_err(|e| e.to_string())
+    })?;
+    let loss = s.trainer.take_window().mean_loss() as f64;
+    Ok(Rate::of(rates, Some(loss)))
+}
+
+/// Drawing latency of one engine and preset, milliseconds per read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Latency {
+    pub engine: String,
+    pub preset: String,
+    pub reads: usize,
+    pub median_ms: f64,
+    pub p95_ms: f64,
+    pub max_ms: f64,
+    /// Reads whose top class is the digit's label, 0..1 (sanity).
+    pub agreement: f64,
+    /// Canvas `getImageData` of the pad plus the read (browser only).
+    pub with_readback_median_ms: Option<f64>,
+}
+
+/// How many different test digits the timed reads cycle through.
+const DRAWINGS: usize = 64;
+
+/// MNIST test digit `i` drawn on the 280×280 pad, as canvas RGBA: light ink on an opaque dark
+/// background, scaled up 10× with bilinear smoothing (as a canvas `drawImage` would).
+pub fn render_digit(pixels: &[u8]) -> Vec<u8> {
+    let scale = PAD as f32 / 28.0;
+    let at = |x: isize, y: isize| -> f32 {
+        if (0..28).contains(&x) && (0..28).contains(&y) {
+            pixels[y as usize * 28 + x as usize] as f32
+        } else {
+            0.0
+        }
+    };
+    let mut rgba = vec![0u8; PAD * PAD * 4];
+    for py in 0..PAD {
+        let sy = (py as f32 + 0.5) / scale - 0.5;
+        let (y0, fy) = (sy.floor() as isize, sy - sy.floor());
+        for px in 0..PAD {
+            let sx = (px as f32 + 0.5) / scale - 0.5;
+            let (x0, fx) = (sx.floor() as isize, sx - sx.floor());
+            let top = at(x0, y0) * (1.0 - fx) + at(x0 + 1, y0) * fx;
+            let bottom = at(x0, y0 + 1) * (1.0 - fx) + at(x0 + 1, y0 + 1) * fx;
+            let v = (top * (1.0 - fy) + bottom * fy).round().clamp(0.0, 255.0) as u8;
+            rgba[(py * PAD + px) * 4..][..4].copy_from_slice(&[v, v, v, 255]);
+        }
+    }
+    rgba
+}
+
+/// What the wasm `Reader.read` does, natively: RGBA → grey → MNIST preprocessing → forward.
+fn native_latency(root: &Path, test: &Dataset, preset: &str, t: &Timing) -> Result<Latency, String> {
+    let path = root.join(format!("www/models/{preset}.ngm"));
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let model = model_file::load(&bytes).map_err(|e| e.to_string())?;
+    let mut trace = Trace::new(&model.net.sizes());
+    let drawings: Vec<(Vec<u8>, usize)> = (0..DRAWINGS)
+        .map(|i| (render_digit(test.image_bytes(i).expect("byte images")), test.label(i).unwrap_or(0)))
+        .collect();
+    let mut read = |rgba: &[u8]| -> Result<usize, String> {
+        let gray = Gray::from_rgba(rgba, PAD, PAD).map_err(|e| e.to_string())?;
+        let image = preprocess::to_mnist(&gray).ok_or("a test digit has no ink")?;
+        model.net.forward(&image.pixels, &mut trace);
+        Ok(neuroglow_core::metrics::argmax(trace.output()))
+    };
+    for (rgba, _) in drawings.iter().take(t.reads / 10 + 1) {
+        read(rgba)?;
+    }
+    let mut ms = Vec::with_capacity(t.reads);
+    let mut agree = 0;
+    for i in 0..t.reads {
+        let (rgba, label) = &drawings[i % DRAWINGS];
+        let start = Instant::now();
+        let guess = read(rgba)?;
+        ms.push(start.elapsed().as_secs_f64() * 1e3);
+        agree += (guess == *label) as usize;
+    }
+    Ok(Latency {
+        engine: "native".into(),
+        preset: preset.into(),
+        reads: t.reads,
+        median_ms: median(&ms),
+        p95_ms: percentile(&ms, 95.0),
+        max_ms: percentile(&ms, 100.0),
+        agreement: agree as f64 / t.reads as f64,
+        with_readback_median_ms: None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser half
+
+/// Serves the repository, runs tests/bench/run.mjs (which opens tests/bench/index.html in
+/// headless Chromium) and parses the JSON it prints.
+fn browser(root: &Path, quick: bool) -> Result<Json, String> {
+    tools::ensure_chromium()?;
+    tools::ensure_npm_deps()?;
+    let port = serve::spawn(serve::bind(0)?, root.to_path_buf())?;
+    let url = format!("http://127.0.0.1:{port}/");
+    let mut node = Command::new("node");
+    node.current_dir(root)
+        .arg("tests/bench/run.mjs")
+        .args(quick.then_some("--quick"))
+        .env("NEUROGLOW_URL", &url)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit());
+    let out = node.output().map_err(|e| format!("could not start node (install Node.js 20+): {e}"))?;
+    if !out.status.success() {
+        return Err(format!("node tests/bench/run.mjs failed ({})", out.status));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let results = json::parse(&text).map_err(|e| format!("tests/bench/run.mjs printed no valid JSON ({e}):\n{text}"))?;
+    if let Some(e) = results.get("error").str() {
+        return Err(format!("the bench page failed: {e}"));
+    }
+    Ok(results)
+}
+
+fn browser_training(results: &Json) -> Vec<(String, String, usize, Rate)> {
+    results
+        .get("train")
+        .arr()
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.get("engine").str()?.to_string(),
+                r.get("shape").str()?.to_string(),
+                r.get("batch").num()? as usize,
+                Rate::of(r.get("rates").arr().iter().filter_map(Json::num).collect(), r.get("loss").num()),
+            ))
+        })
+        .collect()
+}
+
+fn browser_latency(results: &Json) -> Vec<Latency> {
+    results
+        .get("latency")
+        .arr()
+        .iter()
+        .filter_map(|r| {
+            Some(Latency {
+                engine: r.get("engine").str()?.to_string(),
+                preset: r.get("preset").str()?.to_string(),
+                reads: r.get("reads").num()? as usize,
+                median_ms: r.get("medianMs").num()?,
+                p95_ms: r.get("p95Ms").num()?,
+                max_ms: r.get("maxMs").num()?,
+                agreement: r.get("agreement").num()?,
+                with_readback_median_ms: r.get("withReadbackMedianMs").num(),
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+/// One file of the first-view payload: path from the root, raw and gzip -9 bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileSize {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// index.html, every .html/.js/.css under www/ (not www/data, www/models) and the wasm module.
+fn payload(root: &Path) -> Result<Vec<FileSize>, String> {
+    let mut files = vec![root.join("index.html"), root.join(build::PKG_DIR).join("neuroglow_wasm_bg.wasm")];
+    collect_web_files(&root.join("www"), &mut files);
+    let mut sizes = files
+        .iter()
+        .map(|p| {
+            let raw = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?.len();
+            let gz = Command::new("gzip")
+                .args(["-9", "-c", "-n"])
+                .arg(p)
+                .stderr(Stdio::inherit())
+                .output()
+                .map_err(|e| format!("could not run gzip: {e}"))?;
+            if !gz.status.success() {
+                return Err(format!("gzip {} failed", p.display()));
+            }
+            let path = p.strip_prefix(root).unwrap_or(p).to_string_lossy().into_owned();
+            Ok(FileSize { path, raw, gzip: gz.stdout.len() as u64 })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    sizes.sort_by(|a, b| b.gzip.cmp(&a.gzip).then(a.path.cmp(&b.path)));
+    Ok(sizes)
+}
+
+/// Whether a file under www/ is part of the page's code (data sets and models are not).
+pub fn is_web_file(relative_to_www: &Path) -> bool {
+    let skip = ["data", "models"];
+    let first = relative_to_www.components().next().and_then(|c| c.as_os_str().to_str());
+    let ext = relative_to_www.extension().and_then(|e| e.to_str());
+    !first.is_some_and(|f| skip.contains(&f) && relative_to_www.components().count() > 1)
+        && matches!(ext, Some("js" | "css" | "html"))
+}
+
+fn collect_web_files(www: &Path, out: &mut Vec<PathBuf>) {
+    let mut stack = vec![www.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.strip_prefix(www).is_ok_and(is_web_file) {
+                out.push(path);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+
+/// 1234567.8 → "1,234,568".
+pub fn thousands(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < 0.0 && digits != "0" {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Bytes as "12.3 KB" (1 KB = 1024 bytes).
+pub fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// "met" or "MISSED" for ours/theirs against a needed factor; None where no target applies.
+pub fn verdict(batch: usize, ratio: Option<f64>) -> Option<String> {
+    let need = TARGETS.iter().find(|(b, _)| *b == batch)?.1;
+    Some(match ratio {
+        Some(r) if r >= need => format!("≥{need:.0}×: met"),
+        Some(_) => format!("≥{need:.0}×: MISSED"),
+        None => format!("≥{need:.0}×: not measured"),
+    })
+}
+
+/// Engine names as printed.
+const ENGINES: [(&str, &str); 4] = [
+    ("native", "native"),
+    ("neuroglow-wasm", "our wasm"),
+    ("tfjs-wasm", "tfjs-wasm"),
+    ("tfjs-cpu", "tfjs-cpu"),
+];
+
+fn print_environment(browser: &Json, quick: bool, t: &Timing) {
+    let env = browser.get("env");
+    let flag = |k: &str| env.get(k).bool().map_or("?", |b| if b { "yes" } else { "no" });
+    println!("== neuroglow bench{} ==", if quick { " --quick (smoke run: short timings, noisy)" } else { "" });
+    println!("browser:   {}", env.get("userAgent").str().unwrap_or("?"));
+    println!(
+        "tf.js:     {} — wasm backend SIMD: {}, threads: {} (single-threaded, as ours); crossOriginIsolated: {}",
+        env.get("tfjsVersion").str().unwrap_or("?"),
+        flag("wasmSimd"),
+        flag("wasmThreads"),
+        flag("crossOriginIsolated"),
+    );
+    println!(
+        "timing:    warm-up {:.2} s, then median of {} chunks of {:.2} s per cell; {} drawing reads per preset",
+        t.warm_secs, t.reps, t.chunk_secs, t.reads
+    );
+}
+
+fn print_training(rows: &[(String, String, usize, Rate)], t: &Timing) {
+    let find = |engine: &str, shape: &str, batch: usize| {
+        rows.iter().find(|(e, s, b, _)| e == engine && s == shape && *b == batch).map(|r| &r.3)
+    };
+    println!(
+        "1. Training throughput, samples/s (median of {} chunks; plain SGD lr {LEARNING_RATE}; the first {} MNIST training images)",
+        t.reps,
+        thousands(TRAIN_EXAMPLES as f64)
+    );
+    println!("   3b1b = 784-16-16-10 sigmoid, squared error; modern = 784-128-64-10 ReLU, softmax + cross-entropy");
+    println!("   tf.js: manual step (optimizer.minimize in tf.tidy, fused matMul+bias, data pre-uploaded as batch tensors)");
+    println!("   ours/tf-wasm: median of chunk-by-chunk ratios (the two alternate chunks in one page); ours/tf-cpu: ratio of medians");
+    print!("{:<7} {:>5}", "shape", "batch");
+    for (_, name) in ENGINES {
+        print!(" {name:>11}");
+    }
+    println!(" {:>12} {:>11}  target (ours/tfjs-wasm)", "ours/tf-wasm", "ours/tf-cpu");
+    let mut misses = Vec::new();
+    for shape in SHAPES {
+        for batch in BATCHES {
+            print!("{shape:<7} {batch:>5}");
+            for (engine, _) in ENGINES {
+                print!(" {:>11}", find(engine, shape, batch).map_or("—".into(), |r| thousands(r.median)));
+            }
+            let ours = find("neuroglow-wasm", shape, batch);
+            // Only our wasm and tfjs-wasm alternate chunks in the page (see bench.js).
+            let ratio = |other: &str| Some(speedup(ours?, find(other, shape, batch)?, other == "tfjs-wasm"));
+            let show = |r: Option<f64>| r.map_or("—".into(), |r| format!("{r:.1}×"));
+            let (wasm_ratio, cpu_ratio) = (ratio("tfjs-wasm"), ratio("tfjs-cpu"));
+            print!(" {:>12} {:>11}", show(wasm_ratio), show(cpu_ratio));
+            match verdict(batch, wasm_ratio) {
+                Some(v) => {
+                    if !v.ends_with("met") {
+                        misses.push(format!("{shape} batch {batch}"));
+                    }
+                    println!("  {v}");
+                }
+                None => println!(),
+            }
+        }
+    }
+    println!("   spread (min–max of the chunks, samples/s) and training loss of the last chunk, as a sanity check:");
+    for (engine, name) in ENGINES {
+        let cells: Vec<String> = SHAPES
+            .iter()
+            .flat_map(|&s| BATCHES.iter().map(move |&b| (s, b)))
+            .filter_map(|(s, b)| {
+                let r = find(engine, s, b)?;
+                let loss = r.loss.map_or(String::new(), |l| format!(", loss {l:.3}"));
+                Some(format!("{s}/{b}: {}–{}{loss}", thousands(r.min), thousands(r.max)))
+            })
+            .collect();
+        if !cells.is_empty() {
+            println!("   {name:<10} {}", cells.join("; "));
+        }
+    }
+    if misses.is_empty() {
+        println!("   targets (our wasm ≥10× tfjs-wasm at batch 1, ≥3× at batch 128): all met");
+    } else {
+        println!("   targets (our wasm ≥10× tfjs-wasm at batch 1, ≥3× at batch 128): MISSED for {}", misses.join(", "));
+    }
+}
+
+fn print_latency(rows: &[Latency]) {
+    println!("2. Drawing latency: Reader.read(rgba 280×280) = preprocessing + forward pass, ms per read");
+    println!("   ({DRAWINGS} different MNIST test digits drawn 10× larger, a different one each read)");
+    println!(
+        "{:<7} {:<9} {:>6} {:>8} {:>8} {:>8} {:>12} {:>10}  target (modern p95 < {LATENCY_TARGET_MS} ms)",
+        "preset", "engine", "reads", "median", "p95", "max", "+readback", "agreement"
+    );
+    for preset in presets::PRESETS.iter().rev() {
+        for r in rows.iter().filter(|r| r.preset == *preset) {
+            let target = if r.preset == "modern" {
+                if r.p95_ms < LATENCY_TARGET_MS { "met" } else { "MISSED" }
+            } else {
+                ""
+            };
+            let name = ENGINES.iter().find(|(e, _)| *e == r.engine).map_or(r.engine.as_str(), |e| e.1);
+            println!(
+                "{:<7} {:<9} {:>6} {:>8.3} {:>8.3} {:>8.3} {:>12} {:>9.1}%  {target}",
+                r.preset,
+                name,
+                r.reads,
+                r.median_ms,
+                r.p95_ms,
+                r.max_ms,
+                r.with_readback_median_ms.map_or("—".into(), |m| format!("{m:.3}")),
+                r.agreement * 100.0
+            );
+        }
+    }
+    println!("   +readback: median of canvas getImageData(280×280) + read, the page's full path minus drawing the bars");
+}
+
+fn print_sizes(sizes: &[FileSize]) {
+    let raw: u64 = sizes.iter().map(|f| f.raw).sum();
+    let gzip: u64 = sizes.iter().map(|f| f.gzip).sum();
+    println!("3. First-view payload: index.html, www/**/*.{{html,js,css}} (not data/, models/) and the wasm module");
+    println!(
+        "   {} files: {} raw, {} gzip -9 (budget {}): {}",
+        sizes.len(),
+        kb(raw),
+        kb(gzip),
+        kb(PAYLOAD_BUDGET),
+        if gzip <= PAYLOAD_BUDGET { "within budget" } else { "OVER BUDGET" }
+    );
+    println!("   biggest (gzip):");
+    for f in sizes.iter().take(8) {
+        println!("   {:>10} {:>10}  {}", kb(f.gzip), kb(f.raw), f.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn arguments() {
+        assert_eq!(parse_args(&args(&[])), Ok(false));
+        assert_eq!(parse_args(&args(&["--quick"])), Ok(true));
+        assert!(parse_args(&args(&["--slow"])).is_err());
+        assert!(parse_args(&args(&["--quick", "--quick"])).is_err());
+        let (quick, full) = (Timing::new(true), Timing::new(false));
+        assert!(quick.chunk_secs < full.chunk_secs && quick.reps <= full.reps);
+        assert!(full.reads >= 500, "the drawing latency needs ≥ 500 reads");
+    }
+
+    #[test]
+    fn statistics() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(percentile(&[5.0, 1.0, 4.0, 2.0, 3.0], 0.0), 1.0);
+        assert_eq!(percentile(&[5.0, 1.0, 4.0, 2.0, 3.0], 100.0), 5.0);
+        let hundred: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentile(&hundred, 95.0), 95.0);
+        assert!(median(&[]).is_nan());
+        assert_eq!(round_up(0, 32), 32);
+        assert_eq!(round_up(33, 32), 64);
+        assert_eq!(round_up(7, 1), 7);
+        for b in BATCHES {
+            assert_eq!(TRAIN_EXAMPLES % b, 0);
+        }
+    }
+
+    #[test]
+    fn speedup_pairs_alternating_chunks() {
+        // A neighbour's load halves both engines' third chunk: the paired ratio stays 4.
+        let ours = Rate::of(vec![400.0, 400.0, 200.0], None);
+        let theirs = Rate::of(vec![100.0, 100.0, 50.0], None);
+        assert_eq!(speedup(&ours, &theirs, true), 4.0);
+        assert_eq!(speedup(&ours, &theirs, false), 4.0);
+        let short = Rate::of(vec![900.0], None);
+        assert_eq!(speedup(&short, &theirs, true), 9.0);
+        let steady = Rate::of(vec![300.0, 300.0, 300.0], None);
+        assert_eq!(speedup(&steady, &theirs, true), 3.0);
+        assert_eq!(speedup(&steady, &theirs, false), 3.0);
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(thousands(0.4), "0");
+        assert_eq!(thousands(999.0), "999");
+        assert_eq!(thousands(1234567.8), "1,234,568");
+        assert_eq!(thousands(-1500.0), "-1,500");
+        assert_eq!(thousands(f64::NAN), "—");
+        assert_eq!(kb(1536), "1.5 KB");
+        assert_eq!(verdict(1, Some(12.0)).as_deref(), Some("≥10×: met"));
+        assert_eq!(verdict(128, Some(2.9)).as_deref(), Some("≥3×: MISSED"));
+        assert_eq!(verdict(128, None).as_deref(), Some("≥3×: not measured"));
+        assert_eq!(verdict(32, Some(1.0)), None);
+    }
+
+    #[test]
+    fn payload_files() {
+        assert!(is_web_file(Path::new("neuroglow.js")));
+        assert!(is_web_file(Path::new("mnist/index.html")));
+        assert!(is_web_file(Path::new("pkg/neuroglow_wasm.js")));
+        assert!(is_web_file(Path::new("style.css")));
+        assert!(!is_web_file(Path::new("pkg/neuroglow_wasm.d.ts")));
+        assert!(!is_web_file(Path::new("data/mnist/x.js")));
+        assert!(!is_web_file(Path::new("models/modern.ngm")));
+        assert!(!is_web_file(Path::new("models/readme.html")));
+    }
+
+    #[test]
+    fn bench_config_is_plain_sgd_on_the_preset_shapes() {
+        let c = bench_config("modern", 128);
+        assert_eq!(c.sizes, vec![784, 128, 64, 10]);
+        assert_eq!((c.optimizer, c.learning_rate, c.batch_size, c.lr_decay), (OptimizerKind::Sgd, 0.1, 128, 1.0));
+        assert_eq!(bench_config("3b1b", 1).sizes, vec![784, 16, 16, 10]);
+        assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn rendered_digits_fill_the_pad() {
+        let mut digit = vec![0u8; 784];
+        for y in 13..16 {
+            digit[y * 28 + 13..y * 28 + 16].fill(255);
+        }
+        let rgba = render_digit(&digit);
+        assert_eq!(rgba.len(), PAD * PAD * 4);
+        let centre = (145 * PAD + 145) * 4;
+        assert_eq!(&rgba[centre..centre + 4], &[255, 255, 255, 255]);
+        assert_eq!(&rgba[..4], &[0, 0, 0, 255]);
+    }
+
+    #[test]
+    fn reads_browser_results() {
+        let doc = json::parse(
+            r#"{"train":[{"engine":"tfjs-wasm","shape":"3b1b","batch":32,"median":1000,"min":900,"max":1100,"rates":[1000,900,1100],"loss":0.5}],
+                "latency":[{"engine":"neuroglow-wasm","preset":"modern","reads":500,"medianMs":0.2,"p95Ms":0.3,"maxMs":1,"agreement":0.98}]}"#,
+        )
+        .unwrap();
+        let t = browser_training(&doc);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].0.as_str(), t[0].2, t[0].3.median, t[0].3.loss), ("tfjs-wasm", 32, 1000.0, Some(0.5)));
+        assert_eq!((t[0].3.min, t[0].3.max), (900.0, 1100.0));
+        let l = browser_latency(&doc);
+        assert_eq!((l[0].preset.as_str(), l[0].p95_ms, l[0].with_readback_median_ms), ("modern", 0.3, None));
+    }
+}

@@ -1,0 +1,488 @@
+//! `cargo xtask dist`: the site as a self-contained static folder, dist/.
+//!
+//! dist/ holds index.html and www/ (JS, CSS, the wasm package, MNIST data, models, examples).
+//! Every URL in it is relative, so it works from any static host under any sub-path, from a
+//! local folder served by any static server, and offline. This command checks that (no
+//! absolute URL in any import, fetch, worker, src or href) and that the first view (index.html
+//! and everything it loads: HTML, JS, CSS, wasm) stays within the gzip budget.
+
+use crate::build;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub const DIST_DIR: &str = "dist";
+/// The first view's payload, gzip-compressed, in bytes (KB = 1000 bytes).
+pub const BUDGET: u64 = 300_000;
+
+pub fn command() -> Result<(), String> {
+    build::wasm_package()?;
+    let out = crate::root().join(DIST_DIR);
+    write(&out)?;
+    println!("xtask: dist/ is ready: serve it from any static host, e.g. `python3 -m http.server -d dist`");
+    Ok(())
+}
+
+/// Copies the site into `out` (replacing it), checks its URLs and the first-view budget, and
+/// prints the sizes. Expects www/pkg to be built.
+pub fn write(out: &Path) -> Result<(), String> {
+    let root = crate::root();
+    let pkg = root.join(build::PKG_DIR);
+    for needed in ["neuroglow_wasm.js", "neuroglow_wasm_bg.wasm"] {
+        if !pkg.join(needed).is_file() {
+            return Err(format!(
+                "{} is missing: build the wasm package first",
+                pkg.join(needed).display()
+            ));
+        }
+    }
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot remove {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let mut files = 0;
+    copy_file(&root.join("index.html"), &out.join("index.html"))?;
+    files += 1;
+    files += copy_dir(&root.join("www"), &out.join("www"))?;
+    println!(
+        "xtask: wrote {} ({files} files, {})",
+        out.display(),
+        human(dir_size(out))
+    );
+
+    let absolute = absolute_urls(out)?;
+    if !absolute.is_empty() {
+        return Err(format!(
+            "dist/ must only use relative URLs (it is served under any sub-path, and offline); found:\n  {}",
+            absolute.join("\n  ")
+        ));
+    }
+    report(out)
+}
+
+// ------------------------------------------------------------------ copying
+
+fn copy_file(from: &Path, to: &Path) -> Result<(), String> {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// Copies a directory tree, leaving out hidden files and editor backups. Returns the file count.
+fn copy_dir(from: &Path, to: &Path) -> Result<usize, String> {
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let mut count = 0;
+    let mut entries: Vec<_> = fs::read_dir(from)
+        .map_err(|e| format!("cannot read {}: {e}", from.display()))?
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            count += copy_dir(&path, &to.join(&*name))?;
+        } else if path.is_file() {
+            copy_file(&path, &to.join(&*name))?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files
+        .iter()
+        .filter_map(|f| f.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+// ------------------------------------------------------------------ references
+
+#[derive(Debug, PartialEq, Clone, Copy)]
+enum Kind {
+    /// Loaded with the page: static imports, `new URL('…', import.meta.url)`, src/href.
+    Eager,
+    /// Loaded on demand: `import('…')`, `fetch('…')`, `new Worker('…')`, CSS url().
+    Lazy,
+}
+
+/// The quoted string right after `at` (skipping spaces), and the index after its closing quote.
+fn quoted(text: &str, at: usize) -> Option<(String, usize)> {
+    let rest = &text[at..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let start = at + skipped;
+    let quote = text[start..].chars().next()?;
+    if quote != '\'' && quote != '"' {
+        return None;
+    }
+    let body = &text[start + 1..];
+    let end = body.find([quote, '\n'])?;
+    if !body[end..].starts_with(quote) {
+        return None;
+    }
+    Some((body[..end].to_string(), start + 1 + end + 1))
+}
+
+/// Every occurrence of `pattern` (not preceded by an identifier character) followed by a string.
+fn after<'a>(text: &'a str, pattern: &'a str) -> impl Iterator<Item = (String, usize)> + 'a {
+    text.match_indices(pattern).filter_map(move |(i, _)| {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+            && pattern.chars().next().is_some_and(|c| c.is_alphanumeric())
+        {
+            return None;
+        }
+        quoted(text, i + pattern.len())
+    })
+}
+
+/// The URLs a file refers to, by how they load.
+fn references(path: &Path, text: &str) -> Vec<(String, Kind)> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    let mut refs = Vec::new();
+    if ext == "html" || ext == "htm" {
+        for attr in ["src=", "href="] {
+            refs.extend(after(text, attr).map(|(u, _)| (u, Kind::Eager)));
+        }
+    }
+    if matches!(ext, "js" | "mjs" | "html" | "htm") {
+        for pat in ["from", "import"] {
+            refs.extend(after(text, pat).map(|(u, _)| (u, Kind::Eager)));
+        }
+        for (u, end) in after(text, "new URL(") {
+            let rest = text[end..].trim_start();
+            let kind =
+                if rest.starts_with(',') && rest[1..].trim_start().starts_with("import.meta.url") {
+                    Kind::Eager
+                } else {
+                    Kind::Lazy
+                };
+            refs.push((u, kind));
+        }
+        for pat in ["import(", "fetch(", "new Worker(", "importScripts("] {
+            refs.extend(after(text, pat).map(|(u, _)| (u, Kind::Lazy)));
+        }
+    }
+    if ext == "css" {
+        for (i, _) in text.match_indices("url(") {
+            let inner = &text[i + 4..];
+            if let Some(end) = inner.find(')') {
+                let u = inner[..end].trim().trim_matches(['"', '\'']).to_string();
+                refs.push((u, Kind::Lazy));
+            }
+        }
+        refs.extend(after(text, "@import").map(|(u, _)| (u, Kind::Eager)));
+    }
+    refs
+}
+
+/// Whether a URL leaves the folder: another origin, or the server's root.
+fn is_absolute(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    if ["data:", "blob:", "about:", "#", "mailto:", "javascript:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return false;
+    }
+    url.starts_with('/') || url.starts_with('\\') || lower.contains("://")
+}
+
+fn is_code(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default(),
+        "html" | "htm" | "js" | "mjs" | "css"
+    )
+}
+
+/// "file: url" for every absolute URL in dist's HTML, JS and CSS.
+fn absolute_urls(out: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    walk(out, &mut files);
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| is_code(f)) {
+        let text =
+            fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        for (url, _) in references(file, &text) {
+            if is_absolute(&url) {
+                let rel = file.strip_prefix(out).unwrap_or(file);
+                found.push(format!("{}: {url}", rel.display()));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// `base`'s directory joined with a relative URL (query and fragment dropped), inside `out`.
+fn resolve(out: &Path, from: &Path, url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next()?;
+    if path.is_empty() || is_absolute(url) || path.contains(':') {
+        return None;
+    }
+    let mut resolved = from.parent()?.to_path_buf();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if !resolved.pop() {
+                    return None;
+                }
+            }
+            p => resolved.push(p),
+        }
+    }
+    (resolved.starts_with(out) && resolved.is_file()).then_some(resolved)
+}
+
+/// index.html and the HTML, JS, CSS and wasm it loads before anything is clicked.
+fn first_view(out: &Path) -> Vec<PathBuf> {
+    let index = out.join("index.html");
+    let mut seen = vec![index.clone()];
+    let mut queue = vec![index];
+    while let Some(file) = queue.pop() {
+        let Ok(text) = fs::read_to_string(&file) else {
+            continue;
+        };
+        for (url, kind) in references(&file, &text) {
+            if kind != Kind::Eager {
+                continue;
+            }
+            let Some(target) = resolve(out, &file, &url) else {
+                continue;
+            };
+            let ext = target
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            if !matches!(ext, "js" | "mjs" | "css" | "wasm") || seen.contains(&target) {
+                continue;
+            }
+            seen.push(target.clone());
+            if ext != "wasm" {
+                queue.push(target);
+            }
+        }
+    }
+    seen
+}
+
+// ------------------------------------------------------------------ sizes
+
+/// gzip -9 size, or None when gzip is not installed.
+fn gzip_size(path: &Path) -> Option<u64> {
+    let data = fs::read(path).ok()?;
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c", "-n"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    // Written from a thread: a large file would otherwise fill the pipes both ways.
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let output = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    output
+        .status
+        .success()
+        .then_some(output.stdout.len() as u64)
+}
+
+fn human(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1_000 {
+        format!("{:.1} KB", bytes as f64 / 1e3)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+fn report(out: &Path) -> Result<(), String> {
+    let first = first_view(out);
+    let gzip_ok = gzip_size(&out.join("index.html")).is_some();
+    if !gzip_ok {
+        println!("xtask: warning: gzip not found; checking the budget against uncompressed sizes");
+    }
+    println!("\nfirst view: index.html and what it loads (HTML, JS, CSS, wasm)");
+    println!("  {:>10} {:>10}  file", "raw", "gzip");
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    let mut rows: Vec<(u64, u64, String)> = first
+        .iter()
+        .map(|f| {
+            let raw = f.metadata().map(|m| m.len()).unwrap_or(0);
+            let gz = if gzip_ok {
+                gzip_size(f).unwrap_or(raw)
+            } else {
+                raw
+            };
+            (
+                raw,
+                gz,
+                f.strip_prefix(out).unwrap_or(f).display().to_string(),
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    for (raw, gz, name) in &rows {
+        raw_total += raw;
+        gz_total += gz;
+        println!("  {:>10} {:>10}  {name}", human(*raw), human(*gz));
+    }
+    println!(
+        "  {:>10} {:>10}  total ({} files)",
+        human(raw_total),
+        human(gz_total),
+        rows.len()
+    );
+
+    // Everything else, for the record.
+    let mut all = Vec::new();
+    walk(out, &mut all);
+    let mut groups: Vec<(&str, u64)> = vec![
+        ("MNIST data (www/data)", 0),
+        ("pretrained models (www/models)", 0),
+        ("other code and pages", 0),
+    ];
+    for f in all.iter().filter(|f| !first.contains(f)) {
+        let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+        let rel = f.strip_prefix(out).unwrap_or(f);
+        let g = if rel.starts_with("www/data") {
+            0
+        } else if rel.starts_with("www/models") {
+            1
+        } else {
+            2
+        };
+        groups[g].1 += size;
+    }
+    println!("loaded later, on demand:");
+    for (name, size) in &groups {
+        println!("  {:>10}  {name}", human(*size));
+    }
+
+    let measured = if gzip_ok { "gzip" } else { "uncompressed" };
+    if gz_total > BUDGET {
+        return Err(format!(
+            "the first view is {} ({measured}), over its budget of {}: make the page lighter (or lazy-load what it does not need at once)",
+            human(gz_total),
+            human(BUDGET)
+        ));
+    }
+    println!(
+        "xtask: first view {} {measured} — within the {} budget ({} to spare)",
+        human(gz_total),
+        human(BUDGET),
+        human(BUDGET - gz_total)
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_imports_urls_and_attributes() {
+        let js = "import { a } from './a.js';\nimport './side.js';\nexport { b } from \"../b.js\";\n\
+                  const w = new URL('../pkg/x.wasm', import.meta.url);\nconst m = await import('./lazy.js');\n\
+                  fetch('data/x.gz'); new Worker(new URL('./worker.js', import.meta.url));\nconst fromUrl = 1; imported('no.js');";
+        let refs = references(Path::new("m.js"), js);
+        let eager: Vec<_> = refs
+            .iter()
+            .filter(|r| r.1 == Kind::Eager)
+            .map(|r| r.0.as_str())
+            .collect();
+        let lazy: Vec<_> = refs
+            .iter()
+            .filter(|r| r.1 == Kind::Lazy)
+            .map(|r| r.0.as_str())
+            .collect();
+        assert_eq!(
+            eager,
+            [
+                "./a.js",
+                "../b.js",
+                "./side.js",
+                "../pkg/x.wasm",
+                "./worker.js"
+            ]
+        );
+        assert_eq!(lazy, ["./lazy.js", "data/x.gz"]);
+        let html = "<link rel=\"stylesheet\" href=\"www/style.css\"><a href='x.html'>x</a><img src=\"/abs.png\">";
+        let refs: Vec<_> = references(Path::new("i.html"), html)
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(refs, ["/abs.png", "www/style.css", "x.html"]);
+    }
+
+    #[test]
+    fn absolute_urls_are_recognised() {
+        for url in [
+            "/www/x.js",
+            "//cdn.example.org/x.js",
+            "https://example.org/x.js",
+            "HTTP://X",
+        ] {
+            assert!(is_absolute(url), "{url}");
+        }
+        for url in [
+            "./x.js",
+            "../pkg/x.wasm",
+            "www/style.css",
+            "data:,",
+            "blob:abc",
+            "#top",
+            "x.html?a=1",
+        ] {
+            assert!(!is_absolute(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn resolves_inside_the_folder_only() {
+        let dir = std::env::temp_dir().join(format!("xtask-dist-{}", std::process::id()));
+        fs::create_dir_all(dir.join("www/core")).unwrap();
+        fs::write(dir.join("www/a.js"), "").unwrap();
+        let from = dir.join("www/core/b.js");
+        assert_eq!(
+            resolve(&dir, &from, "../a.js?v=1"),
+            Some(dir.join("www/a.js"))
+        );
+        assert_eq!(resolve(&dir, &from, "./missing.js"), None);
+        assert_eq!(resolve(&dir, &from, "../../../etc/passwd"), None);
+        assert_eq!(resolve(&dir, &from, "/www/a.js"), None);
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

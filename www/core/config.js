@@ -1,0 +1,408 @@
+// The settings table: one row per setting, shared by mount() options, the URL query, the Share
+// and Embed links and www/neuroglow.d.ts. A row gives the mount() option name, the URL parameter
+// (null: mount() only), the type and its validation, the default (per task for the network's
+// settings) and a description.
+//
+// mount() options are checked strictly (a bad one throws); URL parameters leniently (a bad one
+// becomes a visible warning and the default is used). Nothing here touches the DOM or wasm.
+
+/** Parts of the playground that `controls` shows (and `hide` hides), in display order. */
+export const PARTS = {
+  step: 'the Step button (one phase)',
+  example: 'the Next example button',
+  cycle: 'the Next cycle button',
+  play: 'the Play/Pause button',
+  reset: 'the Reset button',
+  speed: 'the Speed slider',
+  schedule: 'the Schedule switch',
+  rewind: 'the Rewind scrubber',
+  share: 'the Share button (copies a link)',
+  embed: 'the Embed button (an <iframe> snippet)',
+  record: 'the Record button (a WebM video)',
+  image: 'the Save image button (a PNG)',
+  palette: 'the colour palette menu',
+  status: 'the counters under the canvas',
+  legend: 'the colour legend',
+  chart: 'the error chart',
+  examples: 'the training examples table',
+  probe: 'the Ask the network panel',
+  settings: 'the Settings panel',
+};
+const PART_NAMES = Object.keys(PARTS);
+/** What an embedded playground shows unless `controls` says otherwise. */
+export const EMBED_PARTS = ['step', 'play', 'reset'];
+
+export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'];
+export const LOSSES = ['squared_error', 'cross_entropy'];
+export const PALETTE_NAMES = ['green-red', 'blue-orange'];
+
+/** The source's XOR network (the core's NetConfig::default()); e2e tests check they agree. */
+const XOR_NETWORK = {
+  hidden: [4],
+  activation: 'sigmoid',
+  outputActivation: 'sigmoid',
+  loss: 'squared_error',
+  bias: false,
+  init: 'uniform',
+  optimizer: 'sgd',
+  learningRate: 1,
+  momentum: 0.9,
+  batchSize: 1,
+  lrDecay: 1,
+  seed: 1,
+};
+
+/**
+ * The tasks mount() knows. `view` names the code that draws the task (neuroglow.js: VIEWS);
+ * `network` holds the task's defaults for the settings it takes, in the core's option names.
+ *
+ * Extension point: the MNIST and draw-a-digit sections become rows here, e.g.
+ *   mnist: { label: 'Handwritten digits (MNIST)', title: 'handwritten digits', view: 'mnist',
+ *            network: { preset: '3b1b', hidden: [16, 16], …, seed: 1 } },
+ * plus a view in neuroglow.js's VIEWS. URL parsing, the Share link and the warnings follow.
+ */
+export const TASKS = {
+  xor3: { label: '3-input XOR (the source)', title: '3-input XOR', view: 'xor', network: { ...XOR_NETWORK } },
+  xor2: { label: 'Classic XOR', title: 'XOR', view: 'xor', network: { ...XOR_NETWORK, bias: true } },
+};
+
+const taskNames = () => Object.keys(TASKS);
+
+/**
+ * Every setting. `scope`: 'task' (chosen first; other defaults follow it), 'network' (rebuilds
+ * the network; applies to the tasks whose `network` has it), 'view' (live), 'layout' (fixed at
+ * mount), 'mount' (mount() only, not in the URL).
+ */
+export const SETTINGS = [
+  { name: 'task', param: 'task', scope: 'task', type: 'enum', values: taskNames, default: 'xor3', label: 'task', doc: 'What the network learns.' },
+  { name: 'embed', param: 'embed', scope: 'task', type: 'boolean', default: false, label: 'embed', doc: 'Compact layout for an <iframe>: the canvas and the chosen controls only (default controls: step, play, reset).' },
+  { name: 'preset', param: 'preset', scope: 'network', type: 'enum', values: () => ['3b1b', 'modern'], label: 'preset', doc: 'Image tasks: the network to start from (3b1b: 784-16-16-10 as in 3Blue1Brown\u2019s video; modern: a larger ReLU network).' },
+  { name: 'hidden', param: 'hidden', scope: 'network', type: 'layers', label: 'hidden layers', doc: 'Neurons per hidden layer, input to output.' },
+  { name: 'activation', param: 'activation', scope: 'network', type: 'enum', values: () => ACTIVATIONS, label: 'activation', doc: 'Activation function of the hidden layers.' },
+  { name: 'outputActivation', param: 'output', scope: 'network', type: 'enum', values: () => ACTIVATIONS, label: 'output activation', doc: 'Activation function of the output layer.' },
+  { name: 'loss', param: 'loss', scope: 'network', type: 'enum', values: () => LOSSES, label: 'loss', doc: 'The error the network minimises.' },
+  { name: 'bias', param: 'bias', scope: 'network', type: 'boolean', label: 'biases', doc: 'Whether neurons have biases.' },
+  { name: 'init', param: 'init', scope: 'network', type: 'enum', values: () => ['uniform', 'xavier', 'he'], label: 'initialisation', doc: 'How the first weights are drawn.' },
+  { name: 'optimizer', param: 'optimizer', scope: 'network', type: 'enum', values: () => ['sgd', 'momentum', 'adam'], label: 'optimizer', doc: 'How gradients become weight changes.' },
+  { name: 'learningRate', param: 'lr', scope: 'network', type: 'number', min: 0, minOpen: true, max: 100, label: 'learning rate', valid: 'a number between 0 and 100', doc: 'Step size of each weight change.' },
+  { name: 'momentum', param: 'momentum', scope: 'network', type: 'number', min: 0, max: 1, maxOpen: true, label: 'momentum', valid: 'a number from 0 to below 1', doc: 'Momentum (and Adam\u2019s β1).' },
+  { name: 'batchSize', param: 'batch', scope: 'network', type: 'integer', min: 1, max: 1024, label: 'batch size', doc: 'Examples per weight update (1: after every example).' },
+  { name: 'lrDecay', param: 'decay', scope: 'network', type: 'number', min: 0, minOpen: true, max: 1, label: 'learning-rate decay', valid: 'a number above 0, at most 1', doc: 'The learning rate is multiplied by this after every cycle.' },
+  { name: 'seed', param: 'seed', scope: 'network', type: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER, label: 'seed', doc: 'Seed of the random first weights: the same seed, the same run.' },
+  { name: 'speed', param: 'speed', scope: 'view', type: 'integer', min: 1, max: 10, default: 5, label: 'speed', doc: 'Playing speed, 1 (slow) to 10 (fast).' },
+  { name: 'schedule', param: 'schedule', scope: 'view', type: 'boolean', default: true, label: 'schedule', doc: 'Play slowly at first, then jump through the source video\u2019s frames (cycle 2, 10, 20, 50, … 60,000).' },
+  { name: 'palette', param: 'palette', scope: 'view', type: 'enum', values: () => PALETTE_NAMES, default: 'green-red', label: 'palette', doc: 'Synapse colours: green-red, or blue-orange (readable with red-green colour blindness).' },
+  { name: 'values', param: 'values', scope: 'view', type: 'boolean', default: true, label: 'values', doc: 'Numbers on the canvas (activations, output, error box).' },
+  { name: 'start', param: 'start', scope: 'layout', type: 'enum', values: () => ['paused', 'playing'], default: 'paused', label: 'start', doc: 'Whether the playground starts playing.' },
+  { name: 'controls', param: 'controls', scope: 'layout', type: 'parts', label: 'controls', doc: 'Parts shown: all, none, or a list of step, example, cycle, play, reset, speed, schedule, rewind, share, embed, record, image, palette, status, legend, chart, examples, probe, settings.' },
+  { name: 'hide', param: 'hide', scope: 'layout', type: 'parts', default: [], label: 'hide', doc: 'Parts hidden from those `controls` shows.' },
+  { name: 'keyboard', param: 'keyboard', scope: 'layout', link: false, type: 'enum', values: () => ['focus', 'page', 'off'], default: 'focus', label: 'keyboard', doc: 'Space plays/pauses and Right arrow steps: when the playground has focus, anywhere on the page, or off.' },
+  { name: 'url', param: null, scope: 'mount', type: 'boolean', default: false, label: 'url', doc: 'Read settings from the page URL (bad ones become warnings) and keep the URL in step with the settings. One playground per page.' },
+  { name: 'appUrl', param: null, scope: 'mount', type: 'url', default: null, label: 'appUrl', doc: 'The page that Share and Embed links open (default: this page when url is true, else neuroglow\u2019s index.html).' },
+];
+
+export const BY_NAME = Object.fromEntries(SETTINGS.map((s) => [s.name, s]));
+const BY_PARAM = Object.fromEntries(SETTINGS.filter((s) => s.param).map((s) => [s.param, s]));
+export const OPTION_NAMES = SETTINGS.map((s) => s.name);
+export const NETWORK_SETTINGS = SETTINGS.filter((s) => s.scope === 'network').map((s) => s.name);
+
+// ------------------------------------------------------------------ types
+
+const TRUE = ['', '1', 'true', 'on', 'yes'];
+const FALSE = ['0', 'false', 'off', 'no'];
+const BAD = Symbol('bad');
+
+function rangeText(row) {
+  if (row.valid) return row.valid;
+  if (row.type === 'integer') return row.max === Number.MAX_SAFE_INTEGER ? `a whole number from ${row.min} up` : `a whole number from ${row.min} to ${row.max}`;
+  return `a number from ${row.min} to ${row.max}`;
+}
+
+/** What a valid value looks like, completing "… must be ___". */
+export function validText(row) {
+  switch (row.type) {
+    case 'enum':
+      return `one of ${row.values().join(', ')}`;
+    case 'boolean':
+      return row.scope === 'mount' || row.param === null ? 'true or false' : 'on or off (1 or 0)';
+    case 'number':
+    case 'integer':
+      return rangeText(row);
+    case 'layers':
+      return 'whole numbers of neurons per layer, e.g. 4 or 4,3 (none for no hidden layer)';
+    case 'parts':
+      return `all, none or a list of ${PART_NAMES.join(', ')}`;
+    case 'url':
+      return 'a URL (a string)';
+    default:
+      return 'valid';
+  }
+}
+
+function inRange(row, v) {
+  if (!Number.isFinite(v)) return false;
+  if (row.type === 'integer' && !Number.isSafeInteger(v)) return false;
+  if (row.minOpen ? v <= row.min : v < row.min) return false;
+  if (row.maxOpen ? v >= row.max : v > row.max) return false;
+  return true;
+}
+
+/** A mount() option value, checked; returns it normalised, or BAD. */
+function checkValue(row, v) {
+  switch (row.type) {
+    case 'enum':
+      if (row.name === 'keyboard' && v === false) return 'off';
+      return typeof v === 'string' && row.values().includes(v) ? v : BAD;
+    case 'boolean':
+      return typeof v === 'boolean' ? v : BAD;
+    case 'number':
+    case 'integer':
+      return typeof v === 'number' && inRange(row, v) ? v : BAD;
+    case 'layers':
+      return Array.isArray(v) && v.every((n) => Number.isSafeInteger(n) && n >= 1) ? v.slice() : BAD;
+    case 'parts':
+      if (v === true) return PART_NAMES.slice();
+      if (v === false) return [];
+      return Array.isArray(v) && v.every((p) => PART_NAMES.includes(p)) ? PART_NAMES.filter((p) => v.includes(p)) : BAD;
+    case 'url':
+      return v === null || typeof v === 'string' || v instanceof URL ? (v === null ? null : String(v)) : BAD;
+    default:
+      return BAD;
+  }
+}
+
+/** A URL parameter's text read into a value, or BAD. */
+function parseParam(row, text) {
+  const t = text.trim();
+  switch (row.type) {
+    case 'enum':
+      return checkValue(row, t.toLowerCase());
+    case 'boolean': {
+      const l = t.toLowerCase();
+      return TRUE.includes(l) ? true : FALSE.includes(l) ? false : BAD;
+    }
+    case 'number':
+    case 'integer': {
+      const n = t === '' ? NaN : Number(t);
+      return checkValue(row, n);
+    }
+    case 'layers': {
+      if (t === '' || t.toLowerCase() === 'none') return [];
+      const parts = t.split(/[\s,;]+/).filter(Boolean);
+      if (!parts.every((p) => /^\d+$/.test(p))) return BAD;
+      return checkValue(row, parts.map(Number));
+    }
+    case 'parts': {
+      const l = t.toLowerCase();
+      if (l === 'all') return PART_NAMES.slice();
+      if (l === 'none' || l === '') return [];
+      return checkValue(row, l.split(/[\s,;]+/).filter(Boolean));
+    }
+    default:
+      return BAD;
+  }
+}
+
+/** A value as it is written in a URL (and in warnings). */
+export function showValue(row, v) {
+  switch (row.type) {
+    case 'boolean':
+      return v ? '1' : '0';
+    case 'layers':
+      return v.length ? v.join(',') : 'none';
+    case 'parts':
+      return v.length === PART_NAMES.length ? 'all' : v.length ? v.join(',') : 'none';
+    case 'number':
+      return String(+Number(v).toPrecision(7));
+    default:
+      return String(v);
+  }
+}
+
+function same(row, a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.join(',') === b.join(',');
+  if (row.type === 'number') return Math.abs(a - b) <= 1e-7 * Math.max(1, Math.abs(a));
+  return a === b;
+}
+
+/** A setting's default for a task (and layout). */
+export function defaultOf(name, task = 'xor3', embed = false) {
+  const row = BY_NAME[name];
+  if (row.scope === 'network') {
+    const v = TASKS[task]?.network[name];
+    return Array.isArray(v) ? v.slice() : v;
+  }
+  if (name === 'controls') return embed ? EMBED_PARTS.slice() : PART_NAMES.slice();
+  return Array.isArray(row.default) ? row.default.slice() : row.default;
+}
+
+/** Whether a setting applies to a task. */
+export function appliesTo(name, task) {
+  const row = BY_NAME[name];
+  return row.scope !== 'network' || Object.prototype.hasOwnProperty.call(TASKS[task]?.network ?? {}, name);
+}
+
+// ------------------------------------------------------------------ resolving
+
+/**
+ * The full settings of a playground: defaults, then mount() `options` (strict: a bad one throws
+ * an Error naming it), then, when `query` (a URL search string or URLSearchParams) is given, its
+ * parameters (lenient: a bad one is ignored with a warning).
+ *
+ * @returns {{ settings: object, warnings: string[], fromUrl: Map<string, *> }}
+ *   `fromUrl`: names whose value came from the URL → the value they would have had otherwise
+ *   (so a URL value the core refuses can be dropped with a warning).
+ */
+export function resolveSettings(options = {}, query = null) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError('options must be an object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!BY_NAME[key]) throw new Error(`unknown option "${key}" (known options: ${OPTION_NAMES.join(', ')})`);
+  }
+  const given = {};
+  for (const [key, v] of Object.entries(options)) {
+    if (v === undefined) continue;
+    const row = BY_NAME[key];
+    const value = checkValue(row, v);
+    if (value === BAD) throw new Error(`option "${key}" must be ${validText(row)}, not ${describeJs(v)}`);
+    given[key] = value;
+  }
+
+  const warnings = [];
+  const fromUrl = new Map();
+  const params = query === null || query === undefined ? [] : [...new URLSearchParams(query)];
+  const url = {};
+  for (const [rawKey, text] of params) {
+    const key = rawKey.trim();
+    const row = BY_PARAM[key] ?? BY_PARAM[key.toLowerCase()];
+    if (!row) {
+      warnings.push(`Ignored ${shown(rawKey, text)}: unknown setting (settings: ${Object.keys(BY_PARAM).join(', ')})`);
+      continue;
+    }
+    if (url[row.name]) warnings.push(`${row.param} was given more than once: using the last (${shown(rawKey, text)})`);
+    url[row.name] = { text, raw: rawKey };
+  }
+
+  const settings = {};
+  const fromUrlValue = (name, fallback) => {
+    const row = BY_NAME[name];
+    const u = url[name];
+    if (!u) return fallback;
+    const v = parseParam(row, u.text);
+    if (v === BAD) {
+      warnings.push(`Ignored ${shown(u.raw, u.text)}: ${explain(row, u.text)} \u2014 using ${showValue(row, fallback)}`);
+      return fallback;
+    }
+    fromUrl.set(name, fallback);
+    return v;
+  };
+
+  // Task and layout first: the other defaults follow them.
+  settings.task = fromUrlValue('task', given.task ?? defaultOf('task'));
+  settings.embed = fromUrlValue('embed', given.embed ?? defaultOf('embed'));
+  const task = settings.task;
+  for (const row of SETTINGS) {
+    if (row.scope === 'task') continue;
+    const name = row.name;
+    if (!appliesTo(name, task)) {
+      if (name in given) throw new Error(`option "${name}" does not apply to task "${task}"`);
+      if (url[name]) warnings.push(`Ignored ${shown(url[name].raw, url[name].text)}: task ${task} has no ${row.label} setting`);
+      continue;
+    }
+    const base = name in given ? given[name] : defaultOf(name, task, settings.embed);
+    settings[name] = row.param ? fromUrlValue(name, base) : base;
+  }
+  return { settings, warnings, fromUrl };
+}
+
+/**
+ * Checks some settings for `configure()`: names and values (strictly), and that they apply to
+ * the task. Returns them normalised. `byLabel` words errors for people ("learning rate must be
+ * …") instead of programmers ('option "learningRate" must be …').
+ */
+export function checkSettings(partial, task, { byLabel = false, allowed = null } = {}) {
+  if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) throw new TypeError('settings must be an object');
+  const out = {};
+  const t = partial.task ?? task;
+  for (const [key, v] of Object.entries(partial)) {
+    const row = BY_NAME[key];
+    if (!row || (allowed && !allowed.includes(key))) {
+      throw new Error(`cannot change "${key}" here (settings: ${(allowed ?? OPTION_NAMES).join(', ')})`);
+    }
+    if (v === undefined) continue;
+    const value = checkValue(row, v);
+    const name = byLabel ? row.label : `option "${key}"`;
+    if (value === BAD) throw new Error(`${name} must be ${validText(row)}${byLabel ? '' : `, not ${describeJs(v)}`}`);
+    out[key] = value;
+  }
+  if (!supportsTask(t)) throw new Error(`${byLabel ? 'task' : 'option "task"'} must be ${validText(BY_NAME.task)}`);
+  for (const key of Object.keys(out)) {
+    if (!appliesTo(key, t)) throw new Error(`${byLabel ? BY_NAME[key].label : `option "${key}"`} does not apply to task "${t}"`);
+  }
+  return out;
+}
+
+/** The options to pass to the core for these settings (every network setting, explicitly). */
+export function networkOptions(settings) {
+  const out = { task: settings.task };
+  for (const name of NETWORK_SETTINGS) {
+    if (appliesTo(name, settings.task) && settings[name] !== undefined) {
+      out[name] = Array.isArray(settings[name]) ? settings[name].slice() : settings[name];
+    }
+  }
+  return out;
+}
+
+/** The parts shown: `controls` minus `hide`, in display order. */
+export function partsOf(settings) {
+  const hide = new Set(settings.hide ?? []);
+  return new Set((settings.controls ?? []).filter((p) => !hide.has(p)));
+}
+
+/**
+ * The URL query (without "?") that reproduces `settings`: the task always, other settings when
+ * they differ from the task's defaults (never `keyboard`, a matter of the hosting page).
+ * Commas stay readable.
+ */
+export function toQuery(settings) {
+  const parts = [];
+  for (const row of SETTINGS) {
+    if (!row.param || row.link === false || !(row.name in settings)) continue;
+    const v = settings[row.name];
+    if (v === undefined || !appliesTo(row.name, settings.task)) continue;
+    if (row.name !== 'task' && same(row, v, defaultOf(row.name, settings.task, settings.embed))) continue;
+    parts.push(`${row.param}=${encode(showValue(row, v))}`);
+  }
+  return parts.join('&');
+}
+
+/** Why a URL value was refused, as specific as it can be. */
+function explain(row, text) {
+  if (row.type === 'parts') {
+    const unknown = text.toLowerCase().split(/[\s,;]+/).filter((p) => p && !PART_NAMES.includes(p));
+    if (unknown.length) {
+      return `${unknown.map((p) => JSON.stringify(p)).join(', ')} ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of the playground (parts: ${PART_NAMES.join(', ')})`;
+    }
+  }
+  return `${row.label} must be ${validText(row)}`;
+}
+
+const encode = (s) => encodeURIComponent(s).replace(/%2C/gi, ',');
+
+function shown(key, text) {
+  const t = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return text === '' ? key : `${key}=${t}`;
+}
+
+function describeJs(v) {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(describeJs).join(', ')}]`;
+  if (v === null || typeof v !== 'object') return String(v);
+  return 'an object';
+}
+
+/** Whether mount() can show a task (the lesson page asks before mounting MNIST or draw). */
+export function supportsTask(task) {
+  return Object.prototype.hasOwnProperty.call(TASKS, task);
+}
