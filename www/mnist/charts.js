@@ -2,6 +2,8 @@
 // worker reported. Long series are drawn as a per-pixel-column min/max envelope so the chart
 // costs the same however long training runs.
 
+import { CanvasFit } from '../render/canvas-fit.js';
+
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const MONO = 'ui-monospace, "SF Mono", Menlo, Consolas, monospace';
 
@@ -28,29 +30,28 @@ export class LineChart {
     this.ctx = this.canvas.getContext('2d');
     this.data = new Map(opts.series.map((s) => [s.key, { xs: [], ys: [] }]));
     this.dirty = true;
-    this.observer = new ResizeObserver(() => {
-      this.resize();
+    this.fit = new CanvasFit(wrap, this.canvas, () => {
+      this.dirty = true;
       onResize();
-    });
-    this.observer.observe(wrap);
-    this.resize();
+    }, 2);
     this.describe();
   }
 
   destroy() {
-    this.observer.disconnect();
+    this.fit.destroy();
     this.canvas.remove();
   }
 
-  resize() {
-    const r = this.wrap.getBoundingClientRect();
-    const dpr = Math.min(window.devicePixelRatio || 1, 2);
-    this.w = Math.max(1, Math.round(r.width));
-    this.h = Math.max(1, Math.round(r.height));
-    this.dpr = dpr;
-    this.canvas.width = Math.round(this.w * dpr);
-    this.canvas.height = Math.round(this.h * dpr);
-    this.dirty = true;
+  get w() {
+    return this.fit.w;
+  }
+
+  get h() {
+    return this.fit.h;
+  }
+
+  get dpr() {
+    return this.fit.dpr;
   }
 
   clear() {

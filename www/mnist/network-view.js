@@ -7,6 +7,7 @@
 // pad's, built from a Reader); nothing is computed here beyond scaling numbers for display.
 
 import { fmt, fmtInt } from '../core/format.js';
+import { CanvasFit } from '../render/canvas-fit.js';
 
 export const BG = '#060a16';
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -73,35 +74,29 @@ export class MnistNetworkView {
     this.animKey = '';
     this.animStart = -1e9;
     this.focus = -1;
-    this.w = 0;
-    this.h = 0;
-    this.observer = new ResizeObserver(() => {
-      this.resize();
+    this.fit = new CanvasFit(wrap, this.canvas, () => {
+      this.cache = null;
+      this.geo = null;
+      this.dirty = true;
       this.onResize();
-    });
-    this.observer.observe(wrap);
-    this.resize();
+    }, 2);
   }
 
   destroy() {
-    this.observer.disconnect();
+    this.fit.destroy();
     this.canvas.remove();
   }
 
-  resize() {
-    const r = this.wrap.getBoundingClientRect();
-    const dpr = Math.min(window.devicePixelRatio || 1, 2);
-    const w = Math.max(1, Math.round(r.width));
-    const h = Math.max(1, Math.round(r.height));
-    if (w === this.w && h === this.h && dpr === this.dpr) return;
-    this.w = w;
-    this.h = h;
-    this.dpr = dpr;
-    this.canvas.width = Math.round(w * dpr);
-    this.canvas.height = Math.round(h * dpr);
-    this.cache = null;
-    this.geo = null;
-    this.dirty = true;
+  get w() {
+    return this.fit.w;
+  }
+
+  get h() {
+    return this.fit.h;
+  }
+
+  get dpr() {
+    return this.fit.dpr;
   }
 
   setInfo(info) {

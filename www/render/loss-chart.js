@@ -3,6 +3,7 @@
 // is the rewound-over future and is drawn dimmed.
 
 import { fmt, fmtCompact } from '../core/format.js';
+import { CanvasFit } from './canvas-fit.js';
 
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -12,27 +13,26 @@ export class LossChart {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.key = '';
-    this.observer = new ResizeObserver(() => {
-      this.resize();
+    this.fit = new CanvasFit(wrap, canvas, () => {
+      this.key = '';
       onResize();
     });
-    this.observer.observe(wrap);
-    this.resize();
   }
 
   destroy() {
-    this.observer.disconnect();
+    this.fit.destroy();
   }
 
-  resize() {
-    const r = this.wrap.getBoundingClientRect();
-    const dpr = Math.min(window.devicePixelRatio || 1, 3);
-    this.w = Math.max(1, Math.round(r.width));
-    this.h = Math.max(1, Math.round(r.height));
-    this.dpr = dpr;
-    this.canvas.width = Math.round(this.w * dpr);
-    this.canvas.height = Math.round(this.h * dpr);
-    this.key = '';
+  get w() {
+    return this.fit.w;
+  }
+
+  get h() {
+    return this.fit.h;
+  }
+
+  get dpr() {
+    return this.fit.dpr;
   }
 
   /** Redraws when the history, the current cycle or the size changed. */

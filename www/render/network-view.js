@@ -5,6 +5,7 @@
 
 import { fixed, fixedSigned, fmt, fmtInt } from '../core/format.js';
 import { palette, DEFAULT_PALETTE } from './palette.js';
+import { CanvasFit } from './canvas-fit.js';
 
 const BG = '#060a16';
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -46,36 +47,31 @@ export class NetworkView {
     this.wrap = wrap;
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
-    this.cssW = 0;
-    this.cssH = 0;
     this.sizes = [1, 1];
     this.geo = null;
     this.colours = palette(DEFAULT_PALETTE);
     this.values = true;
-    this.observer = new ResizeObserver(() => {
-      this.resize();
+    this.fit = new CanvasFit(wrap, canvas, () => {
+      this.geo = null;
       onResize();
     });
-    this.observer.observe(wrap);
-    this.resize();
   }
 
   destroy() {
-    this.observer.disconnect();
+    this.fit.destroy();
   }
 
-  resize() {
-    const r = this.wrap.getBoundingClientRect();
-    const dpr = Math.min(window.devicePixelRatio || 1, 3);
-    const w = Math.max(1, Math.round(r.width));
-    const h = Math.max(1, Math.round(r.height));
-    if (w === this.cssW && h === this.cssH && dpr === this.dpr) return;
-    this.cssW = w;
-    this.cssH = h;
-    this.dpr = dpr;
-    this.canvas.width = Math.round(w * dpr);
-    this.canvas.height = Math.round(h * dpr);
-    this.geo = null;
+  /** The canvas's size in CSS pixels, and the pixel ratio it is drawn at. */
+  get cssW() {
+    return this.fit.w;
+  }
+
+  get cssH() {
+    return this.fit.h;
+  }
+
+  get dpr() {
+    return this.fit.dpr;
   }
 
   setNetwork(info) {
