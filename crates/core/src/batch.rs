@@ -161,7 +161,7 @@ impl Batch {
             delta: per(),
             target: vec![0.0; out * capacity],
             loss: vec![0.0; capacity],
-            sparse_first_layer: false && cfg!(target_arch = "wasm32"),
+            sparse_first_layer: cfg!(target_arch = "wasm32"),
             sparse: SparseInputs::default(),
         }
     }
