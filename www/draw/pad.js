@@ -2,6 +2,7 @@
 // kept as point lists (0..1 of the pad's side), so Undo redraws the rest and the pad is crisp at
 // any size and pixel ratio. A second, offscreen canvas of a fixed READ_SIZE holds the same
 // strokes for reading: light ink on a transparent background, as the preprocessing expects.
+// Both get the same pure ink (the glow is a CSS filter), so the visible canvas reads the same.
 
 /** Side of the canvas that is read (its pixels go to the Reader), in pixels. */
 export const READ_SIZE = 280;
@@ -13,7 +14,6 @@ export const STROKE = 0.075;
 /** Points closer than this (share of the side) to the last one are skipped. */
 const MIN_STEP = 0.0025;
 const INK = '#ffffff';
-const GLOW = 'rgba(255, 222, 160, 0.55)';
 
 /** Traces one stroke with quadratic curves through the midpoints of its points. */
 function trace(ctx, pts, side) {
@@ -34,21 +34,31 @@ function trace(ctx, pts, side) {
   ctx.lineTo(pts[n - 1].x * side, pts[n - 1].y * side);
 }
 
-function paint(ctx, strokes, side, glow) {
+function paint(ctx, strokes, side) {
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   ctx.lineWidth = STROKE * side;
   ctx.strokeStyle = INK;
-  if (glow) {
-    ctx.shadowColor = GLOW;
-    ctx.shadowBlur = side * 0.03;
-  }
   for (const s of strokes) {
     trace(ctx, s, side);
     ctx.stroke();
   }
-  ctx.shadowBlur = 0;
-  ctx.shadowColor = 'transparent';
+}
+
+/** Checks programmatic strokes ([[x, y] | {x, y}, …] per stroke, 0..1) and copies them. */
+export function toStrokes(strokes) {
+  if (!Array.isArray(strokes)) throw new TypeError('strokes must be an array of strokes (arrays of [x, y] points, 0..1)');
+  return strokes.map((stroke, i) => {
+    if (!Array.isArray(stroke) || stroke.length === 0) throw new TypeError(`stroke ${i + 1} must be a non-empty array of [x, y] points`);
+    return stroke.map((p, j) => {
+      const x = Array.isArray(p) ? p[0] : p?.x;
+      const y = Array.isArray(p) ? p[1] : p?.y;
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+        throw new TypeError(`stroke ${i + 1}, point ${j + 1}: x and y must be finite numbers (0..1 of the pad's side)`);
+      }
+      return { x, y };
+    });
+  });
 }
 
 export class DrawPad {
@@ -163,6 +173,12 @@ export class DrawPad {
     this.handlers.onChange();
   }
 
+  /** Adds finished strokes (checked by toStrokes) without pointer events; no handlers run. */
+  add(strokes) {
+    this.strokes.push(...strokes);
+    this.dirty = true;
+  }
+
   /** Removes every stroke. */
   clear() {
     this.strokes = [];
@@ -205,10 +221,10 @@ export class DrawPad {
     const ctx = this.ctx;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    paint(ctx, this.strokes, this.canvas.width, true);
+    paint(ctx, this.strokes, this.canvas.width);
     const r = this.rctx;
     r.clearRect(0, 0, READ_SIZE, READ_SIZE);
-    paint(r, this.strokes, READ_SIZE, false);
+    paint(r, this.strokes, READ_SIZE);
   }
 
   /** The reading canvas's pixels (READ_SIZE², RGBA), drawn up to date. */

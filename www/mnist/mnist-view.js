@@ -22,6 +22,7 @@ import { Gallery } from './gallery.js';
 import { ModelsPanel, download } from './models.js';
 import { Settings, PRESETS } from './settings.js';
 import { OwnData } from './own-data.js';
+import { registerModel } from '../core/models-on-page.js';
 
 const MNIST_FILES = {
   trainImages: 'train-images-idx3-ubyte.gz',
@@ -112,6 +113,12 @@ class MnistView {
     this.ready = this.load({ urls: this.mnistUrls() });
     // `ready` rejecting is shown on the page; callers that await it see the error too.
     this.ready.catch(() => {});
+    // A drawing pad on the same page can read with the network trained here.
+    this.unregister = registerModel(element.ownerDocument, {
+      name: 'The model you just trained',
+      save: () => this.save(),
+      on: (name, fn) => this.events.on(name, fn),
+    });
   }
 
   mnistUrls() {
@@ -716,6 +723,7 @@ class MnistView {
   destroy() {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.unregister();
     cancelAnimationFrame(this.raf);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();

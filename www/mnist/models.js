@@ -2,6 +2,7 @@
 // a file, or fetch one of the pretrained models shipped with the page.
 
 import { PRESETS } from './settings.js';
+import { downloadBlob } from '../ui/recorder.js';
 
 let counter = 0;
 
@@ -56,13 +57,5 @@ export class ModelsPanel {
 
 /** Offers bytes as a file download. */
 export function download(bytes, name) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  downloadBlob(new Blob([bytes], { type: 'application/octet-stream' }), name);
 }
