@@ -8,9 +8,13 @@
 // or a `/// <reference path>`. Options mirror the URL parameters of index.html one for one (the
 // table in www/core/config.js); the URL name is given as `URL:` where it differs.
 
-/** The tasks mount() can show now. MNIST ('mnist') and draw-a-digit ('draw') will join them. */
-export type Task = 'xor3' | 'xor2';
+/** The tasks mount() can show: the XOR playgrounds, MNIST, and draw-a-digit. */
+export type Task = 'xor3' | 'xor2' | 'mnist' | 'draw';
+export type XorTask = 'xor3' | 'xor2';
+export type Preset = '3b1b' | 'modern';
 export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+/** Output layers may also use softmax (MNIST's modern preset). */
+export type OutputActivation = Activation | 'softmax';
 export type LossName = 'squared_error' | 'cross_entropy';
 export type Palette = 'green-red' | 'blue-orange';
 export type StepKind = 'phase' | 'example' | 'cycle';
@@ -30,7 +34,7 @@ export interface NetworkSettings {
   /** Hidden layers' activation. Default 'sigmoid'. */
   activation?: Activation;
   /** Output layer's activation. Default 'sigmoid'. URL: `output`. */
-  outputActivation?: Activation;
+  outputActivation?: OutputActivation;
   /** Default 'squared_error'; 'cross_entropy' needs a sigmoid output. */
   loss?: LossName;
   /** Biases on the neurons. Default false for xor3 (the source), true for xor2. URL: `bias=1|0`. */
@@ -49,8 +53,12 @@ export interface NetworkSettings {
   lrDecay?: number;
   /** Seed of the random first weights: the same settings and seed give the same run. Default 1. */
   seed?: number;
-  /** Image tasks only (coming with MNIST): '3b1b' or 'modern'. */
-  preset?: '3b1b' | 'modern';
+  /**
+   * MNIST only: the network to start from, '3b1b' (784-16-16-10 sigmoid, squared error, SGD at
+   * 3, batches of 10: 13,002 parameters; the default) or 'modern' (784-128-64-10 ReLU, softmax,
+   * cross-entropy, momentum). The other network settings default to the preset's.
+   */
+  preset?: Preset;
 }
 
 /** Settings that change how the playground looks and plays; they apply at once. */
@@ -66,9 +74,18 @@ export interface ViewSettings {
 }
 
 export interface MountOptions extends NetworkSettings, ViewSettings {
-  /** What the network learns. Default 'xor3' (the source's 3-input XOR with a 3-4-1 network). */
+  /**
+   * What the network learns. Default 'xor3' (the source's 3-input XOR with a 3-4-1 network).
+   * 'mnist' resolves with an MnistPlayground, 'draw' with a DrawPlayground. Each task takes the
+   * settings that apply to it (MNIST: the network settings and `start`; draw: `model`); others
+   * are refused by mount() and ignored with a warning in the URL.
+   */
   task?: Task;
-  /** Compact layout for an <iframe>: canvas and chosen controls only. Default false. URL: `embed` or `embed=1`. */
+  /** Draw a digit only: the shipped trained network that reads the drawing. Default 'modern' (98.1 % of the test digits; '3b1b': 95.0 %). */
+  model?: Preset;
+  /** MNIST and draw only: false leaves out the section's own heading and introduction. Default true. mount() only. */
+  heading?: boolean;
+  /** XOR only. Compact layout for an <iframe>: canvas and chosen controls only. Default false. URL: `embed` or `embed=1`. */
   embed?: boolean;
   /**
    * Parts shown: true (all; the default), false (none: the canvas only) or a list.
@@ -92,15 +109,19 @@ export interface MountOptions extends NetworkSettings, ViewSettings {
 }
 
 /** Every setting with its value (what `settings()` returns and the 'settings' event carries). */
-export type Settings = Required<Omit<MountOptions, 'url' | 'appUrl' | 'controls' | 'keyboard' | 'preset'>> & {
+export type Settings = Required<Omit<MountOptions, 'url' | 'appUrl' | 'controls' | 'keyboard' | 'preset' | 'model' | 'heading'>> & {
   controls: Part[];
   keyboard: 'focus' | 'page' | 'off';
-  preset?: '3b1b' | 'modern';
 };
+
+/** The settings of an MNIST playground (what its settings() returns). */
+export type MnistSettings = Required<Omit<NetworkSettings, 'preset'>> & { task: 'mnist'; preset: Preset; start: 'paused' | 'playing' };
+/** The settings of a draw playground. */
+export interface DrawSettings { task: 'draw'; model: Preset }
 
 /** Where training is. Returned by step(), state() and carried by 'step' and 'cycle' events. */
 export interface State {
-  task: Task;
+  task: XorTask;
   /** Completed cycles (a cycle shows every training example once). */
   cycle: number;
   /** 0-based position in the cycle of the example shown or in progress. */
@@ -127,11 +148,11 @@ export interface State {
 
 /** The network in use, as the core built it. */
 export interface Info {
-  task: Task;
+  task: XorTask | 'mnist' | 'images';
   /** Layer sizes, input to output, e.g. [3, 4, 1]. */
   sizes: number[];
   /** Activation of each weight layer. */
-  activations: Activation[];
+  activations: OutputActivation[];
   loss: LossName;
   bias: boolean;
   learningRate: number;
@@ -191,7 +212,7 @@ export interface Playground {
   info(): Info;
   examples(): Examples;
   /** Changes settings; network settings rebuild the network, the others apply live. Settings not given keep their values (a new task starts from its defaults). Throws, changing nothing, when refused. */
-  configure(settings: NetworkSettings & ViewSettings & { task?: Task }): Info;
+  configure(settings: Omit<NetworkSettings, 'preset'> & ViewSettings & { task?: XorTask }): Info;
   /** Every setting in use. */
   settings(): Settings;
   /** Warnings about URL parameters that were ignored (with `url: true`). */
@@ -216,25 +237,150 @@ export interface Playground {
   on<K extends EventName>(name: K, listener: (payload: EventMap[K]) => void): () => void;
   /** Removes the playground from the page and frees its network. */
   destroy(): void;
-  readonly task: Task;
+  readonly task: XorTask;
   /** The playground's root element. */
   readonly element: HTMLElement;
+}
 
-  // Extension points: MNIST playgrounds (task 'mnist', coming) add these; XOR playgrounds have none.
-  /** MNIST: accuracy, loss and confusion matrix on the test digits. */
-  evaluate?(): Promise<unknown>;
-  /** MNIST: the trained model as bytes (.ngm). */
-  save?(): Promise<Uint8Array>;
-  /** MNIST: loads a model saved by save(). */
-  load?(bytes: Uint8Array): Promise<void>;
+/** How well an MNIST network reads the 10,000 test digits. */
+export interface Evaluation {
+  /** Share of the test digits read right, 0..1. */
+  accuracy: number;
+  /** Mean loss on the test digits. */
+  loss: number;
+  /** Test images evaluated. */
+  count: number;
+  /** 10 × 10 counts, row-major: confusion[true * 10 + guess]. */
+  confusion: number[];
+  /** Accuracy per digit. */
+  perClass: number[];
+  /** Indices of (the first) misread test images, and the network's guesses for them. */
+  mistakes: number[];
+  guesses: number[];
+  mistakeLabels: number[];
+  /** Epochs trained when evaluated. */
+  epochs: number;
+  reason?: string;
+}
+
+/** Where an MNIST playground is (state()). */
+export interface MnistState {
+  task: 'mnist';
+  /** The data is loaded and the network can train. */
+  ready: boolean;
+  /** Why loading failed, or null. */
+  error: string | null;
+  loading: { loaded: number; total: number } | null;
+  playing: boolean;
+  /** '3b1b', 'modern' or 'custom' (changed settings, or a loaded model). */
+  preset: Preset | 'custom';
+  /** 'MNIST' or the name of the user's own images file. */
+  data: string;
+  info: Info | null;
+  /** The core's stepping state (phase, layer, example, cycle = epochs). */
+  state: Record<string, unknown> | null;
+  epoch: number;
+  /** Training examples seen since the network was built. */
+  seen: number;
+  samplesPerSecond: number;
+  evaluation: Evaluation | null;
+  /** The test image on the input after picking a mistake, else null. */
+  probe: number | null;
+}
+
+/** mount(el, { task: 'mnist' }): a network learning the MNIST digits in a Web Worker. */
+export interface MnistPlayground {
+  /** Settles when the MNIST data is loaded (rejects with why not). The methods below wait for it. */
+  readonly ready: Promise<unknown>;
+  /** Trains whole epochs; resolves with the test evaluation after the last. Pause stops it (rejects). */
+  train(options?: { epochs?: number }): Promise<Evaluation>;
+  /** Accuracy, loss and confusion matrix on the 10,000 test digits. */
+  evaluate(): Promise<Evaluation>;
+  /** The 10 outputs for a 28×28 image (784 numbers 0..1, row by row); nothing is learned. Fires 'prediction'. */
+  predict(pixels: ArrayLike<number>): Promise<number[]>;
+  /** One phase (present, forward per layer, error, backward per layer, update), example, batch or epoch. */
+  step(unit?: 'phase' | 'example' | 'batch' | 'epoch'): Promise<unknown>;
+  play(): Promise<void>;
+  pause(): Promise<unknown>;
+  /** A fresh network with the same settings (the same seed: the same first weights). */
+  reset(): Promise<MnistState>;
+  /** Changes network settings and rebuilds (a new preset brings its own defaults); rejects with the core's message, keeping the network. */
+  configure(settings: NetworkSettings): Promise<Info>;
+  /** The trained model as .ngm bytes. */
+  save(): Promise<Uint8Array>;
+  /** Loads .ngm bytes (from save() or `cargo xtask train`); rejects for a bad or mismatched file, keeping the model. */
+  load(bytes: Uint8Array | ArrayBuffer): Promise<{ note: string; info: Info; evaluation: Evaluation | null }>;
+  /** Shows a test image going through the network. */
+  showTest(index: number): Promise<unknown>;
+  state(): MnistState;
+  info(): Info | null;
+  settings(): MnistSettings;
+  /** URL parameters that were ignored (with `url: true`). */
+  warnings(): string[];
+  /** A link opening these settings in index.html's MNIST tab. */
+  link(): string;
+  on(name: 'ready' | 'frame' | 'metrics' | 'evaluation' | 'epoch' | 'diverged' | 'error' | 'prediction', listener: (payload: any) => void): () => void;
+  /** After the network settings changed (configure(), the section's preset and settings controls, a loaded model). */
+  on(name: 'settings', listener: (settings: MnistSettings) => void): () => void;
+  /** Stops the worker and removes the section. */
+  destroy(): void;
+  readonly task: 'mnist';
+  readonly element: HTMLElement;
+}
+
+/** What a draw playground reads (state(), the 'prediction' event). */
+export interface DrawState {
+  task: 'draw';
+  /** The digit it reads, null for an empty pad. */
+  guess: number | null;
+  runnerUp: number | null;
+  /** The 10 outputs, null for an empty pad. */
+  outputs: number[] | null;
+  /** 'modern', '3b1b', a page model's name, or 'custom' (bytes). */
+  model: string;
+  modelName: string;
+  empty: boolean;
+  strokes: number;
+  info: Info;
+  /** Why no model could be loaded, or null. */
+  error: string | null;
+}
+
+/** mount(el, { task: 'draw' }): a pad to draw a digit on and a trained network reading it. */
+export interface DrawPlayground {
+  /** The 10 outputs for a canvas, an ImageData or 784 pixels 0..1; null for an empty drawing. */
+  predict(input: HTMLCanvasElement | ImageData | ArrayLike<number>): number[] | null;
+  /** Replaces the drawing with strokes of [x, y] points (0..1 of the pad); returns the outputs. */
+  draw(strokes: Array<Array<[number, number]>>): number[] | null;
+  undo(): void;
+  clear(): void;
+  /** Another model: 'modern' | '3b1b', a model offered on the page (e.g. one trained in an MNIST playground) by id or name, or .ngm bytes. */
+  useModel(model: Preset | string | Uint8Array | ArrayBuffer): Promise<{ model: string; info: Info }>;
+  /** The 28×28 image (784 values 0..1) the network read last. */
+  input(): Float32Array;
+  state(): DrawState;
+  settings(): DrawSettings;
+  warnings(): string[];
+  link(): string;
+  on(name: 'prediction', listener: (state: DrawState & { settled: boolean }) => void): () => void;
+  on(name: 'model', listener: (e: { model: string; info: Info }) => void): () => void;
+  on(name: 'settings', listener: (settings: DrawSettings) => void): () => void;
+  destroy(): void;
+  /** The drawing canvas. */
+  readonly canvas: HTMLCanvasElement;
+  readonly task: 'draw';
+  readonly element: HTMLElement;
 }
 
 /**
  * Mounts a playground into `element`. Rejects with an Error naming the option for an unknown
- * option or a bad value, and with the core's message for a network it refuses (e.g. a layer of
- * 1,000,000 neurons).
+ * option, a bad value or one that does not apply to the task, and with the core's message for a
+ * network it refuses (e.g. a layer of 1,000,000 neurons).
  */
-export function mount(element: Element, options?: MountOptions): Promise<Playground>;
+export function mount(element: Element, options: MountOptions & { task: 'mnist' }): Promise<MnistPlayground>;
+export function mount(element: Element, options: MountOptions & { task: 'draw' }): Promise<DrawPlayground>;
+export function mount(element: Element, options?: MountOptions & { task?: XorTask }): Promise<Playground>;
+export function mount(element: Element, options?: MountOptions): Promise<Playground | MnistPlayground | DrawPlayground>;
 
 /** Whether mount() can show a task (e.g. before mounting 'mnist' on a lesson page). */
 export function supportsTask(task: string): boolean;
@@ -248,6 +394,8 @@ export const SETTINGS: ReadonlyArray<{
   /** The URL parameter (null: mount() only). */
   param: string | null;
   scope: 'task' | 'network' | 'view' | 'layout' | 'mount';
+  /** The kinds of task (TASKS[t].view) a view or layout setting applies to; absent: all. */
+  views?: Array<'xor' | 'mnist' | 'draw'>;
   type: 'enum' | 'boolean' | 'number' | 'integer' | 'layers' | 'parts' | 'url';
   default?: unknown;
   label: string;
@@ -255,7 +403,14 @@ export const SETTINGS: ReadonlyArray<{
 }>;
 
 /** The tasks mount() knows, with their network defaults. */
-export const TASKS: Readonly<Record<Task, { label: string; title: string; view: string; network: NetworkSettings }>>;
+export const TASKS: Readonly<Record<Task, {
+  label: string;
+  title: string;
+  view: 'xor' | 'mnist' | 'draw';
+  network: NetworkSettings & { model?: Preset };
+  /** MNIST: each preset's network settings (the defaults follow `preset`). */
+  presets?: Record<Preset, Required<Omit<NetworkSettings, 'preset'>>>;
+}>>;
 
 /** The parts of a playground, with a description of each. */
 export const PARTS: Readonly<Record<Part, string>>;

@@ -5,6 +5,10 @@
 //   pg.on('cycle', ({ loss }) => { if (loss < 0.1) pg.pause(); });
 //   pg.step('phase'); await pg.train({ cycles: 60000 }); pg.predict([1, 1, 0]);
 //
+//   const mnist = await mount(element, { task: 'mnist', preset: '3b1b' });   // ui/mnist-playground.js
+//   const ev = await mnist.train({ epochs: 1 });  // ev.accuracy, ev.confusion
+//   const pad = await mount(element, { task: 'draw', model: 'modern' });     // ui/draw-playground.js
+//
 // Options, URL parameters and Share links follow one table (core/config.js); the typed API is
 // documented in neuroglow.d.ts. The network and all its maths live in Rust (wasm); this module
 // renders and handles input. Instances share nothing but the loaded wasm module.
@@ -12,8 +16,8 @@
 import { loadWasm } from './core/wasm.js';
 import { Session } from './core/session.js';
 import {
-  resolveSettings, networkOptions, partsOf, toQuery, checkSettings, defaultOf, showValue, appliesTo,
-  TASKS, SETTINGS, BY_NAME, NETWORK_SETTINGS, EMBED_PARTS, PARTS, supportsTask,
+  resolveSettings, networkOptions, partsOf, toQuery, checkSettings, defaultOf, appliesTo,
+  TASKS, SETTINGS, NETWORK_SETTINGS, EMBED_PARTS, PARTS, supportsTask,
 } from './core/config.js';
 import { fmt, fmtInt } from './core/format.js';
 import { NetworkView } from './render/network-view.js';
@@ -27,6 +31,7 @@ import { ProbePanel } from './ui/probe.js';
 import { SettingsPanel } from './ui/settings.js';
 import { Tools } from './ui/tools.js';
 import { CanvasRecorder, canvasPng, downloadBlob, sizeText } from './ui/recorder.js';
+import { dropRefused, coreMessage, addStylesheet, writeUrl, warningsBox } from './ui/task-common.js';
 
 export { supportsTask, SETTINGS, TASKS, PARTS };
 
@@ -41,13 +46,12 @@ const LIVE_SETTINGS = ['task', ...NETWORK_SETTINGS, 'speed', 'schedule', 'palett
 /**
  * The code that shows each kind of task (config.js: TASKS[task].view). Each takes the element and
  * the resolved settings ({ settings, warnings, fromUrl }) and resolves with the playground API.
- *
- * Extension point: MNIST and draw-a-digit plug in here once they are rows in config.js TASKS, e.g.
- *   mnist: async (element, resolved) => (await import('./mnist/mnist-view.js')).mountMnist(element, …),
- * Their API adds evaluate(), save() and load() (see neuroglow.d.ts).
+ * MNIST and draw-a-digit load on demand, so a page with XOR alone never fetches them.
  */
 const VIEWS = {
   xor: mountXor,
+  mnist: async (element, resolved) => (await import('./ui/mnist-playground.js')).mountMnistTask(element, resolved),
+  draw: async (element, resolved) => (await import('./ui/draw-playground.js')).mountDrawTask(element, resolved),
 };
 
 /**
@@ -94,48 +98,16 @@ async function mountXor(element, resolved) {
  * is tried in turn and the refused ones are dropped with a warning (the core's own message);
  * refused mount() options throw.
  */
-function buildSession(wasm, { settings, warnings, fromUrl }) {
-  const coreMessage = (e) => String(e?.message ?? e).replace(/^invalid setting: /, '');
-  try {
-    return new Session(wasm, networkOptions(settings));
-  } catch (e) {
-    const blamed = NETWORK_SETTINGS.filter((n) => fromUrl.has(n));
-    if (!blamed.length) throw new Error(`neuroglow: ${coreMessage(e)}`);
-  }
-  const attempt = (s) => {
+function buildSession(wasm, resolved) {
+  dropRefused(resolved, NETWORK_SETTINGS, (s) => {
     try {
       new wasm.Playground(networkOptions(s)).free();
       return null;
     } catch (e) {
       return coreMessage(e);
     }
-  };
-  const trial = { ...settings };
-  const blamed = NETWORK_SETTINGS.filter((n) => fromUrl.has(n));
-  for (const n of blamed) trial[n] = fromUrl.get(n);
-  const base = attempt(trial);
-  if (base) throw new Error(`neuroglow: ${base}`);
-  for (const n of blamed) {
-    const refused = attempt({ ...trial, [n]: settings[n] });
-    if (refused) {
-      const row = BY_NAME[n];
-      warnings.push(`Ignored ${row.param}=${showValue(row, settings[n])}: ${refused} \u2014 using ${showValue(row, trial[n])}`);
-    } else {
-      trial[n] = settings[n];
-    }
-  }
-  for (const n of blamed) settings[n] = trial[n];
-  return new Session(wasm, networkOptions(settings));
-}
-
-/** Links style.css once per document (found by its data attribute, not module state). */
-function addStylesheet(doc) {
-  if (doc.querySelector('link[data-neuroglow-style]')) return;
-  const link = doc.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = new URL('./style.css', import.meta.url).href;
-  link.dataset.neuroglowStyle = '';
-  doc.head.append(link);
+  });
+  return new Session(wasm, networkOptions(resolved.settings));
 }
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -241,7 +213,7 @@ class Instance {
     this.alertEl.hidden = true;
     const stage = el('div', { class: 'ng-stage' }, this.wrap);
     if (bar.childElementCount) stage.append(bar);
-    if (this.warnings.length) this.root.append(this.warningsBox());
+    if (this.warnings.length) this.root.append(warningsBox(this.warnings));
     this.root.append(stage, this.alertEl);
 
     this.view = new NetworkView(this.wrap, this.canvas, () => this.requestFrame(true));
@@ -323,20 +295,6 @@ class Instance {
     else if (s.keyboard === 'focus') this.root.addEventListener('keydown', this.onKey);
     this.applyView();
     this.element.append(this.root);
-  }
-
-  warningsBox() {
-    const list = el('ul', {}, ...this.warnings.map((w) => el('li', { text: w })));
-    const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Dismiss', text: '×' });
-    const box = el(
-      'div',
-      { class: 'ng-warnings', role: 'status' },
-      close,
-      el('p', { text: this.warnings.length === 1 ? 'A setting in the link was not used:' : 'Some settings in the link were not used:' }),
-      list,
-    );
-    close.addEventListener('click', () => box.remove());
-    return box;
   }
 
   /** Palette and view options onto the DOM and the drawing. */
@@ -591,17 +549,7 @@ class Instance {
 
   /** With url: true, the page URL follows the settings (no reload, no history entry). */
   syncUrl() {
-    if (!this.settings.url || this.destroyed) return;
-    const win = this.element.ownerDocument.defaultView;
-    const query = toQuery(this.settings);
-    const next = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
-    if (next !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
-      try {
-        win.history.replaceState(win.history.state, '', next);
-      } catch {
-        // Sandboxed frames may refuse; the Share link still works.
-      }
-    }
+    if (!this.destroyed) writeUrl(this.element, this.root, this.id, this.settings);
   }
 
   // ---------------------------------------------------------------- recording
@@ -676,8 +624,10 @@ class Instance {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
     const t = e.target;
     if (ownsKeys(t)) return;
-    // Under keyboard: 'page', keys inside another playground belong to that one.
+    // Under keyboard: 'page', keys inside another playground belong to that one, and a
+    // playground out of sight (e.g. in a hidden tab) takes none.
     if (t instanceof Element && t.closest('[data-neuroglow]') && !this.root.contains(t)) return;
+    if (this.root.getClientRects().length === 0) return;
     try {
       if (e.key === ' ' || e.key === 'Spacebar') {
         if (t instanceof Element && t.closest('button, a, summary')) return; // they click themselves

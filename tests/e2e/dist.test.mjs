@@ -151,6 +151,21 @@ test('the MNIST section finds its data, worker and models under the sub-path', T
   }
 });
 
+test('the page’s Draw and MNIST tabs find the drawing pad, the models and the data under the sub-path', TIMEOUT, async () => {
+  const { page } = b;
+  served.length = 0;
+  await page.goto(`${origin}${PREFIX}?task=draw`);
+  await page.waitForSelector('#draw[data-ready]', { timeout: 30_000 });
+  for (const f of ['www/draw/draw-view.js', 'www/models/modern.ngm']) assert.ok(served.includes(f), `${f} was loaded (served: ${served.join(', ')})`);
+  assert.ok(!served.some((f) => f.startsWith('www/data/')), 'no MNIST data for the drawing pad');
+  const out = await page.evaluate(() => window.neuroglow.draw([[[0.5, 0.15], [0.5, 0.85]]]));
+  assert.equal(out.indexOf(Math.max(...out)), 1, `a vertical stroke reads as 1: ${out}`);
+  await page.getByRole('tab', { name: 'MNIST' }).click();
+  await page.waitForSelector('#mnist[data-ready]', { timeout: 60_000 });
+  assert.ok(served.includes('www/data/mnist/train-images-idx3-ubyte.gz'));
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `${PREFIX}?task=mnist`);
+});
+
 test('no requests to other origins, no cookies, no console errors', async () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(await b.context.cookies(), []);

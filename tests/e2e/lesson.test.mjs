@@ -1,6 +1,6 @@
 // The example lesson page (www/examples/lesson.html): an XOR playground paused at the start, a
 // scripted experiment that pauses when the error drops below 0.1, an embedded iframe, the
-// MNIST / draw placeholders, and the playgrounds keeping out of each other's way.
+// 3Blue1Brown MNIST network, a drawing pad, and the playgrounds keeping out of each other's way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, url, screenshot } from './browser.mjs';
@@ -89,7 +89,7 @@ test('the scripted experiment pauses when the error drops below 0.1, and only th
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no duplicate ids');
 });
 
-test('the iframe shows the embed layout; MNIST and draw are placeholders until mount() supports them', TIMEOUT, async () => {
+test('the iframe shows the embed layout', TIMEOUT, async () => {
   const page = await open();
   const frameEl = page.locator('#iframe iframe');
   await frameEl.scrollIntoViewIfNeeded();
@@ -100,21 +100,63 @@ test('the iframe shows the embed layout; MNIST and draw are placeholders until m
     ['Step', 'Play', 'Reset'],
   );
   assert.equal(await frame.locator('.ng-palette-blue-orange').count(), 1);
+  assert.equal(await frame.getByRole('tablist').isVisible(), false, 'no tabs in an embed');
   await frame.getByRole('button', { name: 'Step', exact: true }).click();
+});
 
-  for (const task of ['mnist', 'draw']) {
-    const supported = await page.evaluate(async (t) => (await import(new URL('../neuroglow.js', document.baseURI).href)).supportsTask(t), task);
-    const host = page.locator(`.lesson-playground[data-task="${task}"]`);
-    if (supported) {
-      await host.locator('[data-ready]').or(host.and(page.locator('[data-ready]'))).first().waitFor({ timeout: 30_000 });
-    } else {
-      const soon = host.locator('.coming-soon');
-      assert.equal(await soon.isVisible(), true, `${task}: a placeholder`);
-      assert.match(await soon.innerText(), /^Coming soon/);
-    }
-  }
-  await page.locator('.lesson-placeholder[data-task="mnist"]').scrollIntoViewIfNeeded();
-  await screenshot(page, 'lesson-placeholders');
+test('the MNIST playground loads the 3Blue1Brown net (13,002 parameters) and trains one epoch from the lesson’s button', TIMEOUT, async () => {
+  const page = await open();
+  await page.waitForSelector('#pg-digits[data-ready]', { timeout: 60_000 });
+  const s = await state(page, 'pg-digits');
+  assert.equal(s.task, 'mnist');
+  assert.equal(s.ready, true);
+  assert.deepEqual(s.info.sizes, [784, 16, 16, 10]);
+  assert.equal(s.info.parameterCount, 13002);
+  assert.equal(s.playing, false);
+  const digits = page.locator('#pg-digits');
+  await digits.getByText('13,002', { exact: true }).waitFor();
+  assert.equal(await digits.locator('.mn-title').count(), 0, 'heading: false leaves the section heading to the lesson');
+  const watchBefore = await state(page, 'pg-watch');
+  await page.getByRole('button', { name: 'Train one epoch and test it' }).click();
+  await page.waitForFunction(() => /^After epoch 1 it reads/.test(document.getElementById('digits-result').textContent), null, { timeout: 90_000 });
+  const text = await page.locator('#digits-result').innerText();
+  const acc = Number(text.match(/reads ([\d.]+)%/)[1]);
+  assert.ok(acc > 85, text);
+  const after = await state(page, 'pg-digits');
+  assert.equal(after.epoch, 1);
+  assert.equal(after.evaluation.accuracy.toFixed(3), (acc / 100).toFixed(3));
+  const watchAfter = await state(page, 'pg-watch');
+  assert.equal(watchAfter.cycle, watchBefore.cycle, 'the XOR playground did not move');
+  await page.locator('#digits').scrollIntoViewIfNeeded();
+  await screenshot(page, 'lesson-mnist');
+});
+
+test('the drawing pad reads a digit drawn with the mouse, and one drawn through the API', TIMEOUT, async () => {
+  const page = await open();
+  await page.waitForSelector('#pg-draw[data-ready]', { timeout: 30_000 });
+  const pad = page.locator('#pg-draw canvas').first();
+  await pad.scrollIntoViewIfNeeded();
+  const box = await page.evaluate(() => {
+    const r = window.lesson['pg-draw'].canvas.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height };
+  });
+  assert.ok(box.w > 100 && box.h > 100, JSON.stringify(box));
+  await page.mouse.move(box.x + box.w * 0.5, box.y + box.h * 0.15);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.w * 0.5, box.y + box.h * (0.15 + 0.06 * i));
+  await page.mouse.up();
+  await page.waitForFunction(() => window.lesson['pg-draw'].state().guess !== null);
+  const s = await state(page, 'pg-draw');
+  assert.equal(s.model, '3b1b');
+  assert.equal(s.guess, 1, `a vertical stroke reads as 1 (${JSON.stringify(s.outputs)})`);
+  const zero = await page.evaluate(() => {
+    const pg = window.lesson['pg-draw'];
+    pg.clear();
+    const ring = Array.from({ length: 33 }, (_, i) => [0.5 + 0.22 * Math.sin((i / 32) * 2 * Math.PI), 0.5 - 0.32 * Math.cos((i / 32) * 2 * Math.PI)]);
+    return pg.draw([ring]);
+  });
+  assert.equal(zero.indexOf(Math.max(...zero)), 0, `a ring reads as 0 (${JSON.stringify(zero)})`);
+  await screenshot(page, 'lesson-draw');
 });
 
 test('no console errors', () => {

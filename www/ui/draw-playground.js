@@ -1,0 +1,119 @@
+// mount(element, { task: 'draw', model: 'modern' | '3b1b' }): the draw-a-digit section
+// (www/draw/draw-view.js) behind the public API's conventions: its one setting (the shipped model
+// that reads the drawing) from config.js, so it lives in the URL and the Share link with a
+// warning for a bad value, and the common methods (settings, warnings, link, on, destroy) around
+// the section's own (predict, clear, undo, draw, useModel, input, state).
+
+import { checkSettings } from '../core/config.js';
+import { Emitter } from '../core/events.js';
+import { addStylesheet, warningsBox, writeUrl, linkFor } from './task-common.js';
+import { el } from './controls.js';
+
+const TASK = 'draw';
+const OWN_EVENTS = ['settings'];
+
+let counter = 0;
+
+/** view for config.js TASKS.draw (neuroglow.js VIEWS). */
+export async function mountDrawTask(element, resolved) {
+  const doc = element.ownerDocument;
+  addStylesheet(doc);
+  const { settings, warnings } = resolved;
+  let mountDraw;
+  try {
+    ({ mountDraw } = await import('../draw/draw-view.js'));
+  } catch (e) {
+    throw new Error(`neuroglow: the draw-a-digit section could not be loaded (${e.message})`);
+  }
+  const id = `ng-draw-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const root = el('div', { class: 'ng-task ng-task-draw', id, dataNeuroglow: '', dataTask: TASK });
+  if (warnings.length) root.append(el('div', { class: 'ng ng-task-warnings' }, warningsBox(warnings)));
+  element.append(root);
+  let view;
+  try {
+    view = await mountDraw(root, { model: settings.model, heading: settings.heading });
+  } catch (e) {
+    root.remove();
+    throw new Error(e.message.startsWith('neuroglow') ? e.message : `neuroglow: ${e.message}`);
+  }
+  return new DrawPlayground(element, root, id, view, settings, warnings).api;
+}
+
+class DrawPlayground {
+  constructor(element, root, id, view, settings, warnings) {
+    this.element = element;
+    this.root = root;
+    this.id = id;
+    this.view = view;
+    this.settings = settings;
+    this.warnings = warnings.slice();
+    this.events = new Emitter();
+    this.destroyed = false;
+    if (settings.url) element.ownerDocument.documentElement.dataset.neuroglowUrl = id;
+    this.offModel = view.on('model', ({ model }) => this.follow(model));
+    element.dataset.ready = 'true';
+    this.api = this.makeApi();
+  }
+
+  publicSettings() {
+    const { url, appUrl, heading, ...rest } = structuredClone(this.settings);
+    return rest;
+  }
+
+  /** A shipped model chosen (by useModel() or the menu) is a setting: in the URL and Share links. */
+  follow(model) {
+    if (this.destroyed || model === this.settings.model) return;
+    try {
+      checkSettings({ model }, TASK, { allowed: ['model'] });
+    } catch {
+      return; // a page model or bytes: nothing a link could hold
+    }
+    this.settings = { ...this.settings, model };
+    writeUrl(this.element, this.root, this.id, this.settings);
+    this.events.emit('settings', this.publicSettings());
+  }
+
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.offModel();
+    this.view.destroy();
+    this.root.remove();
+    this.events.clear();
+    delete this.element.dataset.ready;
+    const docEl = this.element.ownerDocument.documentElement;
+    if (docEl.dataset.neuroglowUrl === this.id) delete docEl.dataset.neuroglowUrl;
+  }
+
+  makeApi() {
+    const self = this;
+    const view = this.view;
+    const live = (name, fn) => (...args) => {
+      if (self.destroyed) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
+      return fn(...args);
+    };
+    // The section's own methods pass through as they are (draw-view.js documents them).
+    const own = {};
+    for (const name of ['predict', 'clear', 'undo', 'draw', 'input', 'useModel']) {
+      if (typeof view[name] === 'function') own[name] = live(name, (...args) => view[name](...args));
+    }
+    own.state = live('state', () => ({ task: TASK, ...view.state() }));
+    return Object.freeze({
+      ...own,
+      get canvas() {
+        return view.canvas;
+      },
+      settings: live('settings', () => self.publicSettings()),
+      warnings: live('warnings', () => self.warnings.slice()),
+      link: live('link', () => linkFor(self.element, self.settings)),
+      on: live('on', (name, fn) => (OWN_EVENTS.includes(name) ? self.events.on(name, fn) : view.on(name, fn))),
+      destroy: () => self.destroy(),
+      get task() {
+        return TASK;
+      },
+      get element() {
+        return self.root;
+      },
+    });
+  }
+}

@@ -1,0 +1,97 @@
+// What the playgrounds of every task share around their own view: dropping URL settings the core
+// refuses (with a warning), the box listing ignored URL settings, the page URL as settings, and
+// the links Share makes. No module state: several playgrounds on one page share nothing.
+
+import { BY_NAME, showValue, toQuery } from '../core/config.js';
+import { el } from './controls.js';
+
+/** The core's error text without its "invalid setting:" prefix. */
+export const coreMessage = (e) => String(e?.message ?? e).replace(/^invalid setting: /, '');
+
+/**
+ * When the core refuses `settings` (attempt(settings) → its message, or null when it accepts),
+ * each network setting that came from the URL is tried in turn and the refused ones go back to
+ * what they would have been, with a warning quoting the core. Refused mount() options throw.
+ * Changes `resolved.settings` and `resolved.warnings` in place.
+ */
+export function dropRefused({ settings, warnings, fromUrl }, names, attempt) {
+  const first = attempt(settings);
+  if (!first) return;
+  const blamed = names.filter((n) => fromUrl.has(n));
+  if (!blamed.length) throw new Error(`neuroglow: ${first}`);
+  const trial = { ...settings };
+  for (const n of blamed) trial[n] = fromUrl.get(n);
+  const base = attempt(trial);
+  if (base) throw new Error(`neuroglow: ${base}`);
+  for (const n of blamed) {
+    const refused = attempt({ ...trial, [n]: settings[n] });
+    if (refused) {
+      const row = BY_NAME[n];
+      warnings.push(`Ignored ${row.param}=${showValue(row, settings[n])}: ${refused} \u2014 using ${showValue(row, trial[n])}`);
+    } else {
+      trial[n] = settings[n];
+    }
+  }
+  for (const n of blamed) settings[n] = trial[n];
+}
+
+/** The dismissable list of URL settings that were not used (styled by style.css). */
+export function warningsBox(warnings) {
+  const list = el('ul', {}, ...warnings.map((w) => el('li', { text: w })));
+  const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Dismiss', text: '×' });
+  const box = el(
+    'div',
+    { class: 'ng-warnings', role: 'status' },
+    close,
+    el('p', { text: warnings.length === 1 ? 'A setting in the link was not used:' : 'Some settings in the link were not used:' }),
+    list,
+  );
+  close.addEventListener('click', () => box.remove());
+  return box;
+}
+
+/** Links style.css once per document (found by its data attribute, not module state). */
+export function addStylesheet(doc) {
+  if (doc.querySelector('link[data-neuroglow-style]')) return;
+  const link = doc.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('../style.css', import.meta.url).href;
+  link.dataset.neuroglowStyle = '';
+  doc.head.append(link);
+}
+
+/** The page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
+export function appBase(element, settings) {
+  const here = element.ownerDocument.defaultView.location.href;
+  if (settings.appUrl) return new URL(settings.appUrl, here);
+  if (settings.url) return new URL(here);
+  return new URL('../../index.html', import.meta.url);
+}
+
+/** A link opening `settings` in the full page. */
+export function linkFor(element, settings) {
+  const u = appBase(element, settings);
+  u.search = toQuery(settings);
+  u.hash = '';
+  return u.href;
+}
+
+/**
+ * Writes `settings` into the page URL (no reload, no history entry) when this playground owns
+ * the URL (`id`, claimed at mount) and is visible: one in a hidden tab leaves the address to
+ * the one on show.
+ */
+export function writeUrl(element, root, id, settings) {
+  const doc = element.ownerDocument;
+  if (!settings.url || doc.documentElement.dataset.neuroglowUrl !== id) return;
+  if (root.isConnected && root.getClientRects().length === 0) return;
+  const win = doc.defaultView;
+  const query = toQuery(settings);
+  const next = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
+  if (next === `${win.location.pathname}${win.location.search}${win.location.hash}`) return;
+  try {
+    win.history.replaceState(win.history.state, '', next);
+  } catch {
+    // Sandboxed frames may refuse; the Share link still works.
+  }
+}
