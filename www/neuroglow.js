@@ -484,18 +484,23 @@ class Instance {
     const token = {};
     this.thinkToken = token;
     let s = this.session.probe(values); // throws for a bad input, nothing changed
+    let interrupted = false;
     const L = this.session.layers();
     const stepMs = reducedMotion() ? 0 : Math.min(700, Math.max(300, phaseMs(this.speed)));
     this.anim = { start: performance.now(), dur: stepMs * 0.85, flash: false };
     this.requestFrame(true);
     while (s.probing && s.inProgress) {
       await new Promise((r) => setTimeout(r, stepMs));
-      if (this.destroyed || this.thinkToken !== token) break;
+      if (this.destroyed || this.thinkToken !== token) {
+        interrupted = true;
+        break;
+      }
       s = this.doStep('phase', stepMs * 0.85);
     }
     if (this.thinkToken === token) this.thinkToken = null;
     if (this.destroyed) return [];
     const output = Array.from(this.session.pg.view('a', L));
+    if (!interrupted) this.probe?.show(values, output);
     this.events.emit('prediction', { input: Array.from(values), output, thought: true });
     return output;
   }

@@ -83,6 +83,11 @@ test('the public API trains the source network to 60,000 cycles', TIMEOUT, async
   await page.getByRole('button', { name: 'Think' }).click();
   await page.getByText(/Can.t think about that/).waitFor();
   assert.equal((await state(page)).cycle, 60000);
+  // A script's think() shows its answer in the panel too.
+  const scripted = await page.evaluate(() => document.getElementById('playground').playground.think([0, 1, 0]));
+  assert.ok(scripted[0] > 0.9, `[0, 1, 0] → ${scripted[0]}`);
+  assert.equal(await page.getByRole('textbox', { name: 'New situation' }).inputValue(), '0, 1, 0');
+  assert.equal(Number(await page.locator('#playground .ng-probe-out').innerText()).toFixed(3), scripted[0].toFixed(3));
 });
 
 test('keyboard: Space toggles Play/Pause, Right arrow steps', TIMEOUT, async () => {

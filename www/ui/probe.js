@@ -32,6 +32,13 @@ export class ProbePanel {
     this.clearMessage();
   }
 
+  /** Shows an answer the network gave (also when a script asked, through the API). */
+  show(values, outputs) {
+    this.clearMessage();
+    this.input.value = Array.from(values).join(', ');
+    this.output.textContent = outputs.map((v) => fixed(v, 3)).join(', ');
+  }
+
   clearMessage() {
     this.message.textContent = '';
     this.message.removeAttribute('role');
@@ -44,8 +51,8 @@ export class ProbePanel {
     try {
       values = parseInput(this.input.value);
       this.output.textContent = '…';
-      const out = await this.think(values);
-      this.output.textContent = out.map((v) => fixed(v, 3)).join(', ');
+      await this.think(values); // the playground shows the answer (show()) unless interrupted
+      if (this.output.textContent === '…') this.output.textContent = '';
     } catch (e) {
       this.output.textContent = '';
       this.message.setAttribute('role', 'alert');
