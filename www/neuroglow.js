@@ -31,7 +31,7 @@ import { ProbePanel } from './ui/probe.js';
 import { SettingsPanel } from './ui/settings.js';
 import { Tools } from './ui/tools.js';
 import { CanvasRecorder, canvasPng, downloadBlob, sizeText } from './ui/recorder.js';
-import { dropRefused, coreMessage, addStylesheet, writeUrl, warningsBox } from './ui/task-common.js';
+import { dropRefused, coreMessage, addStylesheet, writeUrl, warningsBox, claimPage, releasePage, destroyGuards } from './ui/task-common.js';
 
 export { supportsTask, SETTINGS, TASKS, PARTS };
 
@@ -173,8 +173,7 @@ class Instance {
     this.networkChanged();
     this.api = this.makeApi();
     this.render(performance.now());
-    if (settings.url) element.ownerDocument.documentElement.dataset.neuroglowUrl = this.id;
-    element.dataset.ready = 'true';
+    claimPage(element, this.id, settings);
     if (settings.start === 'playing') this.play();
   }
 
@@ -736,7 +735,7 @@ class Instance {
         beforeExact: session.beforeExact,
         colours: palette(this.settings.palette),
       });
-      this.tooltip.show(content, this.pointer.x, this.pointer.y, this.view.cssW, this.view.cssH);
+      this.tooltip.show(content, this.pointer.x, this.pointer.y, this.view.fit.w, this.view.fit.h);
     }
   }
 
@@ -800,14 +799,7 @@ class Instance {
 
   makeApi() {
     const self = this;
-    const live = (name, fn) => (...args) => {
-      if (self.destroyed) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
-      return fn(...args);
-    };
-    const liveAsync = (name, fn) => async (...args) => {
-      if (self.destroyed) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
-      return fn(...args);
-    };
+    const { live, liveAsync } = destroyGuards(() => self.destroyed);
     return Object.freeze({
       step: live('step', (kind = 'phase') => self.userStep(kind)),
       train: liveAsync('train', (opts) => self.train(opts)),
@@ -869,9 +861,7 @@ class Instance {
     this.tools?.destroy();
     this.unsubDiverged();
     this.root.remove();
-    delete this.element.dataset.ready;
-    const docEl = this.element.ownerDocument.documentElement;
-    if (docEl.dataset.neuroglowUrl === this.id) delete docEl.dataset.neuroglowUrl;
+    releasePage(this.element, this.id);
     this.session.free();
   }
 }

@@ -273,7 +273,7 @@ test('the model switcher: 3Blue1Brown reads too; a model without 784 inputs is r
   assert.deepEqual(s.info.sizes, [784, 16, 16, 10]);
   assert.equal(s.guess, 1);
   await page.waitForFunction(() => /It reads a 1 \(\d\.\d\d\)/.test(document.querySelector('.dr-root [role="status"]').textContent));
-  assert.match(await page.locator('.dr-msg').textContent(), /Reading with 3Blue1Brown \(pretrained\): 784–16–16–10/);
+  assert.match(await page.locator('.dr-root .mn-msg').textContent(), /Reading with 3Blue1Brown \(pretrained\): 784–16–16–10/);
 
   // A model with 3 inputs (an XOR network saved by a Playground), offered on the page.
   await page.evaluate(async () => {
@@ -287,8 +287,8 @@ test('the model switcher: 3Blue1Brown reads too; a model without 784 inputs is r
   const sel = page.getByRole('combobox', { name: 'Model' });
   assert.match(await sel.innerText(), /Tiny/);
   await sel.selectOption({ label: 'Tiny' });
-  await page.locator('.dr-msg.dr-error').waitFor();
-  assert.match(await page.locator('.dr-msg').textContent(), /cannot read drawings.*784 inputs.*current model stays/);
+  await page.locator('.dr-root .mn-msg.mn-error').waitFor();
+  assert.match(await page.locator('.dr-root .mn-msg').textContent(), /cannot read drawings.*784 inputs.*current model stays/);
   assert.equal((await state(page)).model, '3b1b');
   assert.equal(await sel.inputValue(), '3b1b');
   await page.getByRole('combobox', { name: 'Model' }).selectOption('modern');
@@ -314,12 +314,12 @@ test('with an MNIST section on the page, its freshly trained network can read th
   assert.equal(await page.getByRole('button', { name: 'Use latest' }).isVisible(), true);
   // An epoch of training later, the pad reads with the new weights by itself.
   await page.evaluate(() => window.mnist.train({ epochs: 1 }));
-  await page.waitForFunction(() => /latest epoch/.test(document.querySelector('.dr-msg').textContent), null, { timeout: 30_000 });
+  await page.waitForFunction(() => /latest epoch/.test(document.querySelector('.dr-root .mn-msg').textContent), null, { timeout: 30_000 });
   const after = await state(page);
   assert.notDeepEqual(after.outputs, before.outputs);
   assert.equal(after.guess, 1, `after one epoch the 1 reads as ${after.guess}`);
   await page.getByRole('button', { name: 'Use latest' }).click();
-  await page.waitForFunction(() => /Reading with The model you just trained/.test(document.querySelector('.dr-msg').textContent));
+  await page.waitForFunction(() => /Reading with The model you just trained/.test(document.querySelector('.dr-root .mn-msg').textContent));
   // The MNIST section leaves: its network stays in use, offered as "your model".
   await page.evaluate(() => window.mnist.destroy());
   assert.equal((await state(page)).model, 'custom');
@@ -341,7 +341,7 @@ test('two sections on one page keep apart', TIMEOUT, async () => {
       first: a.state(),
       second: second.state(),
       roots: document.querySelectorAll('.dr-root').length,
-      styles: document.querySelectorAll('link[data-neuroglow-draw]').length,
+      styles: [...document.querySelectorAll('link[rel=stylesheet]')].filter((l) => l.href.endsWith('/draw/draw.css')).length,
     };
     second.draw([[[0.27, 0.2], [0.73, 0.2], [0.46, 0.83]]]);
     out.firstAfter = a.state().guess;

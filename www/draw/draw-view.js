@@ -20,19 +20,17 @@ import { ReaderFrames } from './frames.js';
 import { ScoreBars, scoreText } from './bars.js';
 import { SeenImage } from './seen.js';
 import { PRETRAINED, fetchPretrained, asBytes, openReader } from './models.js';
+import { linkStylesheet } from '../core/stylesheet.js';
 
 const OPTIONS = ['model', 'modelUrl', 'heading'];
 const EVENTS = ['prediction', 'model'];
 const INVITATION = 'Draw a digit from 0 to 9 in the box: the network reads it as you draw.';
 const REPLACED = 'replaced by a later model choice';
 
+// The shared pieces are the MNIST section's (mnist.css); draw.css holds the drawing's own.
 function ensureStyles(doc) {
-  if (doc.querySelector('link[data-neuroglow-draw]')) return;
-  const link = doc.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = new URL('./draw.css', import.meta.url).href;
-  link.dataset.neuroglowDraw = '';
-  doc.head.append(link);
+  linkStylesheet(doc, new URL('../mnist/mnist.css', import.meta.url));
+  linkStylesheet(doc, new URL('./draw.css', import.meta.url));
 }
 
 function setText(el, text) {
@@ -105,27 +103,27 @@ class DrawView {
   build() {
     const id = this.id;
     const root = this.doc.createElement('section');
-    root.className = 'dr-root';
+    root.className = 'mn-root dr-root';
     root.setAttribute('aria-label', 'Draw a digit');
     const h = this.options.heading;
     const title = typeof h === 'string' ? h : 'Draw a digit';
     root.innerHTML = `
-      ${h === false ? '' : `<header class="dr-header">
-        <h2 class="dr-title"></h2>
-        <p class="dr-lede">Write a digit with your mouse, finger or pen. The trained network reads it the way it read the MNIST digits: shrunk to 28×28 pixels, centred, then passed through its neurons.</p>
+      ${h === false ? '' : `<header class="mn-header">
+        <h2 class="mn-title"></h2>
+        <p class="mn-lede">Write a digit with your mouse, finger or pen. The trained network reads it the way it read the MNIST digits: shrunk to 28×28 pixels, centred, then passed through its neurons.</p>
       </header>`}
       <div class="dr-layout">
-        <div class="dr-panel dr-drawing">
+        <div class="mn-panel dr-drawing">
           <div class="dr-pad" data-part="pad">
             <p class="dr-invite" data-part="invite" aria-hidden="true">Draw a digit here</p>
           </div>
-          <p class="dr-sr" id="${id}-padhelp">Drawing needs a mouse, a finger or a pen. The network's guess is announced when you lift it.</p>
+          <p class="mn-sr" id="${id}-padhelp">Drawing needs a mouse, a finger or a pen. The network's guess is announced when you lift it.</p>
           <div class="dr-toolbar" role="group" aria-label="Drawing">
-            <button type="button" class="dr-btn" data-act="undo" aria-keyshortcuts="Control+Z" disabled>Undo</button>
-            <button type="button" class="dr-btn" data-act="clear" disabled>Clear</button>
+            <button type="button" class="mn-btn" data-act="undo" aria-keyshortcuts="Control+Z" disabled>Undo</button>
+            <button type="button" class="mn-btn" data-act="clear" disabled>Clear</button>
           </div>
         </div>
-        <div class="dr-panel dr-reading">
+        <div class="mn-panel dr-reading">
           <div class="dr-top">
             <figure class="dr-seen" data-part="seen">
               <figcaption>What the network sees<span>28 × 28 pixels</span></figcaption>
@@ -136,24 +134,24 @@ class DrawView {
               <p class="dr-guess-note" data-part="note"></p>
             </div>
           </div>
-          <p class="dr-sr" role="status" aria-live="polite" data-part="status"></p>
+          <p class="mn-sr" role="status" aria-live="polite" data-part="status"></p>
           <div class="dr-bars-wrap" data-part="bars"></div>
           <div class="dr-model">
-            <label class="dr-field" for="${id}-model"><span>Model</span></label>
+            <label class="mn-field" for="${id}-model"><span>Model</span></label>
             <select class="dr-select" id="${id}-model" data-part="model"></select>
-            <button type="button" class="dr-btn" data-act="latest" hidden>Use latest</button>
+            <button type="button" class="mn-btn" data-act="latest" hidden>Use latest</button>
           </div>
-          <p class="dr-msg" data-part="msg" aria-live="polite"></p>
+          <p class="mn-msg" data-part="msg" aria-live="polite"></p>
         </div>
       </div>
-      <section class="dr-panel dr-net-panel" aria-labelledby="${id}-nh">
-        <h3 class="dr-h" id="${id}-nh">Inside the network</h3>
-        <div class="dr-net-wrap" data-part="net">
-          <div class="dr-tip" data-part="tip" hidden></div>
+      <section class="mn-panel dr-net-panel" aria-labelledby="${id}-nh">
+        <h3 class="mn-h" id="${id}-nh">Inside the network</h3>
+        <div class="mn-net-wrap dr-net-wrap" data-part="net">
+          <div class="mn-tip dr-tip" data-part="tip" hidden></div>
         </div>
         <p class="dr-caption" data-part="caption"></p>
       </section>`;
-    if (h !== false) root.querySelector('.dr-title').textContent = title;
+    if (h !== false) root.querySelector('.mn-title').textContent = title;
     this.root = root;
     this.element.append(root);
     this.$ = (part) => root.querySelector(`[data-part="${part}"]`);
@@ -228,7 +226,8 @@ class DrawView {
   say(text, isError = false) {
     const m = this.$('msg');
     m.textContent = text ?? '';
-    m.classList.toggle('dr-error', !!isError);
+    m.classList.toggle('mn-error', !!isError);
+    m.classList.toggle('mn-banner', !!isError);
     m.setAttribute('role', isError ? 'alert' : 'note');
   }
 

@@ -42,18 +42,6 @@ export class LineChart {
     this.canvas.remove();
   }
 
-  get w() {
-    return this.fit.w;
-  }
-
-  get h() {
-    return this.fit.h;
-  }
-
-  get dpr() {
-    return this.fit.dpr;
-  }
-
   clear() {
     for (const d of this.data.values()) {
       d.xs.length = 0;
@@ -93,8 +81,9 @@ export class LineChart {
     if (!this.dirty) return;
     this.dirty = false;
     this.describe();
-    const { ctx, w, h, opts } = this;
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    const { ctx, opts } = this;
+    const { w, h } = this.fit;
+    ctx.setTransform(this.fit.dpr, 0, 0, this.fit.dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     const x0 = 40;
     const x1 = w - 10;

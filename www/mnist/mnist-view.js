@@ -23,6 +23,7 @@ import { ModelsPanel, download } from './models.js';
 import { Settings, PRESETS } from './settings.js';
 import { OwnData } from './own-data.js';
 import { registerModel } from '../core/models-on-page.js';
+import { linkStylesheet } from '../core/stylesheet.js';
 
 const MNIST_FILES = {
   trainImages: 'train-images-idx3-ubyte.gz',
@@ -40,12 +41,7 @@ const CREDIT = 'MNIST database by Yann LeCun, Corinna Cortes and Christopher J. 
 const COLOURS = { loss: '#ffd68c', train: '#7dd3fc', test: '#4ade80' };
 
 function ensureStyles(doc) {
-  if (doc.querySelector('link[data-neuroglow-mnist]')) return;
-  const link = doc.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = new URL('./mnist.css', import.meta.url).href;
-  link.dataset.neuroglowMnist = '';
-  doc.head.append(link);
+  linkStylesheet(doc, new URL('./mnist.css', import.meta.url));
 }
 
 /** Writes text only when it changed (no layout work for a frame that says the same). */

@@ -87,18 +87,6 @@ export class MnistNetworkView {
     this.canvas.remove();
   }
 
-  get w() {
-    return this.fit.w;
-  }
-
-  get h() {
-    return this.fit.h;
-  }
-
-  get dpr() {
-    return this.fit.dpr;
-  }
-
   setInfo(info) {
     this.info = info;
     this.geo = null;
@@ -144,7 +132,7 @@ export class MnistNetworkView {
   }
 
   layout() {
-    const { w, h } = this;
+    const { w, h } = this.fit;
     const sizes = this.info.sizes;
     const L = sizes.length - 1;
     const side = Math.round(Math.sqrt(sizes[0]));
@@ -229,7 +217,7 @@ export class MnistNetworkView {
    */
   neuronAt(px, py) {
     if (!this.info || !this.frame) return null;
-    if (!this.geo || this.geo.key !== `${this.w}x${this.h}:${this.info.sizes.join('-')}`) this.layout();
+    if (!this.geo || this.geo.key !== `${this.fit.w}x${this.fit.h}:${this.info.sizes.join('-')}`) this.layout();
     let best = null;
     let bestD = Infinity;
     this.geo.layers.forEach((g, k) => {
@@ -257,11 +245,11 @@ export class MnistNetworkView {
     if (!this.dirty && !animating) return false;
     this.dirty = false;
     const ctx = this.ctx;
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.setTransform(this.fit.dpr, 0, 0, this.fit.dpr, 0, 0);
     ctx.fillStyle = BG;
-    ctx.fillRect(0, 0, this.w, this.h);
+    ctx.fillRect(0, 0, this.fit.w, this.fit.h);
     if (!this.info || !f) return false;
-    if (!this.geo || this.geo.key !== `${this.w}x${this.h}:${this.info.sizes.join('-')}`) this.layout();
+    if (!this.geo || this.geo.key !== `${this.fit.w}x${this.fit.h}:${this.info.sizes.join('-')}`) this.layout();
     const s = f.state;
     const stepping = !f.playing && !!f.stepped;
     const phase = stepping ? s.phase : 'idle';
@@ -284,15 +272,15 @@ export class MnistNetworkView {
         this.cacheAt = now;
         this.cacheKey = key;
         const cctx = this.cache.getContext('2d');
-        cctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-        cctx.clearRect(0, 0, this.w, this.h);
+        cctx.setTransform(this.fit.dpr, 0, 0, this.fit.dpr, 0, 0);
+        cctx.clearRect(0, 0, this.fit.w, this.fit.h);
         this.ctx = cctx;
         for (let k = 0; k < L; k++) this.drawSynapses(k, 'weights', {});
         this.ctx = ctx;
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(this.cache, 0, 0);
-      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      ctx.setTransform(this.fit.dpr, 0, 0, this.fit.dpr, 0, 0);
     } else {
       this.cacheAt = -1e9;
       for (let k = 0; k < L; k++) {

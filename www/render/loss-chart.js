@@ -23,29 +23,17 @@ export class LossChart {
     this.fit.destroy();
   }
 
-  get w() {
-    return this.fit.w;
-  }
-
-  get h() {
-    return this.fit.h;
-  }
-
-  get dpr() {
-    return this.fit.dpr;
-  }
-
   /** Redraws when the history, the current cycle or the size changed. */
   draw(pg, cycle, generation) {
     const hist = pg.view('history', 0);
     const n = hist.length;
-    const key = `${generation}:${n}:${cycle}:${this.w}x${this.h}:${n ? hist[n - 1] : ''}`;
+    const key = `${generation}:${n}:${cycle}:${this.fit.w}x${this.fit.h}:${n ? hist[n - 1] : ''}`;
     if (key === this.key) return;
     this.key = key;
 
     const ctx = this.ctx;
-    const { w, h } = this;
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    const { w, h } = this.fit;
+    ctx.setTransform(this.fit.dpr, 0, 0, this.fit.dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     const x0 = 46;
     const x1 = w - 12;

@@ -61,19 +61,6 @@ export class NetworkView {
     this.fit.destroy();
   }
 
-  /** The canvas's size in CSS pixels, and the pixel ratio it is drawn at. */
-  get cssW() {
-    return this.fit.w;
-  }
-
-  get cssH() {
-    return this.fit.h;
-  }
-
-  get dpr() {
-    return this.fit.dpr;
-  }
-
   setNetwork(info) {
     this.sizes = info.sizes.slice();
     this.bias = info.bias;
@@ -94,8 +81,8 @@ export class NetworkView {
   /** Neuron positions for the current size. */
   layout() {
     if (this.geo) return this.geo;
-    const w = this.cssW;
-    const h = this.cssH;
+    const w = this.fit.w;
+    const h = this.fit.h;
     const narrow = w < 620;
     const L = this.sizes.length;
     const padL = narrow ? 50 : 92;
@@ -131,7 +118,7 @@ export class NetworkView {
     const g = this.layout();
     const { L, xs, ys, r } = g;
     const K = L - 1;
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.setTransform(this.fit.dpr, 0, 0, this.fit.dpr, 0, 0);
 
     // Background: deep navy with a soft light behind the network.
     ctx.fillStyle = BG;

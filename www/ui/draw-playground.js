@@ -6,8 +6,7 @@
 
 import { checkSettings } from '../core/config.js';
 import { Emitter } from '../core/events.js';
-import { addStylesheet, warningsBox, writeUrl, linkFor } from './task-common.js';
-import { el } from './controls.js';
+import { addStylesheet, writeUrl, linkFor, mountSection, claimPage, releasePage, destroyGuards } from './task-common.js';
 
 const TASK = 'draw';
 const OWN_EVENTS = ['settings'];
@@ -26,17 +25,10 @@ export async function mountDrawTask(element, resolved) {
     throw new Error(`neuroglow: the draw-a-digit section could not be loaded (${e.message})`);
   }
   const id = `ng-draw-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const root = el('div', { class: 'ng-task ng-task-draw', id, dataNeuroglow: '', dataTask: TASK });
-  if (warnings.length) root.append(el('div', { class: 'ng ng-task-warnings' }, warningsBox(warnings)));
-  element.append(root);
-  let view;
-  try {
-    view = await mountDraw(root, { model: settings.model, heading: settings.heading });
-  } catch (e) {
-    root.remove();
-    throw new Error(e.message.startsWith('neuroglow') ? e.message : `neuroglow: ${e.message}`);
-  }
-  return new DrawPlayground(element, root, id, view, settings, warnings).api;
+  const { root, section } = await mountSection(element, { task: TASK, id, warnings }, (into) =>
+    mountDraw(into, { model: settings.model, heading: settings.heading }),
+  );
+  return new DrawPlayground(element, root, id, section, settings, warnings).api;
 }
 
 class DrawPlayground {
@@ -49,9 +41,8 @@ class DrawPlayground {
     this.warnings = warnings.slice();
     this.events = new Emitter();
     this.destroyed = false;
-    if (settings.url) element.ownerDocument.documentElement.dataset.neuroglowUrl = id;
     this.offModel = view.on('model', ({ model }) => this.follow(model));
-    element.dataset.ready = 'true';
+    claimPage(element, id, settings);
     this.api = this.makeApi();
   }
 
@@ -80,18 +71,13 @@ class DrawPlayground {
     this.view.destroy();
     this.root.remove();
     this.events.clear();
-    delete this.element.dataset.ready;
-    const docEl = this.element.ownerDocument.documentElement;
-    if (docEl.dataset.neuroglowUrl === this.id) delete docEl.dataset.neuroglowUrl;
+    releasePage(this.element, this.id);
   }
 
   makeApi() {
     const self = this;
     const view = this.view;
-    const live = (name, fn) => (...args) => {
-      if (self.destroyed) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
-      return fn(...args);
-    };
+    const { live } = destroyGuards(() => self.destroyed);
     // The section's own methods pass through as they are (draw-view.js documents them).
     const own = {};
     for (const name of ['predict', 'clear', 'undo', 'draw', 'input', 'useModel']) {

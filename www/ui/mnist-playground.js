@@ -12,8 +12,7 @@ import { loadWasm } from '../core/wasm.js';
 import { Emitter } from '../core/events.js';
 import { TASKS, NETWORK_SETTINGS, appliesTo, defaultOf, checkSettings } from '../core/config.js';
 import { mountMnist } from '../mnist/mnist-view.js';
-import { dropRefused, coreMessage, addStylesheet, warningsBox, writeUrl, linkFor } from './task-common.js';
-import { el } from './controls.js';
+import { dropRefused, coreMessage, addStylesheet, writeUrl, linkFor, mountSection, releasePage, destroyGuards } from './task-common.js';
 
 const TASK = 'mnist';
 /** The network settings MNIST takes, preset first. */
@@ -83,28 +82,19 @@ let counter = 0;
 
 /** view for config.js TASKS.mnist (neuroglow.js VIEWS). */
 export async function mountMnistTask(element, resolved) {
-  const doc = element.ownerDocument;
-  addStylesheet(doc);
+  addStylesheet(element.ownerDocument);
   const wasm = await loadWasm();
   const data = blankDigits();
   dropRefused(resolved, NET, (s) => refusal(wasm, s, data));
   const { settings, warnings } = resolved;
 
   const id = `ng-mnist-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-  // .ng gives the warnings box its colours; the section itself is styled by mnist.css.
-  const root = el('div', { class: 'ng-task ng-task-mnist', id, dataNeuroglow: '', dataTask: TASK });
-  if (warnings.length) root.append(el('div', { class: 'ng ng-task-warnings' }, warningsBox(warnings)));
-  element.append(root);
-  let mn;
-  try {
-    // With changes to the preset, playing starts after the rebuild that shows them as Custom.
-    const autoplay = settings.start === 'playing' && Object.keys(overrides(settings)).length === 1;
-    mn = await mountMnist(root, { ...overrides(settings), autoplay, heading: settings.heading });
-  } catch (e) {
-    root.remove();
-    throw new Error(e.message.startsWith('neuroglow') ? e.message : `neuroglow: ${e.message}`);
-  }
-  return new MnistPlayground(element, root, id, mn, settings, warnings).api;
+  // With changes to the preset, playing starts after the rebuild that shows them as Custom.
+  const autoplay = settings.start === 'playing' && Object.keys(overrides(settings)).length === 1;
+  const { root, section } = await mountSection(element, { task: TASK, id, warnings }, (into) =>
+    mountMnist(into, { ...overrides(settings), autoplay, heading: settings.heading }),
+  );
+  return new MnistPlayground(element, root, id, section, settings, warnings).api;
 }
 
 class MnistPlayground {
@@ -118,8 +108,8 @@ class MnistPlayground {
     this.events = new Emitter();
     this.destroyed = false;
     this.infoKey = '';
-    const doc = element.ownerDocument;
-    if (settings.url) doc.documentElement.dataset.neuroglowUrl = id;
+    // The page URL is claimed now; ready (data-ready) once the data is in, below.
+    if (settings.url) element.ownerDocument.documentElement.dataset.neuroglowUrl = id;
     // The section's own controls (preset, custom settings, loading a model) change the network:
     // every frame carries its info, so the settings, the URL and 'settings' listeners follow.
     this.offFrame = mn.on('frame', (f) => this.follow(f.info));
@@ -203,22 +193,13 @@ class MnistPlayground {
     this.mn.destroy();
     this.root.remove();
     this.events.clear();
-    delete this.element.dataset.ready;
-    const docEl = this.element.ownerDocument.documentElement;
-    if (docEl.dataset.neuroglowUrl === this.id) delete docEl.dataset.neuroglowUrl;
+    releasePage(this.element, this.id);
   }
 
   makeApi() {
     const self = this;
     const mn = this.mn;
-    const live = (name, fn) => (...args) => {
-      if (self.destroyed) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
-      return fn(...args);
-    };
-    const liveAsync = (name, fn) => async (...args) => {
-      if (self.destroyed) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
-      return fn(...args);
-    };
+    const { live, liveAsync } = destroyGuards(() => self.destroyed);
     return Object.freeze({
       /** Settles when the MNIST data is in (rejects with why it could not load). */
       get ready() {

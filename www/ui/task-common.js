@@ -4,6 +4,7 @@
 
 import { BY_NAME, showValue, toQuery } from '../core/config.js';
 import { el } from './controls.js';
+import { linkStylesheet } from '../core/stylesheet.js';
 
 /** The core's error text without its "invalid setting:" prefix. */
 export const coreMessage = (e) => String(e?.message ?? e).replace(/^invalid setting: /, '');
@@ -52,12 +53,7 @@ export function warningsBox(warnings) {
 
 /** Links style.css once per document (found by its data attribute, not module state). */
 export function addStylesheet(doc) {
-  if (doc.querySelector('link[data-neuroglow-style]')) return;
-  const link = doc.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = new URL('../style.css', import.meta.url).href;
-  link.dataset.neuroglowStyle = '';
-  doc.head.append(link);
+  linkStylesheet(doc, new URL('../style.css', import.meta.url));
 }
 
 /** The page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
@@ -94,4 +90,51 @@ export function writeUrl(element, root, id, settings) {
   } catch {
     // Sandboxed frames may refuse; the Share link still works.
   }
+}
+
+/**
+ * The element a section (MNIST, draw) mounts into, with the link's warnings above it, appended
+ * to `element`; `mountInto(root)` builds the section. Removed again if that fails.
+ */
+export async function mountSection(element, { task, id, warnings }, mountInto) {
+  // .ng gives the warnings box its colours; the section itself has its own stylesheet.
+  const root = el('div', { class: `ng-task ng-task-${task}`, id, dataNeuroglow: '', dataTask: task });
+  if (warnings.length) root.append(el('div', { class: 'ng ng-task-warnings' }, warningsBox(warnings)));
+  element.append(root);
+  try {
+    return { root, section: await mountInto(root) };
+  } catch (e) {
+    root.remove();
+    throw new Error(e.message.startsWith('neuroglow') ? e.message : `neuroglow: ${e.message}`);
+  }
+}
+
+/** Marks `element` as mounted and, with url: true, claims the page URL for playground `id`. */
+export function claimPage(element, id, settings) {
+  if (settings.url) element.ownerDocument.documentElement.dataset.neuroglowUrl = id;
+  element.dataset.ready = 'true';
+}
+
+/** Undoes claimPage (destroy()). */
+export function releasePage(element, id) {
+  delete element.dataset.ready;
+  const docEl = element.ownerDocument.documentElement;
+  if (docEl.dataset.neuroglowUrl === id) delete docEl.dataset.neuroglowUrl;
+}
+
+/** Wrappers for API methods that refuse to run on a destroyed playground (sync and async). */
+export function destroyGuards(isDestroyed) {
+  const check = (name) => {
+    if (isDestroyed()) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
+  };
+  return {
+    live: (name, fn) => (...args) => {
+      check(name);
+      return fn(...args);
+    },
+    liveAsync: (name, fn) => async (...args) => {
+      check(name);
+      return fn(...args);
+    },
+  };
 }
