@@ -1,5 +1,6 @@
 // Shared helpers for the e2e tests: a headless Chromium page, URLs on the test
 // server, screenshots. Run through `cargo xtask test`, which sets NEUROGLOW_URL.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,39 @@ export async function launch() {
     await rm(profile, { recursive: true, force: true });
   };
   return { browser: context, context, page, consoleErrors, close };
+}
+
+/**
+ * One browser for a whole test file: launched before its first test, closed after its last.
+ * Call it at the top level of the file; the object it returns reads through to that browser
+ * (page, context, browser, consoleErrors), so use it inside tests and hooks.
+ */
+export function browserForSuite() {
+  let b = null;
+  before(async () => {
+    b = await launch();
+  });
+  after(async () => {
+    await b?.close();
+  });
+  const current = () => {
+    if (!b) throw new Error('the suite browser is launched in before(): use it inside tests');
+    return b;
+  };
+  return {
+    get browser() {
+      return current().browser;
+    },
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    get consoleErrors() {
+      return current().consoleErrors;
+    },
+  };
 }
 
 /** Saves a PNG of the viewport to tests/artifacts/<name>.png; returns its path. */

@@ -3,20 +3,12 @@
 // agrees across canvas, ImageData and pixels, bad input gets a clear message, models switch
 // (and a model that cannot read drawings is refused), two sections keep apart, it works at
 // phone size, and the console stays clean.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, url, screenshot } from './browser.mjs';
+import { browserForSuite, url, screenshot } from './browser.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let b;
-
-before(async () => {
-  b = await launch();
-});
-
-after(async () => {
-  await b?.close();
-});
+const b = browserForSuite();
 
 async function open(page = b.page, query = '') {
   await page.goto(url(`www/draw/index.html${query}`));

@@ -1,20 +1,12 @@
 // The example lesson page (www/examples/lesson.html): an XOR playground paused at the start, a
 // scripted experiment that pauses when the error drops below 0.1, an embedded iframe, the
 // 3Blue1Brown MNIST network, a drawing pad, and the playgrounds keeping out of each other's way.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, url, screenshot } from './browser.mjs';
+import { browserForSuite, url, screenshot } from './browser.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
-let b;
-
-before(async () => {
-  b = await launch();
-});
-
-after(async () => {
-  await b?.close();
-});
+const b = browserForSuite();
 
 async function open() {
   const { page } = b;

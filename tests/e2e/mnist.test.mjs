@@ -2,21 +2,13 @@
 // while the page stays at display rate, one 3Blue1Brown epoch reads > 85% of the test digits,
 // models round-trip, bad input of every kind gets a clear message and changes nothing, two
 // sections on one page keep apart, and the console stays clean.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { launch, url, screenshot } from './browser.mjs';
+import { browserForSuite, url, screenshot } from './browser.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let b;
-
-before(async () => {
-  b = await launch();
-});
-
-after(async () => {
-  await b?.close();
-});
+const b = browserForSuite();
 
 /** Opens the standalone MNIST page and waits until the data is loaded. */
 async function open(query = '') {

@@ -2,20 +2,12 @@
 // the common methods, their settings live in the URL (bad ones become specific warnings), and
 // index.html shows XOR, MNIST and Draw a digit as tabs chosen by ?task= and kept in the URL,
 // loading MNIST's data only when its tab opens.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, url, screenshot } from './browser.mjs';
+import { browserForSuite, url, screenshot } from './browser.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let b;
-
-before(async () => {
-  b = await launch();
-});
-
-after(async () => {
-  await b?.close();
-});
+const b = browserForSuite();
 
 /** A rough "1": a vertical bar in the middle of a 28×28 image. */
 const ONE = Array.from({ length: 784 }, (_, j) => {

@@ -1,21 +1,13 @@
 // The XOR playground in a real browser: frame-by-frame stepping, training to the source's
 // 60,000 cycles through the public API, keyboard, settings, two playgrounds side by side,
 // hover tooltips, and no console errors along the way.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { launch, url, screenshot } from './browser.mjs';
+import { browserForSuite, url, screenshot } from './browser.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
-let b;
-
-before(async () => {
-  b = await launch();
-});
-
-after(async () => {
-  await b?.close();
-});
+const b = browserForSuite();
 
 /** Loads the page and waits until the playground is mounted. */
 async function open() {
