@@ -19,13 +19,18 @@ export type LossName = 'squared_error' | 'cross_entropy';
 export type Palette = 'green-red' | 'blue-orange';
 export type StepKind = 'phase' | 'example' | 'cycle';
 
-/** Parts of the playground that `controls` shows and `hide` hides. */
+/** Parts of an XOR playground that `controls` shows and `hide` hides. */
 export type Part =
   | 'step' | 'example' | 'cycle' | 'play' | 'reset'
   | 'speed' | 'schedule' | 'rewind'
   | 'share' | 'embed' | 'record' | 'image' | 'palette'
   | 'status' | 'legend'
   | 'chart' | 'examples' | 'probe' | 'settings';
+/**
+ * Parts of a draw playground that `controls` shows and `hide` hides: the 28×28 image the network
+ * sees, the model menu, the network drawing. The pad, Undo/Clear, the guess and the bars always show.
+ */
+export type DrawPart = 'seen' | 'model' | 'network';
 
 /** Settings of the network. Changing one rebuilds the network (cycle 0). */
 export interface NetworkSettings {
@@ -77,7 +82,8 @@ export interface MountOptions extends NetworkSettings, ViewSettings {
   /**
    * What the network learns. Default 'xor3' (the source's 3-input XOR with a 3-4-1 network).
    * 'mnist' resolves with an MnistPlayground, 'draw' with a DrawPlayground. Each task takes the
-   * settings that apply to it (MNIST: the network settings and `start`; draw: `model`); others
+   * settings that apply to it (MNIST: the network settings, `start` and `embed`; draw: `model`,
+   * `embed`, `controls` and `hide`); others
    * are refused by mount() and ignored with a warning in the URL.
    */
   task?: Task;
@@ -85,15 +91,21 @@ export interface MountOptions extends NetworkSettings, ViewSettings {
   model?: Preset;
   /** MNIST and draw only: false leaves out the section's own heading and introduction. Default true. mount() only. */
   heading?: boolean;
-  /** XOR only. Compact layout for an <iframe>: canvas and chosen controls only. Default false. URL: `embed` or `embed=1`. */
+  /**
+   * Compact layout for an <iframe> (in index.html, without the page's header, tabs and footer).
+   * XOR: the canvas and the chosen controls only. Draw: the pad, Undo/Clear, the guess and the
+   * bars, plus the chosen controls. MNIST: the section without its heading. Default false.
+   * URL: `embed` or `embed=1`.
+   */
   embed?: boolean;
   /**
-   * Parts shown: true (all; the default), false (none: the canvas only) or a list.
-   * With `embed` the default is ['step', 'play', 'reset']. URL: `controls=step,play,reset`, `all`, `none`.
+   * XOR and draw. Parts shown: true (all; the default), false (none) or a list (XOR: Part, draw:
+   * DrawPart). With `embed` the default is ['step', 'play', 'reset'] for XOR and [] for draw.
+   * URL: `controls=step,play,reset`, `controls=network`, `all`, `none`.
    */
-  controls?: boolean | Part[];
-  /** Parts hidden from those `controls` shows. Default []. URL: `hide=record,share`. */
-  hide?: Part[];
+  controls?: boolean | Part[] | DrawPart[];
+  /** XOR and draw. Parts hidden from those `controls` shows. Default []. URL: `hide=record,share`, `hide=network`. */
+  hide?: Part[] | DrawPart[];
   /** 'playing' starts playing once mounted. Default 'paused'. */
   start?: 'paused' | 'playing';
   /** Space plays/pauses, Right arrow steps: when the playground has 'focus' (default), on the whole 'page', or off (false / 'off'). */
@@ -109,15 +121,16 @@ export interface MountOptions extends NetworkSettings, ViewSettings {
 }
 
 /** Every setting with its value (what `settings()` returns and the 'settings' event carries). */
-export type Settings = Required<Omit<MountOptions, 'url' | 'appUrl' | 'controls' | 'keyboard' | 'preset' | 'model' | 'heading'>> & {
+export type Settings = Required<Omit<MountOptions, 'url' | 'appUrl' | 'controls' | 'hide' | 'keyboard' | 'preset' | 'model' | 'heading'>> & {
   controls: Part[];
+  hide: Part[];
   keyboard: 'focus' | 'page' | 'off';
 };
 
 /** The settings of an MNIST playground (what its settings() returns). */
-export type MnistSettings = Required<Omit<NetworkSettings, 'preset'>> & { task: 'mnist'; preset: Preset; start: 'paused' | 'playing' };
+export type MnistSettings = Required<Omit<NetworkSettings, 'preset'>> & { task: 'mnist'; preset: Preset; start: 'paused' | 'playing'; embed: boolean };
 /** The settings of a draw playground. */
-export interface DrawSettings { task: 'draw'; model: Preset }
+export interface DrawSettings { task: 'draw'; model: Preset; embed: boolean; controls: DrawPart[]; hide: DrawPart[] }
 
 /** Where training is. Returned by step(), state() and carried by 'step' and 'cycle' events. */
 export interface State {
@@ -317,8 +330,10 @@ export interface MnistPlayground {
   settings(): MnistSettings;
   /** URL parameters that were ignored (with `url: true`). */
   warnings(): string[];
-  /** A link opening these settings in index.html's MNIST tab. */
+  /** A link opening these settings in index.html's MNIST tab (the full page, also from an embed). */
   link(): string;
+  /** An <iframe> snippet of these settings in the embed layout (what the tab bar's Embed offers). Default 600×400. */
+  embedCode(options?: { width?: number; height?: number }): string;
   on(name: 'ready' | 'frame' | 'metrics' | 'evaluation' | 'epoch' | 'diverged' | 'error' | 'prediction', listener: (payload: any) => void): () => void;
   /** After the network settings changed (configure(), the section's preset and settings controls, a loaded model). */
   on(name: 'settings', listener: (settings: MnistSettings) => void): () => void;
@@ -361,7 +376,10 @@ export interface DrawPlayground {
   state(): DrawState;
   settings(): DrawSettings;
   warnings(): string[];
+  /** A link opening these settings in index.html's Draw tab (the full page, also from an embed). */
   link(): string;
+  /** An <iframe> snippet of these settings in the embed layout; `controls` default [] (pad, guess and bars only). Default 600×400. */
+  embedCode(options?: { controls?: DrawPart[]; width?: number; height?: number }): string;
   on(name: 'prediction', listener: (state: DrawState & { settled: boolean }) => void): () => void;
   on(name: 'model', listener: (e: { model: string; info: Info }) => void): () => void;
   on(name: 'settings', listener: (settings: DrawSettings) => void): () => void;
@@ -410,7 +428,10 @@ export const TASKS: Readonly<Record<Task, {
   network: NetworkSettings & { model?: Preset };
   /** MNIST: each preset's network settings (the defaults follow `preset`). */
   presets?: Record<Preset, Required<Omit<NetworkSettings, 'preset'>>>;
+  /** Draw: the parts `controls` and `hide` take (XOR's are PARTS), and what an embed shows. */
+  parts?: Readonly<Record<DrawPart, string>>;
+  embedParts?: readonly DrawPart[];
 }>>;
 
-/** The parts of a playground, with a description of each. */
+/** The parts of an XOR playground, with a description of each. */
 export const PARTS: Readonly<Record<Part, string>>;

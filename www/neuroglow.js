@@ -17,7 +17,7 @@ import { loadWasm } from './core/wasm.js';
 import { Session } from './core/session.js';
 import {
   resolveSettings, networkOptions, partsOf, toQuery, checkSettings, defaultOf, appliesTo,
-  TASKS, SETTINGS, NETWORK_SETTINGS, EMBED_PARTS, PARTS, supportsTask,
+  TASKS, SETTINGS, NETWORK_SETTINGS, PARTS, supportsTask,
 } from './core/config.js';
 import { fmt, fmtInt } from './core/format.js';
 import { NetworkView } from './render/network-view.js';
@@ -31,7 +31,7 @@ import { ProbePanel } from './ui/probe.js';
 import { SettingsPanel } from './ui/settings.js';
 import { Tools } from './ui/tools.js';
 import { CanvasRecorder, canvasPng, downloadBlob, sizeText } from './ui/recorder.js';
-import { dropRefused, coreMessage, addStylesheet, writeUrl, warningsBox, claimPage, releasePage, destroyGuards } from './ui/task-common.js';
+import { dropRefused, coreMessage, addStylesheet, writeUrl, warningsBox, claimPage, releasePage, destroyGuards, embedCodeFor } from './ui/task-common.js';
 
 export { supportsTask, SETTINGS, TASKS, PARTS };
 
@@ -125,7 +125,6 @@ function litLayers(s, layerCount) {
   }
 }
 
-const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const copySettings = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]));
 
 class Instance {
@@ -540,15 +539,9 @@ class Instance {
   }
 
   /** An <iframe> snippet showing these settings in the compact embed layout. */
-  embedCode({ controls = EMBED_PARTS, width = 600, height = 400 } = {}) {
-    const parts = checkSettings({ controls }, this.settings.task).controls;
-    const w = Number.isSafeInteger(width) && width > 0 ? width : 600;
-    const h = Number.isSafeInteger(height) && height > 0 ? height : 400;
-    const u = this.appBase();
-    u.search = toQuery({ ...this.settings, embed: true, controls: parts, hide: [], start: this.settings.start });
-    u.hash = '';
+  embedCode(options) {
     const title = `neuroglow: a ${this.session.info.sizes.join('-')} neural network learning ${TASKS[this.settings.task].title}`;
-    return `<iframe src="${escapeAttr(u.href)}" width="${w}" height="${h}" title="${escapeAttr(title)}" loading="lazy" style="border:0;border-radius:12px;max-width:100%" allow="clipboard-write"></iframe>`;
+    return embedCodeFor(this.element, this.settings, title, options);
   }
 
   /** With url: true, the page URL follows the settings (no reload, no history entry). */

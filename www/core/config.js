@@ -32,6 +32,17 @@ const PART_NAMES = Object.keys(PARTS);
 /** What an embedded playground shows unless `controls` says otherwise. */
 export const EMBED_PARTS = ['step', 'play', 'reset'];
 
+/**
+ * Draw a digit's optional parts (the pad, Undo/Clear, the guess and the bars always show). Its
+ * embed shows none of them unless `controls` says otherwise.
+ */
+export const DRAW_PARTS = {
+  seen: 'the 28×28 image the network sees',
+  model: 'the model menu',
+  network: 'the network drawing (Inside the network)',
+};
+const DRAW_EMBED_PARTS = [];
+
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'];
 export const LOSSES = ['squared_error', 'cross_entropy'];
 export const PALETTE_NAMES = ['green-red', 'blue-orange'];
@@ -80,10 +91,20 @@ export const TASKS = {
     label: 'Handwritten digits (MNIST)', title: 'handwritten digits', view: 'mnist',
     network: { preset: '3b1b', ...MNIST_PRESETS['3b1b'] }, presets: MNIST_PRESETS,
   },
-  draw: { label: 'Draw a digit', title: 'your handwriting', view: 'draw', network: { model: 'modern' } },
+  draw: {
+    label: 'Draw a digit', title: 'your handwriting', view: 'draw', network: { model: 'modern' },
+    parts: DRAW_PARTS, embedParts: DRAW_EMBED_PARTS,
+  },
 };
 
 const taskNames = () => Object.keys(TASKS);
+
+/** The part names `controls` and `hide` take for a task (XOR's PARTS unless the task has its own). */
+export function partNames(task) {
+  return Object.keys(TASKS[task]?.parts ?? PARTS);
+}
+/** Every part name of any task (what a part list is checked against before the task is known). */
+const ALL_PART_NAMES = [...new Set([...PART_NAMES, ...Object.keys(DRAW_PARTS)])];
 
 /**
  * Every setting. `scope`: 'task' (chosen first; other defaults follow it), 'network' (rebuilds
@@ -93,7 +114,7 @@ const taskNames = () => Object.keys(TASKS);
  */
 export const SETTINGS = [
   { name: 'task', param: 'task', scope: 'task', type: 'enum', values: taskNames, default: 'xor3', label: 'task', doc: 'What the network learns.' },
-  { name: 'embed', param: 'embed', scope: 'task', views: ['xor'], type: 'boolean', default: false, label: 'embed', doc: 'Compact layout for an <iframe>: the canvas and the chosen controls only (default controls: step, play, reset).' },
+  { name: 'embed', param: 'embed', scope: 'task', type: 'boolean', default: false, label: 'embed', doc: 'Compact layout for an <iframe>, without the page around it. XOR: the canvas and the chosen controls only (default controls: step, play, reset). Draw a digit: the pad, its guess and bars, and the chosen controls (default: none of seen, model, network). MNIST: the section without its heading.' },
   { name: 'preset', param: 'preset', scope: 'network', type: 'enum', values: () => ['3b1b', 'modern'], label: 'preset', doc: 'MNIST: the network to start from (3b1b: 784-16-16-10 as in 3Blue1Brown\u2019s video; modern: 784-128-64-10 ReLU, softmax, cross-entropy). The other network settings default to the preset\u2019s.' },
   { name: 'model', param: 'model', scope: 'network', type: 'enum', values: () => ['modern', '3b1b'], label: 'model', doc: 'Draw a digit: the shipped trained network that reads the drawing (modern: 98.1 % of the test digits, 3b1b: 95.0 %).' },
   { name: 'hidden', param: 'hidden', scope: 'network', type: 'layers', label: 'hidden layers', doc: 'Neurons per hidden layer, input to output.' },
@@ -113,8 +134,8 @@ export const SETTINGS = [
   { name: 'palette', param: 'palette', scope: 'view', views: ['xor'], type: 'enum', values: () => PALETTE_NAMES, default: 'green-red', label: 'palette', doc: 'Synapse colours: green-red, or blue-orange (readable with red-green colour blindness).' },
   { name: 'values', param: 'values', scope: 'view', views: ['xor'], type: 'boolean', default: true, label: 'values', doc: 'Numbers on the canvas (activations, output, error box).' },
   { name: 'start', param: 'start', scope: 'layout', views: ['xor', 'mnist'], type: 'enum', values: () => ['paused', 'playing'], default: 'paused', label: 'start', doc: 'Whether the playground starts playing.' },
-  { name: 'controls', param: 'controls', scope: 'layout', views: ['xor'], type: 'parts', label: 'controls', doc: 'Parts shown: all, none, or a list of step, example, cycle, play, reset, speed, schedule, rewind, share, embed, record, image, palette, status, legend, chart, examples, probe, settings.' },
-  { name: 'hide', param: 'hide', scope: 'layout', views: ['xor'], type: 'parts', default: [], label: 'hide', doc: 'Parts hidden from those `controls` shows.' },
+  { name: 'controls', param: 'controls', scope: 'layout', views: ['xor', 'draw'], type: 'parts', label: 'controls', doc: 'Parts shown: all, none, or a list. XOR: step, example, cycle, play, reset, speed, schedule, rewind, share, embed, record, image, palette, status, legend, chart, examples, probe, settings. Draw a digit: seen, model, network.' },
+  { name: 'hide', param: 'hide', scope: 'layout', views: ['xor', 'draw'], type: 'parts', default: [], label: 'hide', doc: 'Parts hidden from those `controls` shows.' },
   { name: 'keyboard', param: 'keyboard', scope: 'layout', views: ['xor'], link: false, type: 'enum', values: () => ['focus', 'page', 'off'], default: 'focus', label: 'keyboard', doc: 'Space plays/pauses and Right arrow steps: when the playground has focus, anywhere on the page, or off.' },
   { name: 'heading', param: null, scope: 'mount', views: ['mnist', 'draw'], type: 'boolean', default: true, label: 'heading', doc: 'MNIST and draw a digit: whether the section shows its own heading and introduction (false when the page has its own).' },
   { name: 'url', param: null, scope: 'mount', type: 'boolean', default: false, label: 'url', doc: 'Read settings from the page URL (bad ones become warnings) and keep the URL in step with the settings. One playground per page.' },
@@ -138,8 +159,8 @@ function rangeText(row) {
   return `a number from ${row.min} to ${row.max}`;
 }
 
-/** What a valid value looks like, completing "… must be ___". */
-export function validText(row) {
+/** What a valid value looks like, completing "… must be ___" (`task`: for the parts it has). */
+export function validText(row, task = null) {
   switch (row.type) {
     case 'enum':
       return `one of ${row.values().join(', ')}`;
@@ -151,7 +172,7 @@ export function validText(row) {
     case 'layers':
       return 'whole numbers of neurons per layer, e.g. 4 or 4,3 (none for no hidden layer)';
     case 'parts':
-      return `all, none or a list of ${PART_NAMES.join(', ')}`;
+      return `all, none or a list of ${(task ? partNames(task) : PART_NAMES).join(', ')}`;
     case 'url':
       return 'a URL (a string)';
     default:
@@ -167,8 +188,8 @@ function inRange(row, v) {
   return true;
 }
 
-/** A mount() option value, checked; returns it normalised, or BAD. */
-function checkValue(row, v) {
+/** A mount() option value, checked; returns it normalised, or BAD. Parts: those of `task` (null: of any task). */
+function checkValue(row, v, task = null) {
   switch (row.type) {
     case 'enum':
       if (row.name === 'keyboard' && v === false) return 'off';
@@ -180,10 +201,12 @@ function checkValue(row, v) {
       return typeof v === 'number' && inRange(row, v) ? v : BAD;
     case 'layers':
       return Array.isArray(v) && v.every((n) => Number.isSafeInteger(n) && n >= 1) ? v.slice() : BAD;
-    case 'parts':
-      if (v === true) return PART_NAMES.slice();
+    case 'parts': {
+      const names = task ? partNames(task) : ALL_PART_NAMES;
+      if (v === true) return names.slice();
       if (v === false) return [];
-      return Array.isArray(v) && v.every((p) => PART_NAMES.includes(p)) ? PART_NAMES.filter((p) => v.includes(p)) : BAD;
+      return Array.isArray(v) && v.every((p) => names.includes(p)) ? names.filter((p) => v.includes(p)) : BAD;
+    }
     case 'url':
       return v === null || typeof v === 'string' || v instanceof URL ? (v === null ? null : String(v)) : BAD;
     default:
@@ -191,8 +214,8 @@ function checkValue(row, v) {
   }
 }
 
-/** A URL parameter's text read into a value, or BAD. */
-function parseParam(row, text) {
+/** A URL parameter's text read into a value (parts: those of `task`), or BAD. */
+function parseParam(row, text, task) {
   const t = text.trim();
   switch (row.type) {
     case 'enum':
@@ -214,24 +237,24 @@ function parseParam(row, text) {
     }
     case 'parts': {
       const l = t.toLowerCase();
-      if (l === 'all') return PART_NAMES.slice();
+      if (l === 'all') return partNames(task);
       if (l === 'none' || l === '') return [];
-      return checkValue(row, l.split(/[\s,;]+/).filter(Boolean));
+      return checkValue(row, l.split(/[\s,;]+/).filter(Boolean), task);
     }
     default:
       return BAD;
   }
 }
 
-/** A value as it is written in a URL (and in warnings). */
-export function showValue(row, v) {
+/** A value as it is written in a URL (and in warnings); parts: `all` when all of `task`'s. */
+export function showValue(row, v, task = 'xor3') {
   switch (row.type) {
     case 'boolean':
       return v ? '1' : '0';
     case 'layers':
       return v.length ? v.join(',') : 'none';
     case 'parts':
-      return v.length === PART_NAMES.length ? 'all' : v.length ? v.join(',') : 'none';
+      return v.length === partNames(task).length ? 'all' : v.length ? v.join(',') : 'none';
     case 'number':
       return String(+Number(v).toPrecision(7));
     default:
@@ -254,7 +277,7 @@ export function defaultOf(name, task = 'xor3', embed = false, preset = undefined
     const v = fromPreset ? fromPreset[name] : t?.network[name];
     return Array.isArray(v) ? v.slice() : v;
   }
-  if (name === 'controls') return embed ? EMBED_PARTS.slice() : PART_NAMES.slice();
+  if (name === 'controls') return (embed ? TASKS[task]?.embedParts ?? EMBED_PARTS : partNames(task)).slice();
   return Array.isArray(row.default) ? row.default.slice() : row.default;
 }
 
@@ -288,7 +311,8 @@ export function resolveSettings(options = {}, query = null) {
     if (v === undefined) continue;
     const row = BY_NAME[key];
     const value = checkValue(row, v);
-    if (value === BAD) throw new Error(`option "${key}" must be ${validText(row)}, not ${describeJs(v)}`);
+    // (Part lists are checked against the task's parts below, once the task is known.)
+    if (value === BAD) throw new Error(`option "${key}" must be ${validText(row, supportsTask(options.task) ? options.task : null)}, not ${describeJs(v)}`);
     given[key] = value;
   }
 
@@ -312,9 +336,9 @@ export function resolveSettings(options = {}, query = null) {
     const row = BY_NAME[name];
     const u = url[name];
     if (!u) return fallback;
-    const v = parseParam(row, u.text);
+    const v = parseParam(row, u.text, settings.task);
     if (v === BAD) {
-      warnings.push(`Ignored ${shown(u.raw, u.text)}: ${explain(row, u.text)} \u2014 using ${showValue(row, fallback)}`);
+      warnings.push(`Ignored ${shown(u.raw, u.text)}: ${explain(row, u.text, settings.task)} \u2014 using ${showValue(row, fallback, settings.task)}`);
       return fallback;
     }
     fromUrl.set(name, fallback);
@@ -331,6 +355,12 @@ export function resolveSettings(options = {}, query = null) {
       if (name in given) throw new Error(`option "${name}" does not apply to task "${task}"`);
       if (url[name]) warnings.push(`Ignored ${shown(url[name].raw, url[name].text)}: task ${task} has no ${row.label} setting`);
       continue;
+    }
+    // Part lists were checked against every task's parts; now against this task's.
+    if (row.type === 'parts' && name in given) {
+      const value = checkValue(row, options[name], task);
+      if (value === BAD) throw new Error(`option "${name}" must be ${validText(row, task)} for task "${task}", not ${describeJs(options[name])}`);
+      given[name] = value;
     }
     const base = name in given ? given[name] : defaultOf(name, task, settings.embed ?? false, settings.preset);
     settings[name] = row.param ? fromUrlValue(name, base) : base;
@@ -353,9 +383,9 @@ export function checkSettings(partial, task, { byLabel = false, allowed = null }
       throw new Error(`cannot change "${key}" here (settings: ${(allowed ?? OPTION_NAMES).join(', ')})`);
     }
     if (v === undefined) continue;
-    const value = checkValue(row, v);
+    const value = checkValue(row, v, supportsTask(t) ? t : null);
     const name = byLabel ? row.label : `option "${key}"`;
-    if (value === BAD) throw new Error(`${name} must be ${validText(row)}${byLabel ? '' : `, not ${describeJs(v)}`}`);
+    if (value === BAD) throw new Error(`${name} must be ${validText(row, supportsTask(t) ? t : null)}${byLabel ? '' : `, not ${describeJs(v)}`}`);
     out[key] = value;
   }
   if (!supportsTask(t)) throw new Error(`${byLabel ? 'task' : 'option "task"'} must be ${validText(BY_NAME.task)}`);
@@ -394,20 +424,21 @@ export function toQuery(settings) {
     const v = settings[row.name];
     if (v === undefined || !appliesTo(row.name, settings.task)) continue;
     if (row.name !== 'task' && same(row, v, defaultOf(row.name, settings.task, settings.embed ?? false, settings.preset))) continue;
-    parts.push(`${row.param}=${encode(showValue(row, v))}`);
+    parts.push(`${row.param}=${encode(showValue(row, v, settings.task))}`);
   }
   return parts.join('&');
 }
 
 /** Why a URL value was refused, as specific as it can be. */
-function explain(row, text) {
+function explain(row, text, task) {
   if (row.type === 'parts') {
-    const unknown = text.toLowerCase().split(/[\s,;]+/).filter((p) => p && !PART_NAMES.includes(p));
+    const names = partNames(task);
+    const unknown = text.toLowerCase().split(/[\s,;]+/).filter((p) => p && !names.includes(p));
     if (unknown.length) {
-      return `${unknown.map((p) => JSON.stringify(p)).join(', ')} ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of the playground (parts: ${PART_NAMES.join(', ')})`;
+      return `${unknown.map((p) => JSON.stringify(p)).join(', ')} ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of the playground (parts: ${names.join(', ')})`;
     }
   }
-  return `${row.label} must be ${validText(row)}`;
+  return `${row.label} must be ${validText(row, task)}`;
 }
 
 const encode = (s) => encodeURIComponent(s).replace(/%2C/gi, ',');

@@ -22,7 +22,9 @@ import { SeenImage } from './seen.js';
 import { PRETRAINED, fetchPretrained, asBytes, openReader } from './models.js';
 import { linkStylesheet } from '../core/stylesheet.js';
 
-const OPTIONS = ['model', 'modelUrl', 'heading'];
+const OPTIONS = ['model', 'modelUrl', 'heading', 'hide'];
+/** The parts `hide` can leave out (the pad, its buttons, the guess and the bars always show). */
+const PARTS = { seen: '.dr-seen', model: '.dr-model', network: '.dr-net-panel' };
 const EVENTS = ['prediction', 'model'];
 const INVITATION = 'Draw a digit from 0 to 9 in the box: the network reads it as you draw.';
 const REPLACED = 'replaced by a later model choice';
@@ -152,6 +154,7 @@ class DrawView {
         <p class="dr-caption" data-part="caption"></p>
       </section>`;
     if (h !== false) root.querySelector('.mn-title').textContent = title;
+    for (const part of this.options.hide ?? []) root.querySelector(PARTS[part]).hidden = true;
     this.root = root;
     this.element.append(root);
     this.$ = (part) => root.querySelector(`[data-part="${part}"]`);
@@ -544,10 +547,10 @@ class DrawView {
  * Mounts a "Draw a digit" section into `element`; resolves once it can read (the model loaded).
  * A model that fails to load is reported in the section and by state().error.
  * @param {HTMLElement} element
- * @param {{ model?: 'modern' | '3b1b', modelUrl?: string | URL, heading?: boolean | string }} [options]
+ * @param {{ model?: 'modern' | '3b1b', modelUrl?: string | URL, heading?: boolean | string, hide?: string[] }} [options]
  *   model: the pretrained model to start with (default 'modern'); modelUrl: the folder of the
  *   .ngm files (default ../models/ next to this module); heading: false leaves the heading out,
- *   a string replaces its text.
+ *   a string replaces its text; hide: parts to leave out ('seen', 'model', 'network').
  */
 export async function mountDraw(element, options = {}) {
   if (!(element instanceof HTMLElement)) throw new TypeError('mountDraw(element, options): element must be an HTMLElement');
@@ -568,6 +571,9 @@ export async function mountDraw(element, options = {}) {
   }
   if (heading !== undefined && typeof heading !== 'boolean' && typeof heading !== 'string') {
     throw new Error('neuroglow draw: heading must be true, false or a string');
+  }
+  if (options.hide !== undefined && !(Array.isArray(options.hide) && options.hide.every((p) => Object.hasOwn(PARTS, p)))) {
+    throw new Error(`neuroglow draw: hide must be a list of ${Object.keys(PARTS).join(', ')}`);
   }
   const opts = { ...options };
   if (modelUrl !== undefined) {

@@ -1,12 +1,13 @@
 // mount(element, { task: 'draw', model: 'modern' | '3b1b' }): the draw-a-digit section
-// (www/draw/draw-view.js) behind the public API's conventions: its one setting (the shipped model
-// that reads the drawing) from config.js, so it lives in the URL and the Share link with a
-// warning for a bad value, and the common methods (settings, warnings, link, on, destroy) around
-// the section's own (predict, clear, undo, draw, useModel, input, state).
+// (www/draw/draw-view.js) behind the public API's conventions: its settings (the shipped model
+// that reads the drawing; embed, controls and hide for the layout) from config.js, so they live
+// in the URL and the Share link with a warning for a bad value, and the common methods
+// (settings, warnings, link, embedCode, on, destroy) around the section's own (predict, clear,
+// undo, draw, useModel, input, state).
 
-import { checkSettings } from '../core/config.js';
+import { checkSettings, partNames, partsOf } from '../core/config.js';
 import { Emitter } from '../core/events.js';
-import { addStylesheet, writeUrl, linkFor, mountSection, claimPage, releasePage, destroyGuards } from './task-common.js';
+import { addStylesheet, writeUrl, linkFor, embedCodeFor, mountSection, claimPage, releasePage, destroyGuards } from './task-common.js';
 
 const TASK = 'draw';
 const OWN_EVENTS = ['settings'];
@@ -25,9 +26,12 @@ export async function mountDrawTask(element, resolved) {
     throw new Error(`neuroglow: the draw-a-digit section could not be loaded (${e.message})`);
   }
   const id = `ng-draw-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const shown = partsOf(settings);
+  const hide = partNames(TASK).filter((p) => !shown.has(p));
   const { root, section } = await mountSection(element, { task: TASK, id, warnings }, (into) =>
-    mountDraw(into, { model: settings.model, heading: settings.heading }),
+    mountDraw(into, { model: settings.model, heading: settings.heading && !settings.embed, hide }),
   );
+  root.classList.toggle('ng-embed', settings.embed);
   return new DrawPlayground(element, root, id, section, settings, warnings).api;
 }
 
@@ -92,6 +96,7 @@ class DrawPlayground {
       settings: live('settings', () => self.publicSettings()),
       warnings: live('warnings', () => self.warnings.slice()),
       link: live('link', () => linkFor(self.element, self.settings)),
+      embedCode: live('embedCode', (opts) => embedCodeFor(self.element, self.settings, 'neuroglow: draw a digit and watch a neural network read it', opts)),
       on: live('on', (name, fn) => (OWN_EVENTS.includes(name) ? self.events.on(name, fn) : view.on(name, fn))),
       destroy: () => self.destroy(),
       get task() {

@@ -1,7 +1,7 @@
 // mount(element, { task: 'mnist', … }): the MNIST section (www/mnist/mnist-view.js) behind the
 // public API's conventions: settings from config.js (so they live in the URL and the Share link,
 // with warnings for bad ones), the core's message for networks it refuses, and a handle with the
-// common methods (state, settings, warnings, link, configure, on, destroy) around MNIST's own
+// common methods (state, settings, warnings, link, embedCode, configure, on, destroy) around MNIST's own
 // (train, evaluate, predict, save, load, step, play, pause).
 //
 // The section trains in its own worker; this module checks settings against the core on the
@@ -12,7 +12,7 @@ import { loadWasm } from '../core/wasm.js';
 import { Emitter } from '../core/events.js';
 import { TASKS, NETWORK_SETTINGS, appliesTo, defaultOf, checkSettings } from '../core/config.js';
 import { mountMnist } from '../mnist/mnist-view.js';
-import { dropRefused, coreMessage, addStylesheet, writeUrl, linkFor, mountSection, releasePage, destroyGuards } from './task-common.js';
+import { dropRefused, coreMessage, addStylesheet, writeUrl, linkFor, embedCodeFor, mountSection, releasePage, destroyGuards } from './task-common.js';
 
 const TASK = 'mnist';
 /** The network settings MNIST takes, preset first. */
@@ -92,8 +92,9 @@ export async function mountMnistTask(element, resolved) {
   // With changes to the preset, playing starts after the rebuild that shows them as Custom.
   const autoplay = settings.start === 'playing' && Object.keys(overrides(settings)).length === 1;
   const { root, section } = await mountSection(element, { task: TASK, id, warnings }, (into) =>
-    mountMnist(into, { ...overrides(settings), autoplay, heading: settings.heading }),
+    mountMnist(into, { ...overrides(settings), autoplay, heading: settings.heading && !settings.embed }),
   );
+  root.classList.toggle('ng-embed', settings.embed);
   return new MnistPlayground(element, root, id, section, settings, warnings).api;
 }
 
@@ -241,6 +242,10 @@ class MnistPlayground {
       settings: live('settings', () => self.publicSettings()),
       warnings: live('warnings', () => self.warnings.slice()),
       link: live('link', () => linkFor(self.element, self.settings)),
+      embedCode: live('embedCode', (opts) => {
+        const sizes = [784, ...self.settings.hidden, 10].join('-');
+        return embedCodeFor(self.element, self.settings, `neuroglow: a ${sizes} neural network learning handwritten digits (MNIST)`, opts);
+      }),
       on: live('on', (name, fn) => {
         if (!MNIST_EVENTS.includes(name)) throw new Error(`neuroglow on(name, fn): unknown event "${name}" (events: ${MNIST_EVENTS.join(', ')})`);
         return name === 'settings' || name === 'prediction' ? self.events.on(name, fn) : mn.on(name, fn);

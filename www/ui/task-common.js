@@ -2,7 +2,7 @@
 // refuses (with a warning), the box listing ignored URL settings, the page URL as settings, and
 // the links Share makes. No module state: several playgrounds on one page share nothing.
 
-import { BY_NAME, showValue, toQuery } from '../core/config.js';
+import { BY_NAME, showValue, toQuery, appliesTo, defaultOf, checkSettings } from '../core/config.js';
 import { el } from './controls.js';
 import { linkStylesheet } from '../core/stylesheet.js';
 
@@ -64,12 +64,39 @@ export function appBase(element, settings) {
   return new URL('../../index.html', import.meta.url);
 }
 
-/** A link opening `settings` in the full page. */
+/** A link opening `settings` in the full page (an embed's link opens the full page too). */
 export function linkFor(element, settings) {
+  const s = { ...settings };
+  if (s.embed) {
+    s.embed = false;
+    if (appliesTo('controls', s.task)) Object.assign(s, { controls: defaultOf('controls', s.task, false), hide: [] });
+  }
   const u = appBase(element, settings);
-  u.search = toQuery(settings);
+  u.search = toQuery(s);
   u.hash = '';
   return u.href;
+}
+
+const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * An <iframe> snippet showing `settings` in the compact embed layout: `controls` (for the tasks
+ * that have parts; default: the task's embed default), `width` and `height` in CSS pixels.
+ */
+export function embedCodeFor(element, settings, title, { controls, width = 600, height = 400 } = {}) {
+  const s = { ...settings, embed: true };
+  if (appliesTo('controls', s.task)) {
+    s.controls = controls === undefined ? defaultOf('controls', s.task, true) : checkSettings({ controls }, s.task).controls;
+    s.hide = [];
+  } else if (controls !== undefined && !(Array.isArray(controls) && controls.length === 0)) {
+    throw new Error(`task "${s.task}" has no controls to choose`);
+  }
+  const w = Number.isSafeInteger(width) && width > 0 ? width : 600;
+  const h = Number.isSafeInteger(height) && height > 0 ? height : 400;
+  const u = appBase(element, settings);
+  u.search = toQuery(s);
+  u.hash = '';
+  return `<iframe src="${escapeAttr(u.href)}" width="${w}" height="${h}" title="${escapeAttr(title)}" loading="lazy" style="border:0;border-radius:12px;max-width:100%" allow="clipboard-write"></iframe>`;
 }
 
 /**

@@ -23,8 +23,8 @@ export async function copyText(text) {
   }
 }
 
-/** Parts an embed can show (the Embed button itself makes little sense inside an embed). */
-const EMBED_CHOICES = Object.keys(PARTS).filter((p) => p !== 'embed');
+/** Parts an XOR embed can show (the Embed button itself makes little sense inside an embed). */
+const EMBED_CHOICES = Object.fromEntries(Object.entries(PARTS).filter(([p]) => p !== 'embed'));
 
 export class Tools {
   /**
@@ -33,10 +33,13 @@ export class Tools {
    * @param handlers  { link(): string, embedCode({ controls, width, height }): string,
    *                    record(): void (start or stop), image(): Promise, palette(name) }
    * @param palette   the palette in use
+   * @param embed     what the Embed panel offers: { choices: { part: description } (the parts
+   *                  to tick), defaults: the parts ticked at first, title } (default: XOR's)
    */
-  constructor(id, parts, handlers, palette) {
+  constructor(id, parts, handlers, palette, embed = {}) {
     this.id = id;
     this.h = handlers;
+    this.embedOffer = { choices: EMBED_CHOICES, defaults: EMBED_PARTS, title: 'Embed this playground in a page', ...embed };
     this.items = [];
     this.copied = 0;
     if (parts.has('share')) {
@@ -147,11 +150,12 @@ export class Tools {
   buildEmbed() {
     const id = this.id;
     this.embedParts = new Map();
-    const boxes = EMBED_CHOICES.map((name) => {
-      const c = el('input', { type: 'checkbox', id: `${id}-emb-${name}`, checked: EMBED_PARTS.includes(name) });
+    const { choices, defaults, title } = this.embedOffer;
+    const boxes = Object.entries(choices).map(([name, doc]) => {
+      const c = el('input', { type: 'checkbox', id: `${id}-emb-${name}`, checked: defaults.includes(name) });
       c.addEventListener('change', () => this.updateEmbed());
       this.embedParts.set(name, c);
-      return el('div', { class: 'ng-check', title: PARTS[name] }, c, el('label', { for: c.id, text: name }));
+      return el('div', { class: 'ng-check', title: doc }, c, el('label', { for: c.id, text: name }));
     });
     const num = (name, value) => {
       const i = el('input', { type: 'number', id: `${id}-emb-${name}`, min: '240', max: '2000', step: '10', value: String(value) });
@@ -173,8 +177,8 @@ export class Tools {
     this.embedBox = el(
       'div',
       { class: 'ng-embedbox' },
-      el('h3', { class: 'ng-outbox-title', text: 'Embed this playground in a page' }),
-      el('fieldset', { class: 'ng-parts' }, el('legend', { text: 'Show in the embed' }), ...boxes),
+      el('h3', { class: 'ng-outbox-title', text: title }),
+      ...(boxes.length ? [el('fieldset', { class: 'ng-parts' }, el('legend', { text: 'Show in the embed' }), ...boxes)] : []),
       el(
         'div',
         { class: 'ng-row' },
