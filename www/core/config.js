@@ -6,6 +6,8 @@
 // mount() options are checked strictly (a bad one throws); URL parameters leniently (a bad one
 // becomes a visible warning and the default is used). Nothing here touches the DOM or wasm.
 
+import { PALETTES, DEFAULT_PALETTE } from '../render/palette.js';
+
 /** Parts of the playground that `controls` shows (and `hide` hides), in display order. */
 export const PARTS = {
   step: 'the Step button (one phase)',
@@ -45,7 +47,7 @@ const DRAW_EMBED_PARTS = [];
 
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'];
 export const LOSSES = ['squared_error', 'cross_entropy'];
-export const PALETTE_NAMES = ['green-red', 'blue-orange'];
+export const PALETTE_NAMES = Object.keys(PALETTES);
 
 /** The source's XOR network (the core's NetConfig::default()); e2e tests check they agree. */
 const XOR_NETWORK = {
@@ -82,11 +84,12 @@ const MNIST_PRESETS = {
 /**
  * The tasks mount() knows. `view` names the code that draws the task (neuroglow.js: VIEWS);
  * `network` holds the task's defaults for the settings it takes, in the core's option names;
- * `presets` (MNIST) makes the defaults follow the `preset` setting.
+ * `presets` (MNIST) makes the defaults follow the `preset` setting; `parts` are what `controls`
+ * and `hide` choose from, `embedParts` what an embed shows unless `controls` says otherwise.
  */
 export const TASKS = {
-  xor3: { label: '3-input XOR (the source)', title: '3-input XOR', view: 'xor', network: { ...XOR_NETWORK } },
-  xor2: { label: 'Classic XOR', title: 'XOR', view: 'xor', network: { ...XOR_NETWORK, bias: true } },
+  xor3: { label: '3-input XOR (the source)', title: '3-input XOR', view: 'xor', network: { ...XOR_NETWORK }, parts: PARTS, embedParts: EMBED_PARTS },
+  xor2: { label: 'Classic XOR', title: 'XOR', view: 'xor', network: { ...XOR_NETWORK, bias: true }, parts: PARTS, embedParts: EMBED_PARTS },
   mnist: {
     label: 'Handwritten digits (MNIST)', title: 'handwritten digits', view: 'mnist',
     network: { preset: '3b1b', ...MNIST_PRESETS['3b1b'] }, presets: MNIST_PRESETS,
@@ -99,12 +102,12 @@ export const TASKS = {
 
 const taskNames = () => Object.keys(TASKS);
 
-/** The part names `controls` and `hide` take for a task (XOR's PARTS unless the task has its own). */
+/** The part names `controls` and `hide` take for a task (none for a task without parts). */
 export function partNames(task) {
-  return Object.keys(TASKS[task]?.parts ?? PARTS);
+  return Object.keys(TASKS[task]?.parts ?? {});
 }
 /** Every part name of any task (what a part list is checked against before the task is known). */
-const ALL_PART_NAMES = [...new Set([...PART_NAMES, ...Object.keys(DRAW_PARTS)])];
+const ALL_PART_NAMES = [...new Set(Object.values(TASKS).flatMap((t) => Object.keys(t.parts ?? {})))];
 
 /**
  * Every setting. `scope`: 'task' (chosen first; other defaults follow it), 'network' (rebuilds
@@ -131,7 +134,7 @@ export const SETTINGS = [
   { name: 'seed', param: 'seed', scope: 'network', type: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER, label: 'seed', doc: 'Seed of the random first weights: the same seed, the same run.' },
   { name: 'speed', param: 'speed', scope: 'view', views: ['xor'], type: 'integer', min: 1, max: 10, default: 5, label: 'speed', doc: 'Playing speed, 1 (slow) to 10 (fast).' },
   { name: 'schedule', param: 'schedule', scope: 'view', views: ['xor'], type: 'boolean', default: true, label: 'schedule', doc: 'Play slowly at first, then jump through the source video\u2019s frames (cycle 2, 10, 20, 50, … 60,000).' },
-  { name: 'palette', param: 'palette', scope: 'view', views: ['xor'], type: 'enum', values: () => PALETTE_NAMES, default: 'green-red', label: 'palette', doc: 'Synapse colours: green-red, or blue-orange (readable with red-green colour blindness).' },
+  { name: 'palette', param: 'palette', scope: 'view', views: ['xor'], type: 'enum', values: () => PALETTE_NAMES, default: DEFAULT_PALETTE, label: 'palette', doc: 'Synapse colours: green-red, or blue-orange (readable with red-green colour blindness).' },
   { name: 'values', param: 'values', scope: 'view', views: ['xor'], type: 'boolean', default: true, label: 'values', doc: 'Numbers on the canvas (activations, output, error box).' },
   { name: 'start', param: 'start', scope: 'layout', views: ['xor', 'mnist'], type: 'enum', values: () => ['paused', 'playing'], default: 'paused', label: 'start', doc: 'Whether the playground starts playing.' },
   { name: 'controls', param: 'controls', scope: 'layout', views: ['xor', 'draw'], type: 'parts', label: 'controls', doc: 'Parts shown: all, none, or a list. XOR: step, example, cycle, play, reset, speed, schedule, rewind, share, embed, record, image, palette, status, legend, chart, examples, probe, settings. Draw a digit: seen, model, network.' },
@@ -277,7 +280,7 @@ export function defaultOf(name, task = 'xor3', embed = false, preset = undefined
     const v = fromPreset ? fromPreset[name] : t?.network[name];
     return Array.isArray(v) ? v.slice() : v;
   }
-  if (name === 'controls') return (embed ? TASKS[task]?.embedParts ?? EMBED_PARTS : partNames(task)).slice();
+  if (name === 'controls') return (embed ? TASKS[task]?.embedParts ?? [] : partNames(task)).slice();
   return Array.isArray(row.default) ? row.default.slice() : row.default;
 }
 

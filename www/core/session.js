@@ -4,12 +4,6 @@
 
 import { Emitter } from './events.js';
 
-/** Options that concern the network: passed to `new Playground(...)` as they are. */
-export const NETWORK_OPTIONS = [
-  'task', 'preset', 'hidden', 'activation', 'outputActivation', 'loss', 'bias', 'init', 'optimizer',
-  'learningRate', 'momentum', 'batchSize', 'lrDecay', 'seed',
-];
-
 export class Session {
   constructor(wasm, netOptions) {
     this.wasm = wasm;

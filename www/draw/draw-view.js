@@ -282,7 +282,7 @@ class DrawView {
       const img = this.pad.pixels();
       const out = this.reader.read(img.data, img.width, img.height);
       outputs = out ? Array.from(out) : null;
-      this.seen = this.reader.input().slice();
+      this.seen.set(this.reader.input());
       this.frame = this.frames.frame(this.reader, outputs === null);
       this.net.setFrame(this.frame, now);
     } else {

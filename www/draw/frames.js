@@ -15,7 +15,6 @@ export class ReaderFrames {
   /** Copies the weights of the Reader's model (call once per model). */
   constructor(reader, info) {
     this.info = info;
-    this.version = ++versions;
     this.weights = {};
     for (let k = 0; k < info.sizes.length - 1; k++) {
       const w = reader.view('weights', k).slice();
@@ -25,23 +24,29 @@ export class ReaderFrames {
         if (s) this.weights[`strong${k}`] = s;
       }
     }
-  }
-
-  /** A frame of the Reader's last pass; `blank` (nothing drawn) shows no values or guess. */
-  frame(reader, blank) {
+    // One frame, refilled by every read: reading happens every animation frame while drawing,
+    // so nothing is allocated per read.
     const buffers = { ...this.weights };
-    for (let l = 0; l < this.info.sizes.length; l++) buffers[`a${l}`] = reader.view('a', l).slice();
-    return {
+    for (let l = 0; l < info.sizes.length; l++) buffers[`a${l}`] = new Float32Array(info.sizes[l]);
+    this.current = {
       state: STATE,
-      info: this.info,
+      info,
       // Drawn as a live frame: synapses from the cache, no step animation.
       playing: true,
       stepped: null,
       label: null,
       probe: null,
-      blank,
-      weightsVersion: this.version,
+      blank: true,
+      weightsVersion: ++versions,
       buffers,
     };
+  }
+
+  /** The frame of the Reader's last pass; `blank` (nothing drawn) shows no values or guess. */
+  frame(reader, blank) {
+    const f = this.current;
+    for (let l = 0; l < this.info.sizes.length; l++) f.buffers[`a${l}`].set(reader.view('a', l));
+    f.blank = blank;
+    return f;
   }
 }

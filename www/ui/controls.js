@@ -2,7 +2,7 @@
 // and the Rewind scrubber over the kept snapshots; plus the keyboard (Space, Right arrow).
 
 import { fmtInt } from '../core/format.js';
-import { SPEED_MIN, SPEED_MAX } from './player.js';
+import { BY_NAME } from '../core/config.js';
 
 function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
@@ -41,7 +41,7 @@ export class Controls {
     this.playBtn.title = 'Play / Pause (Space)';
     this.resetBtn = button('Reset', '↺');
 
-    this.speed = el('input', { type: 'range', id: `${id}-speed`, min: String(SPEED_MIN), max: String(SPEED_MAX), step: '1', value: String(speed) });
+    this.speed = el('input', { type: 'range', id: `${id}-speed`, min: String(BY_NAME.speed.min), max: String(BY_NAME.speed.max), step: '1', value: String(speed) });
     this.schedule = el('input', { type: 'checkbox', id: `${id}-schedule`, checked: schedule });
     this.rewind = el('input', { type: 'range', id: `${id}-rewind`, min: '0', max: '0', step: '1', value: '0' });
     this.rewindOut = el('output', { class: 'ng-rewind-out', htmlFor: `${id}-rewind`, text: 'cycle 0' });

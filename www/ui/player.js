@@ -3,9 +3,11 @@
 // 10, 20, 50, … 60,000 — from the core's `nextFrame`), pausing briefly on each. Training runs
 // in slices of a few milliseconds per animation frame, so the page never freezes.
 
-export const SPEED_MIN = 1;
-export const SPEED_MAX = 10;
-export const SPEED_DEFAULT = 5;
+import { BY_NAME } from '../core/config.js';
+
+// The speed range is the settings table's (config.js), so the URL, the slider and this agree.
+const SPEED_MIN = BY_NAME.speed.min;
+const SPEED_MAX = BY_NAME.speed.max;
 /** Cycles shown phase by phase before the jumps begin (the source's first frame). */
 export const SLOW_CYCLES = 2;
 /** The source's last frame: playing stops there. */

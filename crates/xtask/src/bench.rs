@@ -6,15 +6,13 @@
 //! The browser half is tests/bench/ (index.html + bench.js, driven by run.mjs), which prints
 //! its results as JSON on stdout; the figures are read back here and printed with the native ones.
 
-mod json;
-
-use crate::{build, serve, tools, train};
-use json::Json;
+use crate::{build, dist, serve, tools, train};
+use serde_json::Value as Json;
 use neuroglow_core::dataset::Dataset;
 use neuroglow_core::preprocess::{self, Gray};
 use neuroglow_core::trace::Trace;
 use neuroglow_core::{model_file, presets, OptimizerKind, Stepper, Trainer};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -32,8 +30,6 @@ pub const LEARNING_RATE: f32 = 0.1;
 const TARGETS: [(usize, f64); 2] = [(1, 10.0), (128, 3.0)];
 /// Drawing latency target for the modern preset (p95 of `Reader.read`), milliseconds.
 const LATENCY_TARGET_MS: f64 = 1.0;
-/// First-view payload budget, gzip bytes.
-const PAYLOAD_BUDGET: u64 = 300 * 1024;
 /// The drawing pad's size in pixels.
 const PAD: usize = 280;
 
@@ -73,7 +69,7 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
     let timing = Timing::new(quick);
     let started = Instant::now();
     build::wasm_package()?;
-    let sizes = payload(root)?;
+    let sizes = dist::first_view_sizes(root);
 
     eprintln!("xtask: bench: native training…");
     let train_data = train::load_mnist(root, "train")?.head(TRAIN_EXAMPLES);
@@ -106,9 +102,9 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
     println!();
     print_latency(&latency_rows);
     println!();
-    print_sizes(&sizes);
-    for e in browser.get("errors").arr() {
-        println!("browser error: {}", e.str().unwrap_or("?"));
+    print_sizes(&sizes.0, sizes.1);
+    for e in arr(&browser["errors"]) {
+        println!("browser error: {}", e.as_str().unwrap_or("?"));
     }
     println!("\nxtask: bench finished in {:.0} s", started.elapsed().as_secs_f64());
     outcome.map(|_| ()).map_err(|e| format!("the browser half of the bench failed: {e}"))
@@ -325,106 +321,48 @@ fn browser(root: &Path, quick: bool) -> Result<Json, String> {
         return Err(format!("node tests/bench/run.mjs failed ({})", out.status));
     }
     let text = String::from_utf8_lossy(&out.stdout);
-    let results = json::parse(&text).map_err(|e| format!("tests/bench/run.mjs printed no valid JSON ({e}):\n{text}"))?;
-    if let Some(e) = results.get("error").str() {
+    let results: Json = serde_json::from_str(&text).map_err(|e| format!("tests/bench/run.mjs printed no valid JSON ({e}):\n{text}"))?;
+    if let Some(e) = results["error"].as_str() {
         return Err(format!("the bench page failed: {e}"));
     }
     Ok(results)
 }
 
+/// A JSON array's items (none when the value is missing or not an array).
+fn arr(v: &Json) -> &[Json] {
+    v.as_array().map_or(&[], Vec::as_slice)
+}
+
 fn browser_training(results: &Json) -> Vec<(String, String, usize, Rate)> {
-    results
-        .get("train")
-        .arr()
+    arr(&results["train"])
         .iter()
         .filter_map(|r| {
             Some((
-                r.get("engine").str()?.to_string(),
-                r.get("shape").str()?.to_string(),
-                r.get("batch").num()? as usize,
-                Rate::of(r.get("rates").arr().iter().filter_map(Json::num).collect(), r.get("loss").num()),
+                r["engine"].as_str()?.to_string(),
+                r["shape"].as_str()?.to_string(),
+                r["batch"].as_f64()? as usize,
+                Rate::of(arr(&r["rates"]).iter().filter_map(Json::as_f64).collect(), r["loss"].as_f64()),
             ))
         })
         .collect()
 }
 
 fn browser_latency(results: &Json) -> Vec<Latency> {
-    results
-        .get("latency")
-        .arr()
+    arr(&results["latency"])
         .iter()
         .filter_map(|r| {
             Some(Latency {
-                engine: r.get("engine").str()?.to_string(),
-                preset: r.get("preset").str()?.to_string(),
-                reads: r.get("reads").num()? as usize,
-                median_ms: r.get("medianMs").num()?,
-                p95_ms: r.get("p95Ms").num()?,
-                max_ms: r.get("maxMs").num()?,
-                agreement: r.get("agreement").num()?,
-                with_readback_median_ms: r.get("withReadbackMedianMs").num(),
+                engine: r["engine"].as_str()?.to_string(),
+                preset: r["preset"].as_str()?.to_string(),
+                reads: r["reads"].as_f64()? as usize,
+                median_ms: r["medianMs"].as_f64()?,
+                p95_ms: r["p95Ms"].as_f64()?,
+                max_ms: r["maxMs"].as_f64()?,
+                agreement: r["agreement"].as_f64()?,
+                with_readback_median_ms: r["withReadbackMedianMs"].as_f64(),
             })
         })
         .collect()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sizes
-
-/// One file of the first-view payload: path from the root, raw and gzip -9 bytes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileSize {
-    pub path: String,
-    pub raw: u64,
-    pub gzip: u64,
-}
-
-/// index.html, every .html/.js/.css under www/ (not www/data, www/models) and the wasm module.
-fn payload(root: &Path) -> Result<Vec<FileSize>, String> {
-    let mut files = vec![root.join("index.html"), root.join(build::PKG_DIR).join("neuroglow_wasm_bg.wasm")];
-    collect_web_files(&root.join("www"), &mut files);
-    let mut sizes = files
-        .iter()
-        .map(|p| {
-            let raw = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?.len();
-            let gz = Command::new("gzip")
-                .args(["-9", "-c", "-n"])
-                .arg(p)
-                .stderr(Stdio::inherit())
-                .output()
-                .map_err(|e| format!("could not run gzip: {e}"))?;
-            if !gz.status.success() {
-                return Err(format!("gzip {} failed", p.display()));
-            }
-            let path = p.strip_prefix(root).unwrap_or(p).to_string_lossy().into_owned();
-            Ok(FileSize { path, raw, gzip: gz.stdout.len() as u64 })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    sizes.sort_by(|a, b| b.gzip.cmp(&a.gzip).then(a.path.cmp(&b.path)));
-    Ok(sizes)
-}
-
-/// Whether a file under www/ is part of the page's code (data sets and models are not).
-pub fn is_web_file(relative_to_www: &Path) -> bool {
-    let skip = ["data", "models"];
-    let first = relative_to_www.components().next().and_then(|c| c.as_os_str().to_str());
-    let ext = relative_to_www.extension().and_then(|e| e.to_str());
-    !first.is_some_and(|f| skip.contains(&f) && relative_to_www.components().count() > 1)
-        && matches!(ext, Some("js" | "css" | "html"))
-}
-
-fn collect_web_files(www: &Path, out: &mut Vec<PathBuf>) {
-    let mut stack = vec![www.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.strip_prefix(www).is_ok_and(is_web_file) {
-                out.push(path);
-            }
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -449,11 +387,6 @@ pub fn thousands(x: f64) -> String {
     out
 }
 
-/// Bytes as "12.3 KB" (1 KB = 1024 bytes).
-pub fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
-}
-
 /// "met" or "MISSED" for ours/theirs against a needed factor; None where no target applies.
 pub fn verdict(batch: usize, ratio: Option<f64>) -> Option<String> {
     let need = TARGETS.iter().find(|(b, _)| *b == batch)?.1;
@@ -473,13 +406,13 @@ const ENGINES: [(&str, &str); 4] = [
 ];
 
 fn print_environment(browser: &Json, quick: bool, t: &Timing) {
-    let env = browser.get("env");
-    let flag = |k: &str| env.get(k).bool().map_or("?", |b| if b { "yes" } else { "no" });
+    let env = &browser["env"];
+    let flag = |k: &str| env[k].as_bool().map_or("?", |b| if b { "yes" } else { "no" });
     println!("== neuroglow bench{} ==", if quick { " --quick (smoke run: short timings, noisy)" } else { "" });
-    println!("browser:   {}", env.get("userAgent").str().unwrap_or("?"));
+    println!("browser:   {}", env["userAgent"].as_str().unwrap_or("?"));
     println!(
         "tf.js:     {} — wasm backend SIMD: {}, threads: {} (single-threaded, as ours); crossOriginIsolated: {}",
-        env.get("tfjsVersion").str().unwrap_or("?"),
+        env["tfjsVersion"].as_str().unwrap_or("?"),
         flag("wasmSimd"),
         flag("wasmThreads"),
         flag("crossOriginIsolated"),
@@ -584,21 +517,23 @@ fn print_latency(rows: &[Latency]) {
     println!("   +readback: median of canvas getImageData(280×280) + read, the page's full path minus drawing the bars");
 }
 
-fn print_sizes(sizes: &[FileSize]) {
+/// The first view as `cargo xtask dist` measures it (dist.rs: the same files, the same budget).
+fn print_sizes(sizes: &[dist::FileSize], gzip_ok: bool) {
     let raw: u64 = sizes.iter().map(|f| f.raw).sum();
     let gzip: u64 = sizes.iter().map(|f| f.gzip).sum();
-    println!("3. First-view payload: index.html, www/**/*.{{html,js,css}} (not data/, models/) and the wasm module");
+    let packed = if gzip_ok { "gzip -9" } else { "uncompressed (gzip not installed)" };
+    println!("3. First-view payload: index.html and the HTML, JS, CSS and wasm it loads (not data, models)");
     println!(
-        "   {} files: {} raw, {} gzip -9 (budget {}): {}",
+        "   {} files: {} raw, {} {packed} (budget {}): {}",
         sizes.len(),
-        kb(raw),
-        kb(gzip),
-        kb(PAYLOAD_BUDGET),
-        if gzip <= PAYLOAD_BUDGET { "within budget" } else { "OVER BUDGET" }
+        dist::human(raw),
+        dist::human(gzip),
+        dist::human(dist::BUDGET),
+        if gzip <= dist::BUDGET { "within budget" } else { "OVER BUDGET" }
     );
-    println!("   biggest (gzip):");
+    println!("   biggest:");
     for f in sizes.iter().take(8) {
-        println!("   {:>10} {:>10}  {}", kb(f.gzip), kb(f.raw), f.path);
+        println!("   {:>10} {:>10}  {}", dist::human(f.gzip), dist::human(f.raw), f.path);
     }
 }
 
@@ -658,23 +593,11 @@ mod tests {
         assert_eq!(thousands(1234567.8), "1,234,568");
         assert_eq!(thousands(-1500.0), "-1,500");
         assert_eq!(thousands(f64::NAN), "—");
-        assert_eq!(kb(1536), "1.5 KB");
+        assert_eq!(crate::dist::human(1536), "1.5 KB");
         assert_eq!(verdict(1, Some(12.0)).as_deref(), Some("≥10×: met"));
         assert_eq!(verdict(128, Some(2.9)).as_deref(), Some("≥3×: MISSED"));
         assert_eq!(verdict(128, None).as_deref(), Some("≥3×: not measured"));
         assert_eq!(verdict(32, Some(1.0)), None);
-    }
-
-    #[test]
-    fn payload_files() {
-        assert!(is_web_file(Path::new("neuroglow.js")));
-        assert!(is_web_file(Path::new("mnist/index.html")));
-        assert!(is_web_file(Path::new("pkg/neuroglow_wasm.js")));
-        assert!(is_web_file(Path::new("style.css")));
-        assert!(!is_web_file(Path::new("pkg/neuroglow_wasm.d.ts")));
-        assert!(!is_web_file(Path::new("data/mnist/x.js")));
-        assert!(!is_web_file(Path::new("models/modern.ngm")));
-        assert!(!is_web_file(Path::new("models/readme.html")));
     }
 
     #[test]
@@ -701,7 +624,7 @@ mod tests {
 
     #[test]
     fn reads_browser_results() {
-        let doc = json::parse(
+        let doc: Json = serde_json::from_str(
             r#"{"train":[{"engine":"tfjs-wasm","shape":"3b1b","batch":32,"median":1000,"min":900,"max":1100,"rates":[1000,900,1100],"loss":0.5}],
                 "latency":[{"engine":"neuroglow-wasm","preset":"modern","reads":500,"medianMs":0.2,"p95Ms":0.3,"maxMs":1,"agreement":0.98}]}"#,
         )

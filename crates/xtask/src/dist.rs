@@ -318,7 +318,7 @@ fn gzip_size(path: &Path) -> Option<u64> {
         .then_some(output.stdout.len() as u64)
 }
 
-fn human(bytes: u64) -> String {
+pub fn human(bytes: u64) -> String {
     if bytes >= 1_000_000 {
         format!("{:.1} MB", bytes as f64 / 1e6)
     } else if bytes >= 1_000 {
@@ -328,37 +328,45 @@ fn human(bytes: u64) -> String {
     }
 }
 
-fn report(out: &Path) -> Result<(), String> {
-    let first = first_view(out);
-    let gzip_ok = gzip_size(&out.join("index.html")).is_some();
-    if !gzip_ok {
-        println!("xtask: warning: gzip not found; checking the budget against uncompressed sizes");
-    }
-    println!("\nfirst view: index.html and what it loads (HTML, JS, CSS, wasm)");
-    println!("  {:>10} {:>10}  file", "raw", "gzip");
-    let (mut raw_total, mut gz_total) = (0u64, 0u64);
-    let mut rows: Vec<(u64, u64, String)> = first
+/// One file of the first view: path inside the site, raw and gzip -9 bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileSize {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// The first view of the site at `site` (dist/ or the repository root, which has the same
+/// layout), biggest first, and whether the sizes are gzip's (false: gzip is not installed and
+/// they are the raw sizes). `cargo xtask bench` prints the same figures.
+pub fn first_view_sizes(site: &Path) -> (Vec<FileSize>, bool) {
+    let gzip_ok = gzip_size(&site.join("index.html")).is_some();
+    let mut sizes: Vec<FileSize> = first_view(site)
         .iter()
         .map(|f| {
             let raw = f.metadata().map(|m| m.len()).unwrap_or(0);
-            let gz = if gzip_ok {
-                gzip_size(f).unwrap_or(raw)
-            } else {
-                raw
-            };
-            (
-                raw,
-                gz,
-                f.strip_prefix(out).unwrap_or(f).display().to_string(),
-            )
+            let gzip = if gzip_ok { gzip_size(f).unwrap_or(raw) } else { raw };
+            let path = f.strip_prefix(site).unwrap_or(f).display().to_string();
+            FileSize { path, raw, gzip }
         })
         .collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
-    for (raw, gz, name) in &rows {
-        raw_total += raw;
-        gz_total += gz;
-        println!("  {:>10} {:>10}  {name}", human(*raw), human(*gz));
+    sizes.sort_by(|a, b| b.gzip.cmp(&a.gzip).then(a.path.cmp(&b.path)));
+    (sizes, gzip_ok)
+}
+
+fn report(out: &Path) -> Result<(), String> {
+    let (rows, gzip_ok) = first_view_sizes(out);
+    if !gzip_ok {
+        println!("xtask: warning: gzip not found; checking the budget against uncompressed sizes");
     }
+    let first: Vec<PathBuf> = rows.iter().map(|f| out.join(&f.path)).collect();
+    println!("\nfirst view: index.html and what it loads (HTML, JS, CSS, wasm)");
+    println!("  {:>10} {:>10}  file", "raw", "gzip");
+    for f in &rows {
+        println!("  {:>10} {:>10}  {}", human(f.raw), human(f.gzip), f.path);
+    }
+    let raw_total: u64 = rows.iter().map(|f| f.raw).sum();
+    let gz_total: u64 = rows.iter().map(|f| f.gzip).sum();
     println!(
         "  {:>10} {:>10}  total ({} files)",
         human(raw_total),
@@ -484,5 +492,21 @@ mod tests {
         assert_eq!(resolve(&dir, &from, "../../../etc/passwd"), None);
         assert_eq!(resolve(&dir, &from, "/www/a.js"), None);
         let _ = fs::remove_dir_all(&dir);
+    }
+    #[test]
+    fn the_first_view_is_the_page_code_not_its_data() {
+        // The repository root has dist/'s layout; the wasm package may not be built yet.
+        let root = crate::root();
+        let (sizes, _) = first_view_sizes(&root);
+        let paths: Vec<&str> = sizes.iter().map(|f| f.path.as_str()).collect();
+        for needed in ["index.html", "www/neuroglow.js", "www/style.css", "www/core/wasm.js"] {
+            assert!(paths.contains(&needed), "{needed} is in the first view: {paths:?}");
+        }
+        for p in &paths {
+            assert!(!p.starts_with("www/data") && !p.starts_with("www/models"), "{p} is data, loaded later");
+            assert!(!p.starts_with("www/mnist/") && !p.starts_with("www/draw/"), "{p} loads when its tab opens");
+        }
+        assert!(sizes.windows(2).all(|w| w[0].gzip >= w[1].gzip), "biggest first");
+        assert!(sizes.iter().all(|f| f.raw > 0 && f.gzip > 0));
     }
 }

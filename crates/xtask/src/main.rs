@@ -1,6 +1,7 @@
 //! Developer commands for neuroglow, run as `cargo xtask <command>`.
 //!
-//! Only std: xtask must build quickly on a fresh machine before anything else works.
+//! Few dependencies (the core, for train and bench; serde_json, for the browser bench's results):
+//! xtask must build quickly on a fresh machine before anything else works.
 
 mod bench;
 mod build;
