@@ -16,7 +16,7 @@
 import { loadWasm } from './core/wasm.js';
 import { Session } from './core/session.js';
 import {
-  resolveSettings, networkOptions, partsOf, toQuery, checkSettings, defaultOf, appliesTo,
+  resolveSettings, networkOptions, partsOf, checkSettings, defaultOf, appliesTo,
   TASKS, SETTINGS, NETWORK_SETTINGS, PARTS, supportsTask,
 } from './core/config.js';
 import { fmt, fmtInt } from './core/format.js';
@@ -31,7 +31,7 @@ import { ProbePanel } from './ui/probe.js';
 import { SettingsPanel } from './ui/settings.js';
 import { Tools } from './ui/tools.js';
 import { CanvasRecorder, canvasPng, downloadBlob, sizeText } from './ui/recorder.js';
-import { dropRefused, coreMessage, addStylesheet, writeUrl, warningsBox, claimPage, releasePage, destroyGuards, embedCodeFor } from './ui/task-common.js';
+import { dropRefused, coreMessage, addStylesheet, writeUrl, warningsBox, claimPage, releasePage, destroyGuards, embedCodeFor, linkFor } from './ui/task-common.js';
 
 export { supportsTask, SETTINGS, TASKS, PARTS };
 
@@ -520,22 +520,9 @@ class Instance {
 
   // ---------------------------------------------------------------- links
 
-  /** The page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
-  appBase() {
-    const here = this.element.ownerDocument.defaultView.location.href;
-    if (this.settings.appUrl) return new URL(this.settings.appUrl, here);
-    if (this.settings.url) return new URL(here);
-    return new URL('../index.html', import.meta.url);
-  }
-
   /** A link that opens these settings as the full playground (an embed's link opens the full page). */
   link() {
-    const s = { ...this.settings };
-    if (s.embed) Object.assign(s, { embed: false, controls: defaultOf('controls', s.task, false), hide: [] });
-    const u = this.appBase();
-    u.search = toQuery(s);
-    u.hash = '';
-    return u.href;
+    return linkFor(this.element, this.settings);
   }
 
   /** An <iframe> snippet showing these settings in the compact embed layout. */
