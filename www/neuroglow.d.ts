@@ -435,3 +435,38 @@ export const TASKS: Readonly<Record<Task, {
 
 /** The parts of an XOR playground, with a description of each. */
 export const PARTS: Readonly<Record<Part, string>>;
+
+/**
+ * The MNIST section alone, without the settings layer of mount() (no URL, Share or settings();
+ * the standalone page www/mnist/index.html). Its code loads on demand.
+ */
+export function mountMnist(
+  element: HTMLElement,
+  options?: NetworkSettings & { preset?: Preset; examplesPerSecond?: number; autoplay?: boolean; dataUrl?: string; heading?: boolean },
+): Promise<Pick<MnistPlayground, 'ready' | 'play' | 'pause' | 'step' | 'train' | 'evaluate' | 'predict' | 'save' | 'load' | 'configure' | 'showTest' | 'destroy'> & {
+  element: HTMLElement;
+  state(): Omit<MnistState, 'task'>;
+  on(name: string, listener: (payload: any) => void): () => void;
+}>;
+
+/** The draw-a-digit section alone (the standalone page www/draw/index.html). Its code loads on demand. */
+export function mountDraw(
+  element: HTMLElement,
+  options?: { model?: Preset; modelUrl?: string | URL; heading?: boolean | string; hide?: DrawPart[] },
+): Promise<Pick<DrawPlayground, 'predict' | 'draw' | 'undo' | 'clear' | 'useModel' | 'input' | 'destroy' | 'canvas'> & {
+  element: HTMLElement;
+  state(): Omit<DrawState, 'task'>;
+  on(name: 'prediction' | 'model', listener: (payload: any) => void): () => void;
+}>;
+
+/** index.html's tabs (WAI-ARIA tabs over existing role="tab" buttons). */
+export class Tabs {
+  constructor(list: HTMLElement, onSelect: (name: string, how: 'user' | 'api') => void);
+  select(name: string, how?: 'user' | 'api'): void;
+}
+
+/** index.html's Share and Embed buttons for the tab on show. */
+export class PageShare {
+  constructor(container: HTMLElement, getPlayground: () => { link(): string; embedCode(options?: object): string } | null, boxes?: HTMLElement);
+  show(task: string | null): void;
+}

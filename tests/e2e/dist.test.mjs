@@ -156,7 +156,7 @@ test('the page’s Draw and MNIST tabs find the drawing pad, the models and the 
   served.length = 0;
   await page.goto(`${origin}${PREFIX}?task=draw`);
   await page.waitForSelector('#draw[data-ready]', { timeout: 30_000 });
-  for (const f of ['www/draw/draw-view.js', 'www/models/modern.ngm']) assert.ok(served.includes(f), `${f} was loaded (served: ${served.join(', ')})`);
+  for (const f of ['www/tasks/draw/controller.js', 'www/models/modern.ngm']) assert.ok(served.includes(f), `${f} was loaded (served: ${served.join(', ')})`);
   assert.ok(!served.some((f) => f.startsWith('www/data/')), 'no MNIST data for the drawing pad');
   const out = await page.evaluate(() => window.neuroglow.draw([[[0.5, 0.15], [0.5, 0.85]]]));
   assert.equal(out.indexOf(Math.max(...out)), 1, `a vertical stroke reads as 1: ${out}`);

@@ -227,7 +227,7 @@ test('bad input gets a clear Error, never a wasm panic; unknown options are refu
         return `${e.name}: ${e.message}`;
       }
     };
-    const { mountDraw } = await import('./draw-view.js');
+    const { mountDraw } = await import('../neuroglow.js');
     const reject = (p) => p.then(() => 'no error', (e) => e.message);
     return {
       short: grab(() => d.predict([0.5, 0.5])),
@@ -291,7 +291,7 @@ test('the model switcher: 3Blue1Brown reads too; a model without 784 inputs is r
 test('with an MNIST section on the page, its freshly trained network can read the drawing', TIMEOUT, async () => {
   const page = await open();
   await page.evaluate(async () => {
-    const { mountMnist } = await import('../mnist/mnist-view.js');
+    const { mountMnist } = await import('../neuroglow.js');
     const host = document.createElement('div');
     document.body.append(host);
     window.mnist = await mountMnist(host, { preset: '3b1b', heading: false });
@@ -323,7 +323,7 @@ test('with an MNIST section on the page, its freshly trained network can read th
 test('two sections on one page keep apart', TIMEOUT, async () => {
   const page = await open();
   const r = await page.evaluate(async () => {
-    const { mountDraw } = await import('./draw-view.js');
+    const { mountDraw } = await import('../neuroglow.js');
     const host = document.createElement('div');
     document.body.append(host);
     const second = await mountDraw(host, { model: '3b1b', heading: false });

@@ -329,7 +329,7 @@ test('your own data: an IDX pair of 12×12 images trains, and the input grid ada
 test('two MNIST sections on one page keep apart; destroy removes one', TIMEOUT, async () => {
   const page = await open();
   const r = await page.evaluate(async () => {
-    const { mountMnist } = await import('./mnist-view.js');
+    const { mountMnist } = await import('../neuroglow.js');
     const el = document.createElement('div');
     document.body.append(el);
     const refused = [];

@@ -1,12 +1,14 @@
 // The settings table: one row per setting, shared by mount() options, the URL query, the Share
-// and Embed links and www/neuroglow.d.ts. A row gives the mount() option name, the URL parameter
-// (null: mount() only), the type and its validation, the default (per task for the network's
-// settings) and a description.
+// and Embed links and www/neuroglow.d.ts (a unit test checks it). The network's rows, its tasks,
+// presets and defaults come from the core's schema; only what is about the page (layout, parts,
+// palette, speed, URL handling) is written here. JS reads values by type; the core decides
+// whether a network setting is in range (one validation, in Rust: checkNetwork below).
 //
 // mount() options are checked strictly (a bad one throws); URL parameters leniently (a bad one
-// becomes a visible warning and the default is used). Nothing here touches the DOM or wasm.
+// becomes a visible warning and the default is used). Nothing here touches the DOM.
 
 import { PALETTES, DEFAULT_PALETTE } from '../render/palette.js';
+import { loadWasm } from './wasm.js';
 
 /** Parts of the playground that `controls` shows (and `hide` hides), in display order. */
 export const PARTS = {
@@ -45,60 +47,37 @@ export const DRAW_PARTS = {
 };
 const DRAW_EMBED_PARTS = [];
 
-export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'];
-export const LOSSES = ['squared_error', 'cross_entropy'];
+/** Everything the core knows about tasks, presets, models and network options (one facade call). */
+const wasmModule = await loadWasm();
+export const SCHEMA = wasmModule.schema();
+const OPTION_SPECS = Object.fromEntries(SCHEMA.options.map((o) => [o.name, o]));
+
+export const ACTIVATIONS = OPTION_SPECS.activation.values;
 export const PALETTE_NAMES = Object.keys(PALETTES);
+/** The shipped models the drawing pad can read with: name → menu label. */
+export const MODELS = Object.fromEntries(SCHEMA.models.map((m) => [m.name, m.label]));
 
-/** The source's XOR network (the core's NetConfig::default()); e2e tests check they agree. */
-const XOR_NETWORK = {
-  hidden: [4],
-  activation: 'sigmoid',
-  outputActivation: 'sigmoid',
-  loss: 'squared_error',
-  bias: false,
-  init: 'uniform',
-  optimizer: 'sgd',
-  learningRate: 1,
-  momentum: 0.9,
-  batchSize: 1,
-  lrDecay: 1,
-  seed: 1,
+/** What each kind of task shows of the page: the parts `controls` and `hide` choose from. */
+const VIEW_PARTS = {
+  xor: { parts: PARTS, embedParts: EMBED_PARTS },
+  draw: { parts: DRAW_PARTS, embedParts: DRAW_EMBED_PARTS },
+  mnist: {},
 };
 
 /**
- * The core's MNIST presets (crates/core/src/presets.rs; e2e tests check they agree). A preset
- * gives the defaults of the other network settings; the URL and Share links hold only what
- * differs from it.
+ * The tasks mount() knows, from the core's schema: `view` names the code that draws the task
+ * (neuroglow.js); `network` holds the task's defaults for the settings it takes; `presets` (MNIST)
+ * makes the defaults follow the `preset` setting; `parts` are what `controls` and `hide` choose
+ * from, `embedParts` what an embed shows unless `controls` says otherwise.
  */
-const MNIST_PRESETS = {
-  '3b1b': {
-    hidden: [16, 16], activation: 'sigmoid', outputActivation: 'sigmoid', loss: 'squared_error', bias: true,
-    init: 'xavier', optimizer: 'sgd', learningRate: 3, momentum: 0, batchSize: 10, lrDecay: 1, seed: 1,
-  },
-  modern: {
-    hidden: [128, 64], activation: 'relu', outputActivation: 'softmax', loss: 'cross_entropy', bias: true,
-    init: 'he', optimizer: 'momentum', learningRate: 0.05, momentum: 0.9, batchSize: 32, lrDecay: 0.5, seed: 1,
-  },
-};
-
-/**
- * The tasks mount() knows. `view` names the code that draws the task (neuroglow.js: VIEWS);
- * `network` holds the task's defaults for the settings it takes, in the core's option names;
- * `presets` (MNIST) makes the defaults follow the `preset` setting; `parts` are what `controls`
- * and `hide` choose from, `embedParts` what an embed shows unless `controls` says otherwise.
- */
-export const TASKS = {
-  xor3: { label: '3-input XOR (the source)', title: '3-input XOR', view: 'xor', network: { ...XOR_NETWORK }, parts: PARTS, embedParts: EMBED_PARTS },
-  xor2: { label: 'Classic XOR', title: 'XOR', view: 'xor', network: { ...XOR_NETWORK, bias: true }, parts: PARTS, embedParts: EMBED_PARTS },
-  mnist: {
-    label: 'Handwritten digits (MNIST)', title: 'handwritten digits', view: 'mnist',
-    network: { preset: '3b1b', ...MNIST_PRESETS['3b1b'] }, presets: MNIST_PRESETS,
-  },
-  draw: {
-    label: 'Draw a digit', title: 'your handwriting', view: 'draw', network: { model: 'modern' },
-    parts: DRAW_PARTS, embedParts: DRAW_EMBED_PARTS,
-  },
-};
+export const TASKS = Object.fromEntries(SCHEMA.tasks.map((t) => [t.name, {
+  label: t.label,
+  title: t.title,
+  view: t.view,
+  network: { ...t.defaults },
+  ...(t.options.includes('preset') ? { presets: Object.fromEntries(SCHEMA.presets.map((p) => [p.name, p.options])) } : {}),
+  ...VIEW_PARTS[t.view],
+}]));
 
 const taskNames = () => Object.keys(TASKS);
 
@@ -118,20 +97,7 @@ const ALL_PART_NAMES = [...new Set(Object.values(TASKS).flatMap((t) => Object.ke
 export const SETTINGS = [
   { name: 'task', param: 'task', scope: 'task', type: 'enum', values: taskNames, default: 'xor3', label: 'task', doc: 'What the network learns.' },
   { name: 'embed', param: 'embed', scope: 'task', type: 'boolean', default: false, label: 'embed', doc: 'Compact layout for an <iframe>, without the page around it. XOR: the canvas and the chosen controls only (default controls: step, play, reset). Draw a digit: the pad, its guess and bars, and the chosen controls (default: none of seen, model, network). MNIST: the section without its heading.' },
-  { name: 'preset', param: 'preset', scope: 'network', type: 'enum', values: () => ['3b1b', 'modern'], label: 'preset', doc: 'MNIST: the network to start from (3b1b: 784-16-16-10 as in 3Blue1Brown\u2019s video; modern: 784-128-64-10 ReLU, softmax, cross-entropy). The other network settings default to the preset\u2019s.' },
-  { name: 'model', param: 'model', scope: 'network', type: 'enum', values: () => ['modern', '3b1b'], label: 'model', doc: 'Draw a digit: the shipped trained network that reads the drawing (modern: 98.1 % of the test digits, 3b1b: 95.0 %).' },
-  { name: 'hidden', param: 'hidden', scope: 'network', type: 'layers', label: 'hidden layers', doc: 'Neurons per hidden layer, input to output.' },
-  { name: 'activation', param: 'activation', scope: 'network', type: 'enum', values: () => ACTIVATIONS, label: 'activation', doc: 'Activation function of the hidden layers.' },
-  { name: 'outputActivation', param: 'output', scope: 'network', type: 'enum', values: () => [...ACTIVATIONS, 'softmax'], label: 'output activation', doc: 'Activation function of the output layer.' },
-  { name: 'loss', param: 'loss', scope: 'network', type: 'enum', values: () => LOSSES, label: 'loss', doc: 'The error the network minimises.' },
-  { name: 'bias', param: 'bias', scope: 'network', type: 'boolean', label: 'biases', doc: 'Whether neurons have biases.' },
-  { name: 'init', param: 'init', scope: 'network', type: 'enum', values: () => ['uniform', 'xavier', 'he'], label: 'initialisation', doc: 'How the first weights are drawn.' },
-  { name: 'optimizer', param: 'optimizer', scope: 'network', type: 'enum', values: () => ['sgd', 'momentum', 'adam'], label: 'optimizer', doc: 'How gradients become weight changes.' },
-  { name: 'learningRate', param: 'lr', scope: 'network', type: 'number', min: 0, minOpen: true, max: 100, label: 'learning rate', valid: 'a number between 0 and 100', doc: 'Step size of each weight change.' },
-  { name: 'momentum', param: 'momentum', scope: 'network', type: 'number', min: 0, max: 1, maxOpen: true, label: 'momentum', valid: 'a number from 0 to below 1', doc: 'Momentum (and Adam\u2019s β1).' },
-  { name: 'batchSize', param: 'batch', scope: 'network', type: 'integer', min: 1, max: 1024, label: 'batch size', doc: 'Examples per weight update (1: after every example).' },
-  { name: 'lrDecay', param: 'decay', scope: 'network', type: 'number', min: 0, minOpen: true, max: 1, label: 'learning-rate decay', valid: 'a number above 0, at most 1', doc: 'The learning rate is multiplied by this after every cycle (XOR) or epoch (MNIST).' },
-  { name: 'seed', param: 'seed', scope: 'network', type: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER, label: 'seed', doc: 'Seed of the random first weights: the same seed, the same run.' },
+  ...SCHEMA.options.map((o) => ({ ...o, scope: 'network', values: o.values ? () => o.values : undefined })),
   { name: 'speed', param: 'speed', scope: 'view', views: ['xor'], type: 'integer', min: 1, max: 10, default: 5, label: 'speed', doc: 'Playing speed, 1 (slow) to 10 (fast).' },
   { name: 'schedule', param: 'schedule', scope: 'view', views: ['xor'], type: 'boolean', default: true, label: 'schedule', doc: 'Play slowly at first, then jump through the source video\u2019s frames (cycle 2, 10, 20, 50, … 60,000).' },
   { name: 'palette', param: 'palette', scope: 'view', views: ['xor'], type: 'enum', values: () => PALETTE_NAMES, default: DEFAULT_PALETTE, label: 'palette', doc: 'Synapse colours: green-red, or blue-orange (readable with red-green colour blindness).' },
@@ -201,7 +167,8 @@ function checkValue(row, v, task = null) {
       return typeof v === 'boolean' ? v : BAD;
     case 'number':
     case 'integer':
-      return typeof v === 'number' && inRange(row, v) ? v : BAD;
+      // The core checks a network setting's range (checkNetwork); the page's own settings here.
+      return typeof v === 'number' && (row.scope === 'network' ? Number.isFinite(v) : inRange(row, v)) ? v : BAD;
     case 'layers':
       return Array.isArray(v) && v.every((n) => Number.isSafeInteger(n) && n >= 1) ? v.slice() : BAD;
     case 'parts': {
@@ -350,6 +317,7 @@ export function resolveSettings(options = {}, query = null) {
 
   // Task and layout first: the other defaults follow them.
   settings.task = fromUrlValue('task', given.task ?? defaultOf('task'));
+  if (!supportsTask(settings.task)) throw new Error(`option "task" must be ${validText(BY_NAME.task)}, not ${describeJs(settings.task)}`);
   const task = settings.task;
   for (const row of SETTINGS) {
     if (row.scope === 'task' && row.name === 'task') continue;
@@ -368,7 +336,41 @@ export function resolveSettings(options = {}, query = null) {
     const base = name in given ? given[name] : defaultOf(name, task, settings.embed ?? false, settings.preset);
     settings[name] = row.param ? fromUrlValue(name, base) : base;
   }
+  checkNetwork(settings, (option, e) => {
+    const u = url[option];
+    if (!fromUrl.has(option) || !u) throw refusal(e, option, given[option]);
+    const row = BY_NAME[option];
+    const fallback = fromUrl.get(option);
+    warnings.push(`Ignored ${shown(u.raw, u.text)}: ${e.range ? `${row.label} must be ${validText(row, task)}` : e.detail} \u2014 using ${showValue(row, fallback, task)}`);
+    fromUrl.delete(option);
+    settings[option] = fallback;
+  });
   return { settings, warnings, fromUrl };
+}
+
+/** The core's refusal of a mount() option, worded for the programmer who wrote it. */
+function refusal(e, option, value) {
+  const row = BY_NAME[option];
+  if (row && e.range) return new Error(`option "${option}" must be ${validText(row)}, not ${describeJs(value)}`);
+  return new Error(e.detail ?? e.message);
+}
+
+/**
+ * Asks the core whether the network settings of `settings` make a network (for the tasks that
+ * build one). `refused(option, error)` is called for each setting the core refuses by name and
+ * must change `settings` or throw; an error that names no setting is thrown.
+ */
+export function checkNetwork(settings, refused) {
+  if (!SCHEMA.tasks.find((t) => t.name === settings.task)?.options.includes('hidden')) return;
+  for (let tries = 0; tries <= NETWORK_SETTINGS.length; tries++) {
+    try {
+      wasmModule.checkOptions(networkOptions(settings));
+      return;
+    } catch (e) {
+      if (e?.code !== 'config' || !e.option || !(e.option in settings)) throw new Error(e?.detail ?? e?.message ?? String(e));
+      refused(e.option, e);
+    }
+  }
 }
 
 /**

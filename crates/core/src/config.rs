@@ -73,7 +73,7 @@ impl Default for NetConfig {
 
 impl NetConfig {
     pub fn validate(&self) -> Result<()> {
-        let err = |m: String| Err(Error::Config(m));
+        let err = |m: String| Err(Error::config(m));
         if self.sizes.len() < 2 {
             return err("a network needs at least an input and an output layer".into());
         }
@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn absurd_settings_are_refused_with_a_message() {
         let huge = NetConfig { sizes: vec![784, 1_000_000, 10], ..NetConfig::default() };
-        assert!(matches!(huge.validate(), Err(Error::Config(m)) if m.contains("1000000")));
+        assert!(matches!(huge.validate(), Err(Error::Config { message: m, .. }) if m.contains("1000000")));
         let wide = NetConfig { sizes: vec![4000, 4000, 4000], ..NetConfig::default() };
         assert!(wide.validate().unwrap_err().to_string().contains("too many"));
         let lr = NetConfig { learning_rate: f32::NAN, ..NetConfig::default() };

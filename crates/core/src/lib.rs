@@ -2,9 +2,12 @@
 //! watched, plus the data they learn from. No web dependencies; tested natively.
 //!
 //! Rooms: `activation` and `loss` (the maths as {f, derivative} pairs), `network` (layers and
-//! passes), `kernels` (vectorisable loops), `optimizer` (SGD, momentum, Adam), `trainer`
-//! (one example at a time), `stepper` (phase-by-phase training, history, snapshots),
-//! `schedule` (when to show frames), `dataset` and `tasks`.
+//! passes), `kernels` (vectorisable loops), `batch` (mini-batches as matrix products),
+//! `optimizer` (SGD, momentum, Adam), `trainer` (one example or batch at a time), `stepper`
+//! (phase-by-phase training, history, snapshots), `known` (which layers a phase has computed),
+//! `ranking` (top outputs, strongest synapses), `schedule` (when to show frames), `schema`
+//! (tasks, presets and every option, once), `config` and `presets`, `dataset` and `idx`,
+//! `metrics`, `model_file`, `preprocess` (a drawing → MNIST's 28×28), `trace` and `error`.
 
 pub mod activation;
 pub mod batch;
@@ -13,6 +16,7 @@ pub mod dataset;
 pub mod error;
 pub mod idx;
 pub mod kernels;
+pub mod known;
 pub mod loss;
 pub mod metrics;
 pub mod model_file;
@@ -20,7 +24,9 @@ pub mod network;
 pub mod optimizer;
 pub mod preprocess;
 pub mod presets;
+pub mod ranking;
 pub mod schedule;
+pub mod schema;
 pub mod stepper;
 pub mod trace;
 pub mod trainer;

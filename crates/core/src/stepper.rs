@@ -13,6 +13,7 @@ use crate::trainer::Trainer;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
+use nalgebra::DMatrix;
 
 /// Enough snapshots to scrub smoothly; older ones are thinned out past this.
 pub const MAX_SNAPSHOTS: usize = 160;
@@ -87,6 +88,14 @@ pub struct Stepper {
     pub snapshots: Vec<Snapshot>,
     /// Why training stopped, when it diverged.
     pub diverged: Option<String>,
+    /// The weights as they were before the last step or probe (for tweening the drawing and
+    /// writing out sums), when `before_kept`; reused buffers, sized like the network.
+    pub before: Vec<DMatrix<f32>>,
+    pub before_kept: bool,
+    /// Whether the forward pass in the trace used exactly `before` (phase/example steps, probes).
+    pub before_exact: bool,
+    /// The trace holds a pass made phase by phase (a step or a probe), not fast training's.
+    pub traced: bool,
 }
 
 impl Stepper {
@@ -112,6 +121,10 @@ impl Stepper {
             history: Vec::new(),
             snapshots: Vec::new(),
             diverged: None,
+            before: Vec::new(),
+            before_kept: false,
+            before_exact: false,
+            traced: false,
         };
         s.take_snapshot();
         s.start_cycle();
@@ -173,9 +186,31 @@ impl Stepper {
         }
     }
 
+    /// Remembers the weights before a step the page shows (reusing the buffers).
+    fn keep_before(&mut self, exact: bool) {
+        let layers = &self.trainer.net.layers;
+        if self.before.len() != layers.len() || self.before.iter().zip(layers).any(|(b, l)| b.shape() != l.weights.shape()) {
+            self.before = layers.iter().map(|l| l.weights.clone()).collect();
+        } else {
+            self.before.iter_mut().zip(layers).for_each(|(b, l)| b.copy_from(&l.weights));
+        }
+        self.before_kept = true;
+        self.before_exact = exact;
+    }
+
+    fn forget_before(&mut self) {
+        self.before_kept = false;
+        self.before_exact = false;
+    }
+
     /// Advances one phase. A new example starts when the previous one is done.
     pub fn step_phase(&mut self) -> Result<()> {
         self.check_running()?;
+        self.keep_before(true);
+        self.phase_once()
+    }
+
+    fn phase_once(&mut self) -> Result<()> {
         if !self.in_progress {
             self.begin_example();
             return Ok(());
@@ -238,6 +273,7 @@ impl Stepper {
     fn begin_example(&mut self) {
         self.branch();
         self.probing = false;
+        self.traced = true;
         self.shown = self.position;
         let i = self.order[self.position];
         self.trainer.trace.clear();
@@ -291,44 +327,50 @@ impl Stepper {
     /// Finishes the example in progress (all its remaining phases), or runs the next one whole.
     pub fn step_example(&mut self) -> Result<()> {
         self.check_running()?;
+        self.keep_before(true);
+        self.finish_example_phases()
+    }
+
+    fn finish_example_phases(&mut self) -> Result<()> {
         if !self.in_progress || self.probing {
             self.begin_example();
         }
         while self.in_progress {
-            self.step_phase()?;
+            self.phase_once()?;
         }
         Ok(())
     }
 
     /// Finishes the current cycle (or runs the next whole cycle when at a cycle boundary).
     pub fn step_cycle(&mut self) -> Result<()> {
+        self.check_running()?;
+        self.keep_before(false);
         let target = self.cycle + 1;
-        self.train_until(target)
+        self.run_fast(target, u64::MAX)
     }
 
     /// Runs `cycles` more cycles at full speed (no phases), finishing any example in progress.
     pub fn train_cycles(&mut self, cycles: u64) -> Result<()> {
+        self.forget_before();
         let target = self.cycle.saturating_add(cycles);
-        self.train_until(target)
+        self.run_fast(target, u64::MAX)
     }
 
     /// Runs `count` more examples at full speed (mini-batches through the matrix path).
     pub fn train_examples(&mut self, count: u64) -> Result<()> {
+        self.forget_before();
         self.run_fast(u64::MAX, count)
-    }
-
-    fn train_until(&mut self, target_cycle: u64) -> Result<()> {
-        self.run_fast(target_cycle, u64::MAX)
     }
 
     /// Trains until `target_cycle` cycles are complete or `examples` examples are done.
     fn run_fast(&mut self, target_cycle: u64, mut examples: u64) -> Result<()> {
         self.check_running()?;
         if self.in_progress && !self.probing {
-            self.step_example()?;
+            self.finish_example_phases()?;
         }
         self.branch();
         self.probing = false;
+        self.traced = false;
         let b = self.trainer.config.batch_size;
         while self.cycle < target_cycle && examples > 0 {
             let start = self.position;
@@ -363,8 +405,10 @@ impl Stepper {
     pub fn probe(&mut self, input: &[f32]) -> Result<()> {
         check_input(input, self.trainer.net.input_size())?;
         if self.in_progress && !self.probing {
-            self.step_example()?;
+            self.finish_example_phases()?;
         }
+        self.keep_before(true);
+        self.traced = true;
         self.trainer.trace.clear();
         self.trainer.trace.a[0].copy_from_slice(input);
         self.probing = true;
@@ -376,7 +420,7 @@ impl Stepper {
     /// Runs the remaining forward phases of a probe at once.
     pub fn finish_probe(&mut self) -> Result<()> {
         while self.probing && self.in_progress {
-            self.step_phase()?;
+            self.phase_once()?;
         }
         Ok(())
     }
@@ -422,6 +466,8 @@ impl Stepper {
         self.in_progress = false;
         self.probing = false;
         self.diverged = None;
+        self.traced = false;
+        self.forget_before();
         self.trainer.trace.clear();
         Ok(())
     }
@@ -457,6 +503,8 @@ impl Stepper {
         self.diverged = None;
         self.in_progress = false;
         self.probing = false;
+        self.traced = false;
+        self.forget_before();
         self.phase = Phase::Idle;
         self.take_snapshot();
         self.start_cycle();

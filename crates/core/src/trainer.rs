@@ -71,7 +71,7 @@ impl Trainer {
     pub fn check_data(&self, data: &Dataset) -> Result<()> {
         let (i, o) = (self.net.input_size(), self.net.output_size());
         if data.input_size != i || data.output_size != o {
-            return Err(Error::Config(format!(
+            return Err(Error::config(format!(
                 "the data has {} inputs and {} outputs but the network {i} and {o}",
                 data.input_size, data.output_size
             )));

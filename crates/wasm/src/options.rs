@@ -1,90 +1,124 @@
-//! The options JS passes to `new Playground(...)`, turned into a core config and data set.
+//! Options from JS (a plain object) into the core's schema values; the core checks them.
 
+use crate::{fail, js_error};
 use neuroglow_core::dataset::{self, Dataset};
-use neuroglow_core::presets::preset;
-use neuroglow_core::{Activation, Error, Init, Loss, NetConfig, OptimizerKind, Result};
-use serde::Deserialize;
+use neuroglow_core::schema::{self, Data, TaskSpec, Value};
+use neuroglow_core::{Error, NetConfig};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The JS names of `Options`' fields. serde-wasm-bindgen reads only the fields a struct
-/// declares, so `deny_unknown_fields` alone never sees a misspelt one: `check_names` does.
-pub const FIELDS: [&str; 14] = [
-    "task", "preset", "hidden", "activation", "outputActivation", "loss", "bias", "init", "optimizer",
-    "learningRate", "momentum", "batchSize", "lrDecay", "seed",
-];
-
-/// Refuses option names this module does not know, naming the known ones.
-pub fn check_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<()> {
-    for name in names {
-        if !FIELDS.contains(&name) {
-            return Err(Error::Config(format!("unknown option \"{name}\" (known: {})", FIELDS.join(", "))));
-        }
-    }
-    Ok(())
-}
-
-/// Mirrors the `mount()` options that concern the network (UI options are handled in JS).
-/// Absent fields take the task's defaults.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// The task named in the options and the other options as the core's values.
 pub struct Options {
-    pub task: Option<String>,
-    /// For image tasks: "3b1b" or "modern"; the other options override its settings.
-    pub preset: Option<String>,
-    pub hidden: Option<Vec<usize>>,
-    pub activation: Option<Activation>,
-    pub output_activation: Option<Activation>,
-    pub loss: Option<Loss>,
-    pub bias: Option<bool>,
-    pub init: Option<Init>,
-    pub optimizer: Option<OptimizerKind>,
-    pub learning_rate: Option<f32>,
-    pub momentum: Option<f32>,
-    pub batch_size: Option<usize>,
-    pub lr_decay: Option<f32>,
-    pub seed: Option<u64>,
+    task: Option<String>,
+    given: Vec<(String, Value)>,
 }
 
 pub struct Built {
     pub task: &'static str,
+    pub preset: Option<&'static str>,
     pub config: NetConfig,
-    pub data: Dataset,
+    /// None when only checking image options (no images given).
+    pub data: Option<Dataset>,
+}
+
+/// One JS value as a schema value (null/undefined: absent); anything else is refused by name.
+fn value(name: &str, v: &JsValue) -> Result<Option<Value>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Some(Value::Bool(b)));
+    }
+    if let Some(x) = v.as_f64() {
+        return Ok(Some(Value::Num(x)));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Some(Value::Text(s)));
+    }
+    if js_sys::Array::is_array(v) {
+        let list: Option<Vec<f64>> = js_sys::Array::from(v).iter().map(|x| x.as_f64()).collect();
+        if let Some(list) = list {
+            return Ok(Some(Value::List(list)));
+        }
+    }
+    let option = schema::option(name).map(|o| o.name);
+    Err(js_error(Error::Config { option, message: format!("option \"{name}\" has a value of the wrong type"), range: true }))
+}
+
+pub fn parse(options: &JsValue) -> Result<Options, JsValue> {
+    let mut out = Options { task: None, given: Vec::new() };
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(js_error(Error::config("options must be an object")));
+    }
+    let obj: &js_sys::Object = options.unchecked_ref();
+    for entry in js_sys::Object::entries(obj).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let name = pair.get(0).as_string().unwrap_or_default();
+        let v = pair.get(1);
+        if name == "task" {
+            if !(v.is_undefined() || v.is_null()) {
+                out.task = Some(v.as_string().ok_or_else(|| js_error(Error::Config { option: Some("task"), message: "task must be a string".into(), range: true }))?);
+            }
+            continue;
+        }
+        if let Some(v) = value(&name, &v)? {
+            out.given.push((name, v));
+        }
+    }
+    Ok(out)
 }
 
 impl Options {
-    /// `images`: a data set the caller loaded (image tasks); XOR tasks build their own.
-    pub fn build(self, images: Option<Dataset>) -> Result<Built> {
-        let task_name = self.task.as_deref().unwrap_or(if images.is_some() { "mnist" } else { "xor3" });
-        let (task, data, base) = match (task_name, images) {
-            ("xor3", None) => ("xor3", dataset::xor3(), NetConfig::default()),
-            ("xor2", None) => ("xor2", dataset::xor2(), NetConfig { bias: true, ..NetConfig::default() }),
-            (t @ ("mnist" | "images"), Some(d)) => {
-                let name = self.preset.as_deref().unwrap_or("modern");
-                let base = preset(name, d.input_size, d.output_size)
-                    .ok_or_else(|| Error::Config(format!("unknown preset \"{name}\" (try 3b1b or modern)")))?;
-                (if t == "mnist" { "mnist" } else { "images" }, d, base)
-            }
-            ("mnist" | "images", None) => return Err(Error::Config("this task needs image data".into())),
-            (other, _) => return Err(Error::Config(format!("unknown task \"{other}\" (try xor3, xor2 or mnist)"))),
+    /// The task and its config for data of this shape (no data: MNIST's for image tasks).
+    pub fn config(&self, images: Option<Dataset>) -> Result<Built, JsValue> {
+        let default = if images.is_some() { "mnist" } else { "xor3" };
+        let name = self.task.as_deref().unwrap_or(default);
+        // "images" is MNIST's task on the user's own image files.
+        let (task, spec): (&'static str, &'static TaskSpec) = if name == schema::OWN_IMAGES {
+            (schema::OWN_IMAGES, schema::task_or_err("mnist").map_err(js_error)?)
+        } else {
+            let spec = schema::task_or_err(name).map_err(js_error)?;
+            (spec.name, spec)
         };
-        let mut sizes = vec![data.input_size];
-        sizes.extend(self.hidden.unwrap_or_else(|| base.sizes[1..base.sizes.len() - 1].to_vec()));
-        sizes.push(data.output_size);
-        let config = NetConfig {
-            sizes,
-            activation: self.activation.unwrap_or(base.activation),
-            output_activation: self.output_activation.unwrap_or(base.output_activation),
-            loss: self.loss.unwrap_or(base.loss),
-            bias: self.bias.unwrap_or(base.bias),
-            init: self.init.unwrap_or(base.init),
-            optimizer: self.optimizer.unwrap_or(base.optimizer),
-            learning_rate: self.learning_rate.unwrap_or(base.learning_rate),
-            momentum: self.momentum.unwrap_or(base.momentum),
-            batch_size: self.batch_size.unwrap_or(base.batch_size),
-            lr_decay: self.lr_decay.unwrap_or(base.lr_decay),
-            seed: self.seed.unwrap_or(base.seed),
+        let data = match (spec.data, images) {
+            (Data::Xor3, None) => Some(dataset::xor3()),
+            (Data::Xor2, None) => Some(dataset::xor2()),
+            (Data::Images, d) => d,
+            (Data::Model, _) => return Err(js_error(Error::Config { option: Some("task"), message: format!("task \"{name}\" builds no network"), range: false })),
+            (_, Some(_)) => return Err(js_error(Error::Config { option: Some("task"), message: format!("task \"{name}\" does not learn from images"), range: false })),
         };
-        config.validate()?;
-        Ok(Built { task, config, data })
+        let (inputs, classes) = data.as_ref().map_or((schema::MNIST_INPUTS, schema::MNIST_CLASSES), |d| (d.input_size, d.output_size));
+        let config = schema::resolve(spec, &self.given, inputs, classes).map_err(js_error)?;
+        let preset = (spec.data == Data::Images).then(|| {
+            let chosen = self.given.iter().find_map(|(n, v)| match v {
+                Value::Text(t) if n == "preset" => Some(t.as_str()),
+                _ => None,
+            });
+            neuroglow_core::presets::PRESETS.iter().copied().find(|p| Some(*p) == chosen).unwrap_or(schema::DEFAULT_PRESET)
+        });
+        Ok(Built { task, preset, config, data })
     }
 }
 
+/// The options in force, by name (what `settings()` and `checkOptions` return).
+#[derive(Serialize)]
+pub struct InForce {
+    task: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    preset: Option<&'static str>,
+    #[serde(flatten)]
+    options: BTreeMap<&'static str, Value>,
+}
+
+pub fn in_force(task: &'static str, preset: Option<&'static str>, config: &NetConfig) -> InForce {
+    InForce { task, preset, options: schema::options_of(config).into_iter().collect() }
+}
+
+/// Refuses a missing precondition with code "state".
+pub fn need<T>(v: Option<T>, message: &str) -> Result<T, JsValue> {
+    v.ok_or_else(|| fail("state", message))
+}

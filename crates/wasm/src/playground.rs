@@ -1,12 +1,13 @@
 //! `Playground`: one network, its data and its training history, owned by Rust and driven from
 //! JS. Several can live side by side; they share nothing.
 
-use crate::options::Options;
-use crate::views;
-use crate::js_error;
+use crate::frame::{self, FrameCache};
+use crate::options::{self, need};
+use crate::{fail, js_error, to_js, to_json, views};
+use neuroglow_core::known::Known;
 use neuroglow_core::dataset::Dataset;
 use neuroglow_core::preprocess::{self, Gray};
-use neuroglow_core::{idx, metrics, model_file, Init, OptimizerKind, Stepper, Trainer};
+use neuroglow_core::{idx, metrics, model_file, Error, Init, OptimizerKind, Stepper, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -17,6 +18,9 @@ const MAX_CYCLES_PER_CALL: f64 = 10_000_000.0;
 pub struct Playground {
     stepper: Stepper,
     task: &'static str,
+    /// The preset an image task was built from.
+    preset: Option<&'static str>,
+    frames: FrameCache,
     /// Held-out examples for `evaluate` (image tasks).
     test: Option<Dataset>,
 }
@@ -110,70 +114,76 @@ struct Info {
     current_learning_rate: f32,
 }
 
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    serde_wasm_bindgen::to_value(v).map_err(js_error)
-}
-
-fn parse_options(options: JsValue) -> Result<Options, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
-    }
-    if !options.is_object() {
-        return Err(js_error("invalid setting: options must be an object"));
-    }
-    let names: Vec<String> = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
-    crate::options::check_names(names.iter().map(String::as_str)).map_err(js_error)?;
-    serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("invalid setting: {e}")))
-}
-
 impl Playground {
-    fn build(opts: Options, images: Option<Dataset>) -> Result<Playground, JsError> {
+    fn build(options: JsValue, images: Option<Dataset>) -> Result<Playground, JsValue> {
         let shuffle = images.is_some();
-        let built = opts.build(images).map_err(js_error)?;
+        let built = options::parse(&options)?.config(images)?;
+        let data = need(built.data, "this task needs image data")?;
         let trainer = Trainer::new(built.config).map_err(js_error)?;
-        let stepper = Stepper::new(trainer, built.data, shuffle).map_err(js_error)?;
-        Ok(Playground { stepper, task: built.task, test: None })
+        let stepper = Stepper::new(trainer, data, shuffle).map_err(js_error)?;
+        Ok(Playground { stepper, task: built.task, preset: built.preset, frames: FrameCache::default(), test: None })
     }
 
-    fn test_data(&self) -> Result<&Dataset, JsError> {
-        self.test.as_ref().ok_or_else(|| js_error("no test data has been set"))
+    fn test_data(&self) -> Result<&Dataset, JsValue> {
+        need(self.test.as_ref(), "no test data has been set")
     }
+
+    fn state_value(&self) -> State {
+        let s = &self.stepper;
+        State {
+            task: self.task,
+            cycle: s.cycle as f64,
+            example: s.example(),
+            example_count: s.data.len(),
+            phase: s.phase.name(),
+            layer: s.phase.layer(),
+            in_progress: s.in_progress(),
+            probing: s.is_probing(),
+            loss: s.last_loss(),
+            example_loss: s.trainer.trace.loss,
+            diverged: s.diverged.clone(),
+            snapshot_count: s.snapshots.len(),
+            seen: s.trainer.seen as f64,
+        }
+    }
+}
+
+fn core<T>(r: neuroglow_core::Result<T>) -> Result<T, JsValue> {
+    r.map_err(js_error)
 }
 
 #[wasm_bindgen]
 impl Playground {
     /// Builds a network for a task from plain options (see `Options`); throws on bad options.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Playground, JsError> {
-        let opts = parse_options(options)?;
-        Playground::build(opts, None)
+    pub fn new(options: JsValue) -> Result<Playground, JsValue> {
+        Playground::build(options, None)
     }
 
     /// An image task (MNIST or the user's own IDX pair, gzipped or not).
     #[wasm_bindgen(js_name = withImages)]
-    pub fn with_images(options: JsValue, images: &[u8], labels: &[u8]) -> Result<Playground, JsError> {
-        let opts = parse_options(options)?;
-        let data = idx::image_dataset(images, labels).map_err(js_error)?;
-        Playground::build(opts, Some(data))
+    pub fn with_images(options: JsValue, images: &[u8], labels: &[u8]) -> Result<Playground, JsValue> {
+        let data = core(idx::image_dataset(images, labels))?;
+        Playground::build(options, Some(data))
     }
 
     /// Held-out data for `evaluate`; must match the training data's shape.
     #[wasm_bindgen(js_name = setTestData)]
-    pub fn set_test_data(&mut self, images: &[u8], labels: &[u8]) -> Result<(), JsError> {
-        let data = idx::image_dataset(images, labels).map_err(js_error)?;
+    pub fn set_test_data(&mut self, images: &[u8], labels: &[u8]) -> Result<(), JsValue> {
+        let data = core(idx::image_dataset(images, labels))?;
         let train = &self.stepper.data;
         if data.input_size != train.input_size || data.output_size > train.output_size {
-            return Err(js_error(format!(
-                "invalid data: the test images ({} pixels, {} classes) do not match the training images ({} pixels, {} classes)",
+            return Err(js_error(Error::Data(format!(
+                "the test images ({} pixels, {} classes) do not match the training images ({} pixels, {} classes)",
                 data.input_size, data.output_size, train.input_size, train.output_size
-            )));
+            ))));
         }
         self.test = Some(data);
         Ok(())
     }
 
     /// Task, layer sizes, activations and the other settings actually in use.
-    pub fn info(&self) -> Result<JsValue, JsError> {
+    pub fn info(&self) -> Result<JsValue, JsValue> {
         let c = &self.stepper.trainer.config;
         let net = self.stepper.net();
         to_js(&Info {
@@ -194,68 +204,74 @@ impl Playground {
         })
     }
 
-    pub fn state(&self) -> Result<JsValue, JsError> {
+    pub fn state(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.state_value())
+    }
+
+    /// The network options in force, by name (after a model was loaded too): what a Share link
+    /// writes. Image tasks also name their preset.
+    pub fn settings(&self) -> Result<JsValue, JsValue> {
+        to_json(&options::in_force(self.task, self.preset, &self.stepper.trainer.config))
+    }
+
+    /// One frame: state, which layers are known, guess and runner-up, and zero-copy views of
+    /// every number drawn (activations, δ, weights, gradients, changes, the weights before the
+    /// step, the strongest synapses of big layers). Valid until the next call into this module.
+    pub fn frame(&mut self) -> Result<JsValue, JsValue> {
+        let state = to_js(&self.state_value())?;
         let s = &self.stepper;
-        to_js(&State {
-            task: self.task,
-            cycle: s.cycle as f64,
-            example: s.example(),
-            example_count: s.data.len(),
-            phase: s.phase.name(),
-            layer: s.phase.layer(),
-            in_progress: s.in_progress(),
-            probing: s.is_probing(),
-            loss: s.last_loss(),
-            example_loss: s.trainer.trace.loss,
-            diverged: s.diverged.clone(),
-            snapshot_count: s.snapshots.len(),
-            seen: s.trainer.seen as f64,
-        })
+        let extra = frame::Extra {
+            state,
+            known: Known::of(s),
+            before: s.before_kept.then_some(s.before.as_slice()),
+            before_exact: s.before_exact,
+        };
+        frame::build(&views::Source::of(s), &mut self.frames, extra)
     }
 
     /// The training examples (small tasks only: this copies).
-    pub fn examples(&self) -> Result<JsValue, JsError> {
+    pub fn examples(&self) -> Result<JsValue, JsValue> {
         let d = &self.stepper.data;
         let n = d.len().min(1000);
         to_js(&Examples { inputs: (0..n).map(|i| d.input(i)).collect(), targets: (0..n).map(|i| d.target(i)).collect() })
     }
 
     #[wasm_bindgen(js_name = stepPhase)]
-    pub fn step_phase(&mut self) -> Result<(), JsError> {
+    pub fn step_phase(&mut self) -> Result<(), JsValue> {
         self.stepper.step_phase().map_err(js_error)
     }
 
     #[wasm_bindgen(js_name = stepExample)]
-    pub fn step_example(&mut self) -> Result<(), JsError> {
+    pub fn step_example(&mut self) -> Result<(), JsValue> {
         self.stepper.step_example().map_err(js_error)
     }
 
     #[wasm_bindgen(js_name = stepCycle)]
-    pub fn step_cycle(&mut self) -> Result<(), JsError> {
+    pub fn step_cycle(&mut self) -> Result<(), JsValue> {
         self.stepper.step_cycle().map_err(js_error)
     }
 
     /// Trains `cycles` more cycles at full speed.
     #[wasm_bindgen(js_name = trainCycles)]
-    pub fn train_cycles(&mut self, cycles: f64) -> Result<(), JsError> {
+    pub fn train_cycles(&mut self, cycles: f64) -> Result<(), JsValue> {
         if !(cycles.is_finite() && (0.0..=MAX_CYCLES_PER_CALL).contains(&cycles)) {
-            return Err(js_error(format!("cycles must be a number from 0 to {MAX_CYCLES_PER_CALL}, not {cycles}")));
+            return Err(fail("input", &format!("cycles must be a number from 0 to {MAX_CYCLES_PER_CALL}, not {cycles}")));
         }
         self.stepper.train_cycles(cycles as u64).map_err(js_error)
     }
 
     /// The network's outputs for an input (no training, nothing shown).
-    pub fn predict(&self, input: &[f32]) -> Result<Vec<f32>, JsError> {
+    pub fn predict(&self, input: &[f32]) -> Result<Vec<f32>, JsValue> {
         self.stepper.net().predict(input).map_err(js_error)
     }
 
     /// Puts a new input on the input neurons; `stepPhase` then shows the network thinking.
-    pub fn probe(&mut self, input: &[f32]) -> Result<(), JsError> {
+    pub fn probe(&mut self, input: &[f32]) -> Result<(), JsValue> {
         self.stepper.probe(input).map_err(js_error)
     }
 
     #[wasm_bindgen(js_name = finishProbe)]
-    pub fn finish_probe(&mut self) -> Result<(), JsError> {
+    pub fn finish_probe(&mut self) -> Result<(), JsValue> {
         self.stepper.finish_probe().map_err(js_error)
     }
 
@@ -266,40 +282,40 @@ impl Playground {
     }
 
     /// Rewinds to snapshot `index` (see `snapshotCycles`).
-    pub fn restore(&mut self, index: usize) -> Result<(), JsError> {
+    pub fn restore(&mut self, index: usize) -> Result<(), JsValue> {
         self.stepper.restore(index).map_err(js_error)
     }
 
     #[wasm_bindgen(js_name = setLearningRate)]
-    pub fn set_learning_rate(&mut self, rate: f32) -> Result<(), JsError> {
+    pub fn set_learning_rate(&mut self, rate: f32) -> Result<(), JsValue> {
         self.stepper.trainer.set_learning_rate(rate).map_err(js_error)
     }
 
     /// A zero-copy view of named numbers (see `views::Kind`): valid until the next call into
     /// this module; make a fresh one each frame.
-    pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsError> {
+    pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsValue> {
         views::view(&views::Source::of(&self.stepper), kind, index)
     }
 
     /// Trains `count` more examples at full speed (mini-batches use the matrix path).
     #[wasm_bindgen(js_name = trainExamples)]
-    pub fn train_examples(&mut self, count: f64) -> Result<(), JsError> {
+    pub fn train_examples(&mut self, count: f64) -> Result<(), JsValue> {
         if !(count.is_finite() && (0.0..=1e9).contains(&count)) {
-            return Err(js_error(format!("count must be a number from 0 to 1e9, not {count}")));
+            return Err(fail("input", &format!("count must be a number from 0 to 1e9, not {count}")));
         }
         self.stepper.train_examples(count as u64).map_err(js_error)
     }
 
     /// Loss and accuracy over the examples learned since the last call.
     #[wasm_bindgen(js_name = takeMetrics)]
-    pub fn take_metrics(&mut self) -> Result<JsValue, JsError> {
+    pub fn take_metrics(&mut self) -> Result<JsValue, JsValue> {
         let seen = self.stepper.trainer.seen as f64;
         let w = self.stepper.trainer.take_window();
         to_js(&Metrics { count: w.count, loss: w.mean_loss(), accuracy: w.accuracy(), seen })
     }
 
     /// Accuracy, mean loss, confusion matrix and mistakes on the test data.
-    pub fn evaluate(&self) -> Result<JsValue, JsError> {
+    pub fn evaluate(&self) -> Result<JsValue, JsValue> {
         let test = self.test_data()?;
         let e = metrics::evaluate(self.stepper.net(), self.stepper.trainer.config.loss, test);
         let mut mistakes: Vec<usize> = (0..test.len())
@@ -323,14 +339,14 @@ impl Playground {
 
     /// Pixels (0..255) of a test image, and its label via `testLabel`.
     #[wasm_bindgen(js_name = testImage)]
-    pub fn test_image(&self, index: usize) -> Result<Vec<u8>, JsError> {
+    pub fn test_image(&self, index: usize) -> Result<Vec<u8>, JsValue> {
         let test = self.test_data()?;
-        test.image_bytes(index).map(<[u8]>::to_vec).ok_or_else(|| js_error(format!("there is no test image {index}")))
+        test.image_bytes(index).map(<[u8]>::to_vec).ok_or_else(|| fail("input", &format!("there is no test image {index}")))
     }
 
     #[wasm_bindgen(js_name = testLabel)]
-    pub fn test_label(&self, index: usize) -> Result<usize, JsError> {
-        self.test_data()?.label(index).ok_or_else(|| js_error(format!("there is no test label {index}")))
+    pub fn test_label(&self, index: usize) -> Result<usize, JsValue> {
+        self.test_data()?.label(index).ok_or_else(|| fail("input", &format!("there is no test label {index}")))
     }
 
     /// Pixels of the training example shown now (image tasks).
@@ -341,10 +357,10 @@ impl Playground {
 
     /// Shows the network thinking about test image `index` (then `stepPhase`/`finishProbe`).
     #[wasm_bindgen(js_name = probeTest)]
-    pub fn probe_test(&mut self, index: usize) -> Result<(), JsError> {
+    pub fn probe_test(&mut self, index: usize) -> Result<(), JsValue> {
         let test = self.test_data()?;
         if index >= test.len() {
-            return Err(js_error(format!("there is no test image {index}")));
+            return Err(fail("input", &format!("there is no test image {index}")));
         }
         let input = test.input(index);
         self.stepper.probe(&input).map_err(js_error)
@@ -357,7 +373,7 @@ impl Playground {
 
     /// Replaces the network with a saved model; a bad or mismatched file throws and the current
     /// network stays. Returns the model's note.
-    pub fn load(&mut self, bytes: &[u8]) -> Result<String, JsError> {
+    pub fn load(&mut self, bytes: &[u8]) -> Result<String, JsValue> {
         let model = model_file::load(bytes).map_err(js_error)?;
         let note = model.note.clone();
         self.stepper.load_model(model).map_err(js_error)?;
@@ -366,7 +382,7 @@ impl Playground {
 
     /// Shows the network thinking about the training example at the current position.
     #[wasm_bindgen(js_name = probeCurrent)]
-    pub fn probe_current(&mut self) -> Result<(), JsError> {
+    pub fn probe_current(&mut self) -> Result<(), JsValue> {
         let input = self.stepper.data.input(self.stepper.example_index());
         self.stepper.probe(&input).map_err(js_error)?;
         self.stepper.finish_probe().map_err(js_error)
@@ -382,10 +398,10 @@ impl Playground {
     /// preprocessing, then the network's outputs. `null` when there is no ink. With `show`,
     /// the network drawing shows it too (as a probe).
     #[wasm_bindgen(js_name = readDrawing)]
-    pub fn read_drawing(&mut self, rgba: &[u8], width: usize, height: usize, show: bool) -> Result<JsValue, JsError> {
+    pub fn read_drawing(&mut self, rgba: &[u8], width: usize, height: usize, show: bool) -> Result<JsValue, JsValue> {
         let field = preprocess::FIELD;
         if self.stepper.data.input_size != field * field {
-            return Err(js_error(format!("drawings need a network with {} inputs (28×28 images)", field * field)));
+            return Err(js_error(Error::Model(format!("drawings need a network with {} inputs (28×28 images)", field * field))));
         }
         let gray = Gray::from_rgba(rgba, width, height).map_err(js_error)?;
         let Some(image) = preprocess::to_mnist(&gray) else {

@@ -1,11 +1,13 @@
 //! `Reader`: a trained network that only reads (no data, no training), for the drawing pad
 //! on the main thread, where a prediction must take well under a millisecond.
 
-use crate::{js_error, views};
+use crate::frame::{self, FrameCache};
+use crate::{js_error, to_js, views};
+use neuroglow_core::known::Known;
 use neuroglow_core::model_file;
 use neuroglow_core::preprocess::{self, Gray};
 use neuroglow_core::trace::Trace;
-use neuroglow_core::Network;
+use neuroglow_core::{Error, Network};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +18,9 @@ pub struct Reader {
     note: String,
     /// The last preprocessed drawing (28×28, 0..1), for showing what the network sees.
     input: Vec<f32>,
+    /// The network holds a reading (the pad has ink).
+    has_input: bool,
+    frames: FrameCache,
 }
 
 #[derive(Serialize)]
@@ -31,37 +36,48 @@ struct ReaderInfo<'a> {
 impl Reader {
     /// Loads a saved model (`.ngm` bytes); throws a clear message for a bad file.
     #[wasm_bindgen(js_name = fromModel)]
-    pub fn from_model(bytes: &[u8]) -> Result<Reader, JsError> {
+    pub fn from_model(bytes: &[u8]) -> Result<Reader, JsValue> {
         let model = model_file::load(bytes).map_err(js_error)?;
         if model.net.input_size() != preprocess::FIELD * preprocess::FIELD {
-            return Err(js_error("invalid model file: drawings need a network with 784 inputs (28×28)"));
+            // Its own code: the page tells a learner this model was trained on other images.
+            return Err(crate::fail("model-shape", &Error::Model("drawings need a network with 784 inputs (28×28)".into()).to_string()));
         }
         let trace = Trace::new(&model.net.sizes());
-        Ok(Reader { net: model.net, trace, note: model.note, input: vec![0.0; preprocess::FIELD * preprocess::FIELD] })
+        let input = vec![0.0; preprocess::FIELD * preprocess::FIELD];
+        Ok(Reader { net: model.net, trace, note: model.note, input, has_input: false, frames: FrameCache::default() })
     }
 
-    pub fn info(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&ReaderInfo {
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        to_js(&ReaderInfo {
             sizes: self.net.sizes(),
             activations: self.net.layers.iter().map(|l| l.activation.name()).collect(),
             parameter_count: self.net.parameter_count(),
             note: &self.note,
         })
-        .map_err(js_error)
+    }
+
+    /// One frame, in the same shape as `Playground.frame` (state null; no gradients).
+    pub fn frame(&mut self) -> Result<JsValue, JsValue> {
+        let known = Known::read(self.net.layers.len(), self.has_input);
+        let extra = frame::Extra { state: JsValue::NULL, known, before: None, before_exact: false };
+        let src = views::Source { net: &self.net, trace: &self.trace, optimizer: None, history: &[] };
+        frame::build(&src, &mut self.frames, extra)
     }
 
     /// Reads a drawing (canvas RGBA, light ink on dark or transparent): preprocesses it as
     /// MNIST was made and runs the network, filling the views. Returns the outputs, or
     /// `undefined` when the pad has no ink (and the views go dark).
-    pub fn read(&mut self, rgba: &[u8], width: usize, height: usize) -> Result<Option<Vec<f32>>, JsError> {
+    pub fn read(&mut self, rgba: &[u8], width: usize, height: usize) -> Result<Option<Vec<f32>>, JsValue> {
         let gray = Gray::from_rgba(rgba, width, height).map_err(js_error)?;
         match preprocess::to_mnist(&gray) {
             Some(image) => {
                 self.input.copy_from_slice(&image.pixels);
                 self.net.forward(&image.pixels, &mut self.trace);
+                self.has_input = true;
                 Ok(Some(self.trace.output().to_vec()))
             }
             None => {
+                self.has_input = false;
                 self.input.fill(0.0);
                 self.trace.clear();
                 Ok(None)
@@ -71,10 +87,11 @@ impl Reader {
 
     /// Runs 784 pixels (0..1) straight through the network, filling the views.
     #[wasm_bindgen(js_name = readPixels)]
-    pub fn read_pixels(&mut self, pixels: &[f32]) -> Result<Vec<f32>, JsError> {
+    pub fn read_pixels(&mut self, pixels: &[f32]) -> Result<Vec<f32>, JsValue> {
         neuroglow_core::network::check_input(pixels, self.net.input_size()).map_err(js_error)?;
         self.input.copy_from_slice(pixels);
         self.net.forward(pixels, &mut self.trace);
+        self.has_input = true;
         Ok(self.trace.output().to_vec())
     }
 
@@ -85,7 +102,7 @@ impl Reader {
     }
 
     /// Zero-copy views: weights, biases (per weight layer), z, a (per neuron layer).
-    pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsError> {
+    pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsValue> {
         let src = views::Source { net: &self.net, trace: &self.trace, optimizer: None, history: &[] };
         views::view(&src, kind, index)
     }

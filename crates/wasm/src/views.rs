@@ -3,11 +3,11 @@
 //! A view is valid until the next call into wasm that may allocate; JS makes fresh views each
 //! frame (as in the Rust-and-WebAssembly book's Game of Life) and never keeps them.
 
-use crate::js_error;
+use crate::fail;
 use neuroglow_core::optimizer::Optimizer;
 use neuroglow_core::trace::Trace;
 use neuroglow_core::{Network, Stepper};
-use wasm_bindgen::JsError;
+use wasm_bindgen::JsValue;
 
 /// Which numbers a view shows, and which layer index it takes.
 #[derive(Clone, Copy)]
@@ -86,9 +86,9 @@ pub fn slice<'a>(src: &Source<'a>, kind: Kind, index: usize) -> Option<&'a [f32]
 }
 
 /// A `Float32Array` aliasing wasm memory for a named view.
-pub fn view(src: &Source, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsError> {
-    let k = Kind::parse(kind).ok_or_else(|| js_error(format!("unknown view \"{kind}\"")))?;
-    let slice = slice(src, k, index).ok_or_else(|| js_error(format!("view \"{kind}\" has no index {index}")))?;
+pub fn view(src: &Source, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsValue> {
+    let k = Kind::parse(kind).ok_or_else(|| fail("input", &format!("unknown view \"{kind}\"")))?;
+    let slice = slice(src, k, index).ok_or_else(|| fail("input", &format!("view \"{kind}\" has no index {index}")))?;
     // SAFETY: the view aliases wasm memory; it is handed straight to JS, which reads it before
     // calling into wasm again (documented on `view`), so no Rust code observes it meanwhile.
     Ok(unsafe { js_sys::Float32Array::view(slice) })

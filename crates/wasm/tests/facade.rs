@@ -156,3 +156,81 @@ fn a_reader_reads_drawings() {
     assert!(r.read(&rgba[..10], w, h).is_err());
     assert!(neuroglow_wasm::Reader::from_model(b"nope").is_err());
 }
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_a_code_and_the_option_refused() {
+    let e = Playground::new(options(r#"{"learningRate":0}"#)).err().unwrap();
+    assert_eq!(get(&e, "code").as_string().unwrap(), "config");
+    assert_eq!(get(&e, "option").as_string().unwrap(), "learningRate");
+    let e = Playground::new(options(r#"{"task":"xor3","preset":"modern"}"#)).err().unwrap();
+    assert_eq!(get(&e, "option").as_string().unwrap(), "preset", "an option of another task is named");
+    let mut p = Playground::new(JsValue::UNDEFINED).unwrap();
+    let e = p.probe(&[1.0]).err().unwrap();
+    assert_eq!(get(&e, "code").as_string().unwrap(), "input");
+    assert_eq!(get(&p.evaluate().err().unwrap(), "code").as_string().unwrap(), "state");
+}
+
+#[wasm_bindgen_test]
+fn the_schema_describes_every_task_and_option_once() {
+    let s = neuroglow_wasm::schema().unwrap();
+    let tasks = js_sys::Array::from(&get(&s, "tasks"));
+    let names: Vec<String> = tasks.iter().map(|t| get(&t, "name").as_string().unwrap()).collect();
+    assert_eq!(names, ["xor3", "xor2", "mnist", "draw"]);
+    let mnist = tasks.iter().find(|t| get(t, "name").as_string().unwrap() == "mnist").unwrap();
+    let lr = get(&get(&mnist, "defaults"), "learningRate").as_f64().unwrap();
+    assert_eq!(lr, 3.0, "MNIST defaults to the 3b1b preset");
+    let opts = js_sys::Array::from(&get(&s, "options"));
+    let lr = opts.iter().find(|o| get(o, "name").as_string().unwrap() == "learningRate").unwrap();
+    assert_eq!(get(&lr, "type").as_string().unwrap(), "number");
+    assert_eq!(get(&lr, "param").as_string().unwrap(), "lr");
+    // checkOptions validates without building and returns what is in force.
+    let c = neuroglow_wasm::check_options(options(r#"{"task":"mnist","preset":"modern","learningRate":0.02}"#)).unwrap();
+    assert_eq!(get(&c, "batchSize").as_f64().unwrap(), 32.0);
+    assert_eq!(get(&c, "learningRate").as_f64().unwrap(), 0.02);
+    assert!(neuroglow_wasm::check_options(options(r#"{"task":"mnist","hidden":[1000000]}"#)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn one_frame_says_what_is_known_and_shows_every_number() {
+    let mut p = Playground::new(options(r#"{"task":"xor3","seed":3}"#)).unwrap();
+    let known = |f: &JsValue, k: &str| get(&get(f, "known"), k);
+    let f = p.frame().unwrap();
+    assert_eq!(known(&f, "lit").as_f64().unwrap(), 0.0);
+    assert!(get(&f, "guess").is_null());
+    p.step_phase().unwrap(); // present
+    p.step_phase().unwrap(); // forward 0
+    let f = p.frame().unwrap();
+    assert_eq!(known(&f, "lit").as_f64().unwrap(), 2.0);
+    assert!(get(&f, "beforeExact").as_bool().unwrap());
+    let buffers = get(&f, "buffers");
+    assert_eq!(js_sys::Float32Array::from(get(&buffers, "weights0")).length(), 12);
+    assert_eq!(js_sys::Float32Array::from(get(&buffers, "before0")).length(), 12);
+    p.step_phase().unwrap(); // forward 1
+    p.step_phase().unwrap(); // error
+    let f = p.frame().unwrap();
+    assert_eq!(known(&f, "deltaFrom").as_f64().unwrap(), 2.0);
+    assert!(known(&f, "error").as_bool().unwrap());
+    p.train_cycles(10.0).unwrap();
+    let f = p.frame().unwrap();
+    assert!(known(&f, "output").as_bool().unwrap() && !known(&f, "error").as_bool().unwrap());
+    assert!(get(&get(&f, "buffers"), "before0").is_undefined(), "fast training keeps no weights from before");
+    // A big layer sends only its strongest synapses' indices.
+    let (img, lab) = tiny_mnist(20);
+    let mut m = Playground::with_images(options(r#"{"preset":"modern"}"#), &img, &lab).unwrap();
+    m.probe_current().unwrap();
+    let f = m.frame().unwrap();
+    let strong = js_sys::Uint32Array::from(get(&get(&f, "buffers"), "strong0"));
+    assert_eq!(strong.length(), 2000);
+    assert!(get(&get(&f, "buffers"), "strong2").is_undefined(), "64×10 is drawn whole");
+    let (g, r) = (get(&f, "guess").as_f64().unwrap(), get(&f, "runnerUp").as_f64().unwrap());
+    assert!(g != r && g < 10.0 && r < 10.0);
+    let mut reader = neuroglow_wasm::Reader::from_model(&m.save("")).unwrap();
+    assert_eq!(get(&get(&reader.frame().unwrap(), "known"), "lit").as_f64().unwrap(), 0.0);
+    reader.read_pixels(&[0.5; 784]).unwrap();
+    let f = reader.frame().unwrap();
+    assert!(get(&f, "state").is_null() && known(&f, "output").as_bool().unwrap());
+}

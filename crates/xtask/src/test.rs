@@ -11,8 +11,9 @@ enum Outcome {
 
 type Stage = (&'static str, fn() -> Result<Outcome, String>);
 
-const STAGES: [Stage; 4] = [
+const STAGES: [Stage; 5] = [
     ("native tests", native_tests),
+    ("JS unit tests (node, no browser)", js_unit_tests),
     ("chromium + chromedriver", chromium),
     ("wasm tests in headless Chromium", wasm_tests),
     ("browser e2e tests", e2e_tests),
@@ -58,6 +59,26 @@ fn native_tests() -> Result<Outcome, String> {
         "neuroglow-wasm",
         "--release",
     ]))?;
+    Ok(Outcome::Passed)
+}
+
+/// tests/unit/*.test.mjs under `node --test`: the JS logic (settings and URLs, the worker
+/// protocol, the scheduler, layout, theme) without a browser, against the real wasm package.
+fn js_unit_tests() -> Result<Outcome, String> {
+    let root = crate::root();
+    let files = files_ending(&root.join("tests/unit"), ".test.mjs");
+    if files.is_empty() {
+        return Err("no tests/unit/*.test.mjs".into());
+    }
+    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
+        return Err("node not found: install Node.js 20+".into());
+    }
+    build::wasm_package()?;
+    cmd::run(
+        cmd::at_root("node")
+            .args(["--test", "--test-reporter=spec"])
+            .args(files.iter().map(|f| f.strip_prefix(&root).unwrap_or(f))),
+    )?;
     Ok(Outcome::Passed)
 }
 

@@ -2,7 +2,7 @@
 // worker reported. Long series are drawn as a per-pixel-column min/max envelope so the chart
 // costs the same however long training runs.
 
-import { CanvasFit } from '../render/canvas-fit.js';
+import { CanvasFit } from '../../render/canvas-fit.js';
 
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const MONO = 'ui-monospace, "SF Mono", Menlo, Consolas, monospace';
@@ -81,10 +81,25 @@ export class LineChart {
     if (!this.dirty) return;
     this.dirty = false;
     this.describe();
-    const { ctx, opts } = this;
+    const { ctx } = this;
     const { w, h } = this.fit;
     ctx.setTransform(this.fit.dpr, 0, 0, this.fit.dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
+    const sc = this.scales(w, h);
+    this.drawAxes(sc);
+    this.drawLegend(w);
+    // Series.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(sc.x0, sc.y0 - 4, sc.x1 - sc.x0 + 4, sc.y1 - sc.y0 + 8);
+    ctx.clip();
+    for (const s of this.opts.series) this.drawSeries(sc, s);
+    ctx.restore();
+  }
+
+  /** The plot area and the data's ranges, with X(x) and Y(y) mapping data to pixels. */
+  scales(w, h) {
+    const { opts } = this;
     const x0 = 40;
     const x1 = w - 10;
     const y0 = 26;
@@ -103,8 +118,12 @@ export class LineChart {
     xMax = xMax <= 1 ? 1 : Math.ceil(xMax);
     const X = (x) => x0 + ((x1 - x0) * x) / xMax;
     const Y = (y) => y1 - ((y1 - y0) * (Math.min(y, yMax) - yMin)) / (yMax - yMin);
+    return { x0, x1, y0, y1, xMax, yMax, yMin, X, Y };
+  }
 
-    // Grid and axes.
+  /** Grid and axes. */
+  drawAxes({ x0, x1, y1, xMax, yMax, yMin, X, Y }) {
+    const { ctx, opts } = this;
     ctx.font = `10px ${MONO}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
@@ -132,8 +151,11 @@ export class LineChart {
       ctx.textAlign = last ? 'right' : 'center';
       ctx.fillText(text, last ? x1 + 4 : X(x), y1 + 6);
     });
+  }
 
-    // Title and legend.
+  /** Title and legend. */
+  drawLegend(w) {
+    const { ctx, opts } = this;
     ctx.textBaseline = 'alphabetic';
     ctx.textAlign = 'left';
     ctx.font = `600 11px ${FONT}`;
@@ -152,60 +174,60 @@ export class LineChart {
       ctx.fillText(text, lx + 12, 13);
       lx += tw + 26;
     }
+  }
 
-    // Series.
-    ctx.save();
+  /** One series: a line through each pixel column's range of values (and dots if asked for). */
+  drawSeries({ X, Y }, s) {
+    const { ctx } = this;
+    const d = this.data.get(s.key);
+    const n = d.xs.length;
+    if (!n) return;
+    ctx.strokeStyle = s.colour;
+    ctx.lineWidth = 1.6;
+    ctx.lineJoin = 'round';
     ctx.beginPath();
-    ctx.rect(x0, y0 - 4, x1 - x0 + 4, y1 - y0 + 8);
-    ctx.clip();
-    for (const s of opts.series) {
-      const d = this.data.get(s.key);
-      const n = d.xs.length;
-      if (!n) continue;
-      ctx.strokeStyle = s.colour;
-      ctx.lineWidth = 1.6;
-      ctx.lineJoin = 'round';
-      ctx.beginPath();
-      let col = -1;
-      let lo = 0;
-      let hi = 0;
-      let first = true;
-      const flush = () => {
-        if (col < 0) return;
-        if (first) {
-          ctx.moveTo(col, Y(lo));
-          first = false;
-        } else ctx.lineTo(col, Y(lo));
-        if (hi !== lo) ctx.lineTo(col, Y(hi));
-      };
-      for (let i = 0; i < n; i++) {
-        const px = Math.round(X(d.xs[i]));
-        const y = d.ys[i];
-        if (px !== col) {
-          flush();
-          col = px;
-          lo = y;
-          hi = y;
-        } else {
-          if (y < lo) lo = y;
-          if (y > hi) hi = y;
-        }
-      }
-      flush();
-      ctx.stroke();
-      if (s.dots) {
-        ctx.fillStyle = s.colour;
-        const every = Math.max(1, Math.ceil(n / 80));
-        for (let i = 0; i < n; i += every) {
-          ctx.beginPath();
-          ctx.arc(X(d.xs[i]), Y(d.ys[i]), 2.4, 0, Math.PI * 2);
-          ctx.fill();
-        }
-        ctx.beginPath();
-        ctx.arc(X(d.xs[n - 1]), Y(d.ys[n - 1]), 3.2, 0, Math.PI * 2);
-        ctx.fill();
+    let col = -1;
+    let lo = 0;
+    let hi = 0;
+    let first = true;
+    const flush = () => {
+      if (col < 0) return;
+      if (first) {
+        ctx.moveTo(col, Y(lo));
+        first = false;
+      } else ctx.lineTo(col, Y(lo));
+      if (hi !== lo) ctx.lineTo(col, Y(hi));
+    };
+    for (let i = 0; i < n; i++) {
+      const px = Math.round(X(d.xs[i]));
+      const y = d.ys[i];
+      if (px !== col) {
+        flush();
+        col = px;
+        lo = y;
+        hi = y;
+      } else {
+        if (y < lo) lo = y;
+        if (y > hi) hi = y;
       }
     }
-    ctx.restore();
+    flush();
+    ctx.stroke();
+    if (s.dots) this.drawDots(X, Y, d, s.colour);
+  }
+
+  drawDots(X, Y, d, colour) {
+    const { ctx } = this;
+    const n = d.xs.length;
+    ctx.fillStyle = colour;
+    const every = Math.max(1, Math.ceil(n / 80));
+    for (let i = 0; i < n; i += every) {
+      ctx.beginPath();
+      ctx.arc(X(d.xs[i]), Y(d.ys[i]), 2.4, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    ctx.beginPath();
+    ctx.arc(X(d.xs[n - 1]), Y(d.ys[n - 1]), 3.2, 0, Math.PI * 2);
+    ctx.fill();
   }
 }

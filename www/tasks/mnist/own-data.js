@@ -23,15 +23,9 @@ export function slotOf(name) {
   return images ? 'images' : 'labels';
 }
 
-export class OwnData {
-  /**
-   * @param {HTMLElement} wrap
-   * @param {{ use: (files: object, names: object) => Promise<string>, useMnist: () => Promise<string> }} actions
-   */
-  constructor(wrap, actions) {
-    const p = `mn-own-${++counter}`;
-    this.files = {};
-    wrap.innerHTML = `
+/** The panel's markup (`p`: the prefix of its element ids). */
+function ownDataHtml(p) {
+  return `
       <details class="mn-own">
         <summary><h3 class="mn-h">Train on your own data</h3></summary>
         <div class="mn-own-body">
@@ -52,9 +46,26 @@ export class OwnData {
           <p class="mn-msg" role="status" aria-live="polite" id="${p}-msg"></p>
         </div>
       </details>`;
+}
+
+export class OwnData {
+  /**
+   * @param {HTMLElement} wrap
+   * @param {{ use: (files: object, names: object) => Promise<string>, useMnist: () => Promise<string> }} actions
+   */
+  constructor(wrap, actions) {
+    const p = `mn-own-${++counter}`;
+    this.files = {};
+    wrap.innerHTML = ownDataHtml(p);
     this.wrap = wrap;
     this.msg = wrap.querySelector(`#${p}-msg`);
-    const drop = wrap.querySelector(`#${p}-drop`);
+    this.listenFiles(wrap.querySelector(`#${p}-drop`));
+    this.listenActions(actions);
+  }
+
+  /** The file inputs and the drop zone fill the slots. */
+  listenFiles(drop) {
+    const wrap = this.wrap;
     for (const input of wrap.querySelectorAll('input[data-slot]')) {
       input.addEventListener('change', () => {
         const f = input.files?.[0];
@@ -77,6 +88,11 @@ export class OwnData {
       }
       if (unknown.length) this.say(`Could not tell from the name whether ${unknown.join(', ')} holds images or labels: choose it in the right box.`, true);
     });
+  }
+
+  /** Train on these files, Back to MNIST. */
+  listenActions(actions) {
+    const wrap = this.wrap;
     const run = async (fn) => {
       this.say('Reading the files…', false);
       try {

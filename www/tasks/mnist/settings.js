@@ -2,8 +2,8 @@
 // optimizer, learning rate, batch size, seed). It only gathers options; the core validates
 // them, and its message is shown when it refuses.
 
-import { fmtInt } from '../core/format.js';
-import { parseHidden } from '../core/session.js';
+import { fmtInt } from '../../core/format.js';
+import { parseHidden } from '../../core/session.js';
 
 export const PRESETS = {
   '3b1b': { name: '3Blue1Brown', blurb: '784-16-16-10 · sigmoid · squared error · SGD' },
@@ -30,18 +30,9 @@ function select(id, options, name) {
   return `<select id="${id}" aria-label="${name}">${options.map(([v, t]) => `<option value="${v}">${t}</option>`).join('')}</select>`;
 }
 
-export class Settings {
-  /**
-   * @param {HTMLElement} wrap
-   * @param {{ onPreset: (name: string, adam: boolean) => void, onApply: (options: object) => void,
-   *   onSpeed: (perSecond: number) => void }} handlers
-   */
-  constructor(wrap, handlers) {
-    const p = `mn-set-${++counter}`;
-    this.p = p;
-    this.handlers = handlers;
-    this.base = '3b1b';
-    wrap.innerHTML = `
+/** The panel's markup (`p`: the prefix of its element ids). */
+function settingsHtml(p) {
+  return `
       <fieldset class="mn-presets">
         <legend class="mn-h">Network</legend>
         <div class="mn-seg" role="radiogroup" aria-label="Preset">
@@ -70,8 +61,28 @@ export class Settings {
       </form>
       <p class="mn-msg mn-error" id="${p}-error" role="alert" hidden></p>
       <label class="mn-field mn-speed"><span>Speed</span>${select(`${p}-speed`, SPEEDS.map(([v, t]) => [String(v), t]), 'Speed')}</label>`;
+}
+
+export class Settings {
+  /**
+   * @param {HTMLElement} wrap
+   * @param {{ onPreset: (name: string, adam: boolean) => void, onApply: (options: object) => void,
+   *   onSpeed: (perSecond: number) => void }} handlers
+   */
+  constructor(wrap, handlers) {
+    const p = `mn-set-${++counter}`;
+    this.p = p;
+    this.handlers = handlers;
+    this.base = '3b1b';
+    wrap.innerHTML = settingsHtml(p);
     this.$ = (s) => wrap.querySelector(`#${p}-${s}`);
     this.wrap = wrap;
+    this.listen(handlers);
+  }
+
+  listen(handlers) {
+    const wrap = this.wrap;
+    const p = this.p;
     for (const r of wrap.querySelectorAll(`input[name="${p}-preset"]`)) {
       r.addEventListener('change', () => {
         if (!r.checked) return;

@@ -2,7 +2,7 @@
 // a file, or fetch one of the pretrained models shipped with the page.
 
 import { PRESETS } from './settings.js';
-import { downloadBlob } from '../ui/recorder.js';
+import { downloadBlob } from '../../ui/recorder.js';
 
 let counter = 0;
 

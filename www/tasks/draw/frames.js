@@ -4,7 +4,7 @@
 // change only with the model, so they (and the choice of which synapses to draw) are copied
 // once per model and marked with a `weightsVersion`, which lets the view cache the synapses.
 
-import { strongest, STRONGEST, DRAW_ALL_UP_TO } from '../mnist/strongest.js';
+import { strongest, STRONGEST, DRAW_ALL_UP_TO } from '../../mnist/strongest.js';
 
 // A drawing is read, not trained on: no phase to animate, nothing being probed.
 const STATE = Object.freeze({ cycle: 0, example: 0, exampleCount: 0, phase: 'idle', layer: -1, probing: true });

@@ -2,7 +2,7 @@
 // counts, and per-class accuracy bars, from the worker's evaluation. Off-diagonal cells are
 // buttons: picking one filters the gallery of mistakes to that confusion.
 
-import { fmtInt } from '../core/format.js';
+import { fmtInt } from '../../core/format.js';
 
 const TABLE_UP_TO = 20; // classes drawn as an HTML table (with counts); more as a canvas
 
@@ -77,6 +77,12 @@ export class ConfusionView {
       this.matrixWrap.append(this.canvas);
       return;
     }
+    this.matrixWrap.append(this.makeTable(k));
+    this.select(this.selected);
+  }
+
+  /** The k×k table of cells (buttons that pick the mistakes of one confusion). */
+  makeTable(k) {
     const table = document.createElement('table');
     table.className = 'mn-confusion';
     const cap = document.createElement('caption');
@@ -105,31 +111,34 @@ export class ConfusionView {
       for (let g = 0; g < k; g++) {
         const td = document.createElement('td');
         td.className = t === g ? 'mn-diag' : 'mn-off';
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.dataset.t = String(t);
-        b.dataset.g = String(g);
-        if (t === g) {
-          b.tabIndex = -1;
-          b.className = 'mn-cell-static';
-        } else {
-          b.setAttribute('aria-pressed', 'false');
-          b.addEventListener('click', () => {
-            const same = this.selected && this.selected.t === t && this.selected.g === g;
-            const cell = same ? null : { t, g, count: this.conf?.[t * this.classes + g] ?? 0 };
-            this.select(cell);
-            this.onPick(cell);
-          });
-        }
-        td.append(b);
+        td.append(this.cellButton(t, g));
         tr.append(td);
         this.cells.push(td);
       }
       tbody.append(tr);
     }
     table.append(thead, tbody);
-    this.matrixWrap.append(table);
-    this.select(this.selected);
+    return table;
+  }
+
+  cellButton(t, g) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.t = String(t);
+    b.dataset.g = String(g);
+    if (t === g) {
+      b.tabIndex = -1;
+      b.className = 'mn-cell-static';
+    } else {
+      b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', () => {
+        const same = this.selected && this.selected.t === t && this.selected.g === g;
+        const cell = same ? null : { t, g, count: this.conf?.[t * this.classes + g] ?? 0 };
+        this.select(cell);
+        this.onPick(cell);
+      });
+    }
+    return b;
   }
 
   drawCanvas(k, conf, diagMax, offMax) {

@@ -1,8 +1,8 @@
 // The training examples as a small table, the current one highlighted, with what the network
 // answers for each now (from the core's predict).
 
-import { fmt } from '../core/format.js';
-import { el } from '../ui/controls.js';
+import { fmt } from '../../core/format.js';
+import { el } from '../../ui/controls.js';
 
 export class ExamplesTable {
   constructor() {

@@ -4,7 +4,7 @@
 // on the input now. Hovering or focusing a picture names the neuron and emphasises it in the
 // network drawing.
 
-import { fmt } from '../core/format.js';
+import { fmt } from '../../core/format.js';
 
 const POS = [74, 222, 128];
 const NEG = [248, 81, 103];

@@ -1,0 +1,180 @@
+// The MNIST section's DOM: the markup (toolbar, network, counters, settings, charts, models,
+// weight pictures, evaluation, own data) and the widgets built into it, wired to the controller
+// (controller.js) `c`.
+
+import { fmt } from '../../core/format.js';
+import { linkStylesheet } from '../../core/stylesheet.js';
+import { MnistNetworkView } from '../../mnist/network-view.js';
+import { WeightPictures } from './weight-pictures.js';
+import { LineChart } from './charts.js';
+import { ConfusionView } from './confusion.js';
+import { Gallery } from './gallery.js';
+import { ModelsPanel } from './models.js';
+import { Settings } from './settings.js';
+import { OwnData } from './own-data.js';
+import { saveToFile, loadFile, loadPretrained } from './model-files.js';
+import { pct } from './display.js';
+
+const CREDIT = 'MNIST database by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, CC BY-SA 3.0.';
+const COLOURS = { loss: '#ffd68c', train: '#7dd3fc', test: '#4ade80' };
+// Stopping a run of epochs early (Pause, Reset, a new model) rejects its promise; the buttons
+// that started it need not report that.
+const STOPPED = /paused|rebuilt|loaded|replaced|new training run/;
+
+export function ensureStyles(doc) {
+  linkStylesheet(doc, new URL('../../mnist/mnist.css', import.meta.url));
+}
+
+/** The training stage: toolbar, the network (under the loading overlay), status and counters. */
+function stageHtml() {
+  return `
+        <div class="mn-stage mn-panel">
+          <div class="mn-toolbar" role="group" aria-label="Training">
+            <button type="button" class="mn-btn mn-btn-primary mn-play" data-act="play" disabled>Play</button>
+            <button type="button" class="mn-btn" data-act="epoch" disabled>One epoch</button>
+            <button type="button" class="mn-btn" data-act="batch" disabled>One batch</button>
+            <button type="button" class="mn-btn" data-act="example" disabled>One example</button>
+            <button type="button" class="mn-btn" data-act="phase" disabled>Step</button>
+            <button type="button" class="mn-btn mn-btn-quiet" data-act="reset" disabled>Reset</button>
+          </div>
+          <div class="mn-net-wrap" data-part="net">
+            <div class="mn-overlay" data-part="loading">
+              <div class="mn-overlay-box">
+                <p class="mn-overlay-title" data-part="load-title">Loading the MNIST digits…</p>
+                <progress data-part="progress" aria-label="Loading data" max="1" value="0"></progress>
+                <p class="mn-overlay-note" data-part="load-note">Starting…</p>
+                <button type="button" class="mn-btn" data-act="retry" hidden>Try again</button>
+              </div>
+            </div>
+          </div>
+          <div class="mn-under">
+            <p class="mn-status" data-part="status"></p>
+            <p class="mn-phase" data-part="phase"></p>
+            <p class="mn-msg mn-error mn-banner" data-part="alert" role="alert" hidden></p>
+            <dl class="mn-counters">
+              <div><dt>Epoch</dt><dd data-c="epoch">0</dd></div>
+              <div><dt>Examples seen</dt><dd data-c="seen">0</dd></div>
+              <div><dt>Samples / s</dt><dd data-c="sps">–</dd></div>
+              <div><dt>Test accuracy</dt><dd data-c="acc">–</dd></div>
+            </dl>
+            <p class="mn-caption" data-part="caption"></p>
+          </div>
+        </div>`;
+}
+
+/** Below the stage: the weight pictures, the evaluation, own data and the credit. */
+function lowerHtml(id) {
+  return `
+      <section class="mn-panel mn-weights" aria-labelledby="${id}-wh">
+        <h3 class="mn-h" id="${id}-wh">What each neuron of the first hidden layer looks for</h3>
+        <p class="mn-note" data-part="weights-note"></p>
+        <div class="mn-weights-wrap" data-part="weights"></div>
+      </section>
+      <section class="mn-panel mn-eval" aria-labelledby="${id}-eh">
+        <div class="mn-eval-head">
+          <h3 class="mn-h" id="${id}-eh">How well it reads the test digits</h3>
+          <button type="button" class="mn-btn" data-act="evaluate" disabled>Evaluate on the test set</button>
+        </div>
+        <p class="mn-eval-summary" data-part="eval-summary">Digits it has never seen: how many does it get right, which does it mix up?</p>
+        <div class="mn-eval-grid">
+          <div class="mn-eval-matrix"><h4 class="mn-h4">Confusion matrix <span class="mn-muted">rows: true digit · columns: guess</span></h4><div data-part="matrix"></div></div>
+          <div class="mn-eval-bars"><h4 class="mn-h4">Accuracy per digit</h4><div data-part="bars"></div></div>
+        </div>
+        <h4 class="mn-h4 mn-eval-gallery-h">Mistakes</h4>
+        <div data-part="gallery"></div>
+      </section>
+      <section class="mn-panel" data-part="own" aria-label="Your own data"></section>
+      <footer class="mn-credit">${CREDIT}</footer>`;
+}
+
+/** The section's markup (`heading`: false leaves the title and lede out). */
+function sectionHtml(id, heading) {
+  return `
+      ${heading ? `<header class="mn-header">
+        <h2 class="mn-title">Watch a network learn to read handwriting</h2>
+        <p class="mn-lede">60,000 handwritten digits, a few thousand artificial neurons and nothing but arithmetic. Press <b>Play</b> and watch the weights organise themselves, or <b>Step</b> through one example to see a single thought.</p>
+      </header>` : ''}
+      <div class="mn-layout">${stageHtml()}
+        <aside class="mn-side">
+          <section class="mn-panel" data-part="settings" aria-label="Network settings"></section>
+          <section class="mn-panel mn-charts" aria-label="Learning curves">
+            <div class="mn-chart" data-part="loss-chart"></div>
+            <div class="mn-chart" data-part="acc-chart"></div>
+          </section>
+          <section class="mn-panel" data-part="models" aria-label="Models"></section>
+        </aside>
+      </div>${lowerHtml(id)}`;
+}
+
+/** Builds the section into `c.element`: `c.root`, `c.$(part)`, `c.btn(act)` and the widgets. */
+export function buildDom(c) {
+  const root = document.createElement('section');
+  root.className = 'mn-root';
+  root.setAttribute('aria-label', 'MNIST: a network learning to read handwritten digits');
+  root.innerHTML = sectionHtml(c.id, c.options.heading !== false);
+  c.root = root;
+  c.element.append(root);
+  c.$ = (part) => root.querySelector(`[data-part="${part}"]`);
+  c.btn = (act) => root.querySelector(`[data-act="${act}"]`);
+  buildWidgets(c);
+  wireButtons(c);
+}
+
+function buildWidgets(c) {
+  const redraw = () => c.requestRender();
+  c.net = new MnistNetworkView(c.$('net'), redraw);
+  c.weights = new WeightPictures(c.$('weights'), (i) => {
+    c.net.setFocus(i);
+    c.requestRender();
+  }, redraw);
+  c.lossChart = new LineChart(c.$('loss-chart'), {
+    label: 'Training loss',
+    format: (y, axis) => (axis !== undefined ? fmt(y, axis) : fmt(y, 3)),
+    series: [{ key: 'loss', label: 'loss', colour: COLOURS.loss }],
+  }, redraw);
+  c.accChart = new LineChart(c.$('acc-chart'), {
+    label: 'Accuracy',
+    yMin: 0,
+    yMax: 1,
+    format: (y, axis) => (axis !== undefined ? `${Math.round(y * 100)}%` : pct(y)),
+    series: [
+      { key: 'train', label: 'training', colour: COLOURS.train },
+      { key: 'test', label: 'test', colour: COLOURS.test, dots: true },
+    ],
+  }, redraw);
+  c.confusion = new ConfusionView(c.$('matrix'), c.$('bars'), (cell) => c.gallery.setFilter(cell));
+  c.gallery = new Gallery(c.$('gallery'), { testImages: (i) => c.client.testImages(i) }, (index) => c.showTest(index));
+  c.settings = new Settings(c.$('settings'), {
+    onPreset: (name, adam) => c.choosePreset(name, adam),
+    onApply: (opts) => c.applySettings(opts),
+    onSpeed: (v) => c.setSpeed(v),
+  });
+  c.settings.setPreset(c.preset);
+  c.settings.setSpeed(c.speed);
+  c.models = new ModelsPanel(c.$('models'), {
+    save: () => saveToFile(c),
+    loadFile: (f) => loadFile(c, f),
+    loadPretrained: (name) => loadPretrained(c, name),
+  });
+  c.own = new OwnData(c.$('own'), {
+    use: (files, names) => c.useOwnData(files, names),
+    useMnist: () => c.useMnist(),
+  });
+}
+
+function wireButtons(c) {
+  const act = (name, fn) => c.btn(name).addEventListener('click', () => c.guard(fn));
+  act('play', () => (c.playing ? c.pause() : c.play()));
+  act('epoch', () => c.step('epoch').catch((e) => {
+    if (!STOPPED.test(e.message)) throw e;
+  }));
+  act('batch', () => c.step('batch'));
+  act('example', () => c.step('example'));
+  act('phase', () => c.step('phase'));
+  act('reset', () => c.reset());
+  act('evaluate', () => c.evaluate());
+  act('retry', () => {
+    c.ready = c.load({ urls: c.mnistUrls() });
+    return c.ready;
+  });
+}
