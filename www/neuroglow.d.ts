@@ -128,9 +128,9 @@ export type Settings = Required<Omit<MountOptions, 'url' | 'appUrl' | 'controls'
 };
 
 /** The settings of an MNIST playground (what its settings() returns). */
-export type MnistSettings = Required<Omit<NetworkSettings, 'preset'>> & { task: 'mnist'; preset: Preset; start: 'paused' | 'playing'; embed: boolean };
+export type MnistSettings = Required<Omit<NetworkSettings, 'preset'>> & { task: 'mnist'; preset: Preset; start: 'paused' | 'playing'; embed: boolean; palette: Palette };
 /** The settings of a draw playground. */
-export interface DrawSettings { task: 'draw'; model: Preset; embed: boolean; controls: DrawPart[]; hide: DrawPart[] }
+export interface DrawSettings { task: 'draw'; model: Preset; palette: Palette; embed: boolean; controls: DrawPart[]; hide: DrawPart[] }
 
 /** Where training is. Returned by step(), state() and carried by 'step' and 'cycle' events. */
 export interface State {
@@ -373,6 +373,8 @@ export interface DrawPlayground {
   useModel(model: Preset | string | Uint8Array | ArrayBuffer): Promise<{ model: string; info: Info }>;
   /** The 28×28 image (784 values 0..1) the network read last. */
   input(): Float32Array;
+  /** Changes the model and/or the palette live; resolves with the settings. */
+  configure(changes: { model?: Preset; palette?: Palette }): Promise<DrawSettings>;
   state(): DrawState;
   settings(): DrawSettings;
   warnings(): string[];
@@ -452,7 +454,7 @@ export function mountMnist(
 /** The draw-a-digit section alone (the standalone page www/draw/index.html). Its code loads on demand. */
 export function mountDraw(
   element: HTMLElement,
-  options?: { model?: Preset; modelUrl?: string | URL; heading?: boolean | string; hide?: DrawPart[] },
+  options?: { model?: Preset; palette?: Palette; modelUrl?: string | URL; heading?: boolean | string; hide?: DrawPart[] },
 ): Promise<Pick<DrawPlayground, 'predict' | 'draw' | 'undo' | 'clear' | 'useModel' | 'input' | 'destroy' | 'canvas'> & {
   element: HTMLElement;
   state(): Omit<DrawState, 'task'>;

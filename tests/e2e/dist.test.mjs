@@ -146,7 +146,7 @@ test('the MNIST section finds its data, worker and models under the sub-path', T
   await page.goto(`${origin}${PREFIX}www/mnist/index.html`);
   await page.waitForFunction(() => window.mnist, null, { timeout: 30_000 });
   await page.evaluate(() => window.mnist.ready);
-  for (const f of ['www/mnist/worker.js', 'www/data/mnist/train-images-idx3-ubyte.gz', 'www/data/mnist/t10k-labels-idx1-ubyte.gz']) {
+  for (const f of ['www/tasks/mnist/worker.js', 'www/data/mnist/train-images-idx3-ubyte.gz', 'www/data/mnist/t10k-labels-idx1-ubyte.gz']) {
     assert.ok(served.includes(f), `${f} was loaded (served: ${served.join(', ')})`);
   }
 });

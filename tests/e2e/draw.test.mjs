@@ -1,8 +1,8 @@
 // The "Draw a digit" section in a real browser: digits drawn with real mouse strokes are read
 // right and announced, the bars and the 28×28 image follow, Clear and Undo work, predict()
 // agrees across canvas, ImageData and pixels, bad input gets a clear message, models switch
-// (and a model that cannot read drawings is refused), two sections keep apart, it works at
-// phone size, and the console stays clean.
+// (and a model that cannot read drawings is refused), two sections keep apart, the palette
+// recolours the network live, it works at phone size, and the console stays clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserForSuite, url, screenshot } from './browser.mjs';
@@ -382,6 +382,57 @@ test('the network view shows the drawing; hovering an output neuron shows its sc
   const found = await page.locator('.dr-tip').evaluate((t) => (t.hidden ? '' : t.textContent));
   assert.match(found ?? 'no tooltip', /^Output 7: \d+%$/);
   await screenshot(page, 'draw-1280x800-network');
+  assert.deepEqual(b.consoleErrors, []);
+});
+
+/** Pixels of the network drawing that are green, or orange: which palette colours its synapses. */
+const hues = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const c = document.querySelector('.dr-net-wrap canvas');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const n = { green: 0, orange: 0 };
+  for (let i = 0; i < d.length; i += 4) {
+    const [r, g, bl] = [d[i], d[i + 1], d[i + 2]];
+    if (g > 40 && g > 1.4 * r && g > 1.2 * bl) n.green++;
+    if (r > 40 && r > 1.3 * g && g > 1.4 * bl) n.orange++;
+  }
+  done(n);
+}))));
+
+test('the palette: ?palette=blue-orange, configure() and the labelled Colours menu recolour the network live', TIMEOUT, async () => {
+  const page = b.page;
+  await page.goto(url('index.html?task=draw&palette=blue-orange'));
+  await page.waitForSelector('#draw[data-ready]', { timeout: 30_000 });
+  await page.evaluate(() => window.playgrounds.draw.draw([[[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]]));
+  const menu = page.locator('#draw').getByRole('combobox', { name: 'Colours' });
+  assert.equal(await menu.inputValue(), 'blue-orange');
+  let n = await hues(page);
+  assert.ok(n.orange > 1000 && n.green === 0, `blue/orange synapses: ${JSON.stringify(n)}`);
+  const caption = page.locator('#draw .dr-caption');
+  assert.match(await caption.textContent(), /Blue synapses excite .* orange ones inhibit/);
+  await screenshot(page, 'draw-palette-blue-orange');
+  // configure() recolours at once; the settings event and the URL follow.
+  const events = await page.evaluate(async () => {
+    const seen = [];
+    window.playgrounds.draw.on('settings', (s) => seen.push(s.palette));
+    const s = await window.playgrounds.draw.configure({ palette: 'green-red' });
+    return [...seen, s.palette];
+  });
+  assert.deepEqual(events, ['green-red', 'green-red']);
+  await page.waitForFunction(() => location.search === '?task=draw');
+  n = await hues(page);
+  assert.ok(n.green > 1000 && n.orange === 0, `green/red synapses: ${JSON.stringify(n)}`);
+  assert.match(await caption.textContent(), /Green synapses excite .* red ones inhibit/);
+  assert.equal(await menu.inputValue(), 'green-red');
+  // The menu is reached with Tab from the model menu and changed with the keyboard.
+  await page.locator('#draw').getByRole('combobox', { name: 'Model' }).focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await menu.evaluate((m) => m === document.activeElement), true);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => location.search === '?task=draw&palette=blue-orange');
+  assert.equal(await page.evaluate(() => window.playgrounds.draw.settings().palette), 'blue-orange');
+  assert.ok((await hues(page)).orange > 1000);
+  const refused = await page.evaluate(() => window.playgrounds.draw.configure({ palette: 'pink' }).then(() => 'no error', (e) => e.message));
+  assert.match(refused, /^neuroglow configure\(\): option "palette" must be one of green-red, blue-orange/);
   assert.deepEqual(b.consoleErrors, []);
 });
 

@@ -71,7 +71,8 @@ test('mount({ task: "mnist" }): the 3Blue1Brown net with the MNIST API and the c
   assert.match(r.errors[0], /epochs must be a whole number/);
   assert.match(r.errors[1], /unit must be "phase", "example", "batch" or "epoch"/);
   assert.match(r.errors[2], /a layer of 1000000 neurons is out of range/);
-  assert.match(r.errors[3], /cannot change "palette"/);
+  // The palette applies to every task now (it recolours MNIST too); an unknown one is refused.
+  assert.match(r.errors[3], /option "palette" must be one of green-red, blue-orange/);
   assert.deepEqual(r.modern.sizes, [784, 128, 64, 10]);
   assert.equal(r.settings.preset, 'modern');
   assert.deepEqual(r.settings.hidden, [128, 64]);
@@ -97,7 +98,7 @@ test('index.html?task=mnist: settings from the URL, specific warnings, the URL f
   const text = await page.locator('#mnist .ng-warnings').innerText();
   assert.match(text, /Ignored hidden=1000000: a layer of 1000000 neurons is out of range \(1 to 4096\) — using 128,64/);
   assert.match(text, /Ignored lr=abc: learning rate must be a number between 0 and 100 — using 0\.05/);
-  assert.match(text, /Ignored palette=pink: task mnist has no palette setting/);
+  assert.match(text, /Ignored palette=pink: palette must be one of green-red, blue-orange — using green-red/);
   const s = await page.evaluate(() => window.neuroglow.state());
   assert.deepEqual(s.info.sizes, [784, 128, 64, 10]);
   assert.equal(s.info.batchSize, 64, 'the valid parameters are kept');

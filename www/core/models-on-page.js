@@ -1,22 +1,17 @@
-// Models that one section of a page offers to the others: an MNIST section registers the
-// network it is training, and a drawing pad on the same page lists it next to the pretrained
-// ones. The list lives on the document (not in this module), so every section of one page sees
-// the same list even if this module is loaded under two URLs, and separate documents never mix.
+// Models that one section of a page offers to the others: an MNIST section registers the network
+// it is training, and a drawing pad on the same page lists it next to the pretrained ones. The
+// list lives on the document (not in this module), so every section of one page sees the same
+// list even if this module is loaded under two URLs, and separate documents never mix.
 
 const KEY = Symbol.for('neuroglow.modelsOnPage');
 const EVENT = 'neuroglow:models';
 
-function registry(doc) {
-  if (!doc[KEY]) doc[KEY] = { entries: [], next: 0 };
-  return doc[KEY];
-}
+const registry = (doc) => (doc[KEY] ??= { entries: [], next: 0 });
+const changed = (doc) => doc.dispatchEvent(new CustomEvent(EVENT));
 
 /**
- * Offers a model to the other sections of `doc`. Returns a function that withdraws it.
- * @param {Document} doc
- * @param {{ name: string, save: () => Promise<Uint8Array>,
- *   on?: (event: string, fn: Function) => () => void }} model  `save` resolves with the model's
- *   current .ngm bytes; `on('epoch', fn)` (optional) tells when they are worth fetching again.
+ * Offers a model to the other sections of `doc`; returns a function that withdraws it. `save()`
+ * resolves with its current .ngm bytes; `on('epoch', fn)` (optional) says when to fetch them again.
  */
 export function registerModel(doc, { name, save, on } = {}) {
   if (typeof name !== 'string' || !name) throw new TypeError('registerModel: name must be a non-empty string');
@@ -28,12 +23,12 @@ export function registerModel(doc, { name, save, on } = {}) {
   for (let k = 2; reg.entries.some((e) => e.name === shown); k++) shown = `${name} (${k})`;
   const entry = Object.freeze({ id: `page-${++reg.next}`, name: shown, save, on: on ?? (() => () => {}) });
   reg.entries.push(entry);
-  doc.dispatchEvent(new CustomEvent(EVENT));
+  changed(doc);
   return () => {
     const i = reg.entries.indexOf(entry);
     if (i < 0) return;
     reg.entries.splice(i, 1);
-    doc.dispatchEvent(new CustomEvent(EVENT));
+    changed(doc);
   };
 }
 

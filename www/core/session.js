@@ -1,143 +1,75 @@
-// One wasm Playground and what the page needs around it: safe stepping (divergence becomes an
-// event, not an exception), events, rebuilding from settings, and copies of the weights from
-// before each step (for tweening the drawing and writing out sums; never recomputed here).
+// One wasm Playground and what the page needs around it: stepping in which a divergence becomes
+// an event rather than an exception, the step/cycle events, and rebuilding from settings. What
+// a frame shows (lit layers, δ, the weights before a step) is the core's: read pg.frame().
 
 import { Emitter } from './events.js';
+
+const STEPS = { phase: 'stepPhase', example: 'stepExample', cycle: 'stepCycle' };
 
 export class Session {
   constructor(wasm, netOptions) {
     this.wasm = wasm;
     this.events = new Emitter();
     this.pg = null;
-    /** Bumped whenever the network object is replaced (reset, settings). */
-    this.generation = 0;
-    /** Bumped whenever the weights or the trace may have changed. */
+    /** Bumped whenever the weights may have changed (what the examples table shows). */
     this.version = 0;
     this.build(netOptions);
   }
 
-  /** Replaces the network; throws (keeping the current one) when the options are refused. */
+  /** Replaces the network; throws (keeping the current one) when the core refuses the options. */
   build(netOptions) {
     const pg = new this.wasm.Playground(netOptions);
     this.pg?.free();
-    this.pg = pg;
-    this.netOptions = { ...netOptions };
-    this.info = pg.info();
-    this.examples = pg.examples();
-    this.generation += 1;
+    Object.assign(this, { pg, netOptions: { ...netOptions }, info: pg.info(), examples: pg.examples(), lastCycle: 0, divergedReported: false });
     this.version += 1;
-    this.lastCycle = 0;
-    this.divergedReported = false;
-    /** Weights as they were before the last step, and whether the trace's forward pass used them. */
-    this.before = null;
-    this.beforeExact = false;
-    this.lastOp = 'build';
-  }
-
-  get alive() {
-    return this.pg !== null;
   }
 
   state() {
     return this.pg.state();
   }
 
-  layers() {
-    return this.info.sizes.length - 1;
-  }
-
-  copyWeights() {
-    const out = [];
-    for (let k = 0; k < this.layers(); k++) out.push(this.pg.view('weights', k).slice());
-    return out;
-  }
-
-  /**
-   * Runs one stepping call. Returns the new state; when training diverges the state carries
-   * `diverged` and a 'diverged' event fires (once). Other errors are thrown.
-   */
-  run(op, fn) {
-    this.before = this.copyWeights();
-    this.beforeExact = op === 'phase' || op === 'example';
-    this.lastOp = op;
+  /** Runs a call that trains; a divergence fires 'diverged' (once) and returns the state, other errors throw. */
+  run(fn) {
+    let diverged = false;
     try {
       fn();
     } catch (e) {
+      if (e?.code !== 'diverged') throw e;
+      diverged = true;
+    } finally {
       this.version += 1;
-      const s = this.pg.state();
-      if (s.diverged) return this.reportDiverged(s);
-      throw e;
     }
-    this.version += 1;
-    return this.after();
-  }
-
-  after() {
     const s = this.pg.state();
-    this.events.emit('step', s);
-    if (s.cycle !== this.lastCycle) {
-      this.lastCycle = s.cycle;
-      this.events.emit('cycle', s);
-    }
+    if (diverged && !this.divergedReported) this.events.emit('diverged', { message: s.diverged, state: s });
+    this.divergedReported ||= diverged;
     return s;
   }
 
-  reportDiverged(s) {
-    if (!this.divergedReported) {
-      this.divergedReported = true;
-      this.events.emit('diverged', { message: s.diverged, state: s });
-    }
+  cycled(s) {
+    if (s.diverged || s.cycle === this.lastCycle) return;
+    this.lastCycle = s.cycle;
+    this.events.emit('cycle', s);
+  }
+
+  /** One step ('phase' | 'example' | 'cycle', or a call that steps); returns the state. */
+  step(kind) {
+    const s = this.run(typeof kind === 'function' ? kind : () => this.pg[STEPS[kind]]());
+    if (!s.diverged) this.events.emit('step', s);
+    this.cycled(s);
     return s;
-  }
-
-  stepPhase() {
-    return this.run('phase', () => this.pg.stepPhase());
-  }
-
-  stepExample() {
-    return this.run('example', () => this.pg.stepExample());
-  }
-
-  stepCycle() {
-    return this.run('cycle', () => this.pg.stepCycle());
   }
 
   /**
-   * Trains `cycles` cycles in one call (the caller keeps slices small). With 'cycle' listeners it
-   * goes one cycle at a time and emits each, so a listener can stop at an exact cycle by calling
-   * interrupt() (e.g. "pause when the error drops below 0.1").
+   * Trains `cycles` cycles (the caller keeps slices small). With 'cycle' listeners it goes one
+   * cycle per call and emits each, so a listener can stop at an exact cycle with interrupt().
    */
   trainCycles(cycles) {
-    this.lastOp = 'train';
-    this.beforeExact = false;
-    this.before = null;
     this.interrupted = false;
-    const each = this.events.has('cycle');
-    let s = null;
-    try {
-      if (each) {
-        for (let i = 0; i < cycles && !this.interrupted; i++) {
-          this.pg.trainCycles(1);
-          this.version += 1;
-          s = this.pg.state();
-          this.lastCycle = s.cycle;
-          this.events.emit('cycle', s);
-        }
-      } else {
-        this.pg.trainCycles(cycles);
-      }
-    } catch (e) {
-      this.version += 1;
-      const st = this.pg.state();
-      if (st.diverged) return this.reportDiverged(st);
-      throw e;
-    }
-    this.version += 1;
-    if (each) return s ?? this.pg.state();
-    s = this.pg.state();
-    if (s.cycle !== this.lastCycle) {
-      this.lastCycle = s.cycle;
-      this.events.emit('cycle', s);
+    const each = this.events.has('cycle') ? 1 : cycles;
+    let s = this.pg.state();
+    for (let done = 0; done < cycles && !this.interrupted && !s.diverged; done += each) {
+      s = this.run(() => this.pg.trainCycles(each));
+      this.cycled(s);
     }
     return s;
   }
@@ -145,15 +77,6 @@ export class Session {
   /** Stops a trainCycles() call in progress after its current cycle (from a listener). */
   interrupt() {
     this.interrupted = true;
-  }
-
-  /** Puts an input on the input neurons (throws a clear Error for a bad input). */
-  probe(input) {
-    this.before = this.copyWeights();
-    this.beforeExact = true;
-    this.pg.probe(Float32Array.from(input));
-    this.version += 1;
-    return this.pg.state();
   }
 
   predict(input) {
@@ -164,18 +87,10 @@ export class Session {
     return Array.from(this.pg.snapshotCycles());
   }
 
+  /** Rewinds to kept snapshot `index` (a diverged network too). */
   restore(index) {
-    this.pg.restore(index);
-    this.version += 1;
-    this.before = null;
-    this.beforeExact = false;
     this.divergedReported = false;
-    this.lastOp = 'restore';
-    return this.after();
-  }
-
-  nextFrame(cycle) {
-    return this.wasm.nextFrame(cycle);
+    return this.step(() => this.pg.restore(index));
   }
 
   free() {
@@ -183,27 +98,4 @@ export class Session {
     this.pg = null;
     this.events.clear();
   }
-}
-
-/** Reads a text field like "4" or "4, 3" (or "" for none) into hidden-layer sizes. */
-export function parseHidden(text) {
-  const t = String(text).trim();
-  if (t === '') return [];
-  const parts = t.split(/[\s,]+/).filter(Boolean);
-  const sizes = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-  if (sizes.some((n) => !Number.isSafeInteger(n))) {
-    throw new Error(`hidden layers: "${t}" is not a list of whole numbers (write e.g. 4 or 4, 3)`);
-  }
-  return sizes;
-}
-
-/** Reads "1, 1, 0" into numbers; the core checks the count and the values. */
-export function parseInput(text) {
-  const parts = String(text).trim().split(/[\s,;]+/).filter(Boolean);
-  if (parts.length === 0) throw new Error('type the input values, e.g. 1, 1, 0');
-  return parts.map((p) => {
-    const n = Number(p);
-    if (!Number.isFinite(n)) throw new Error(`"${p}" is not a number`);
-    return n;
-  });
 }

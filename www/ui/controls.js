@@ -1,123 +1,93 @@
 // Frame-by-frame controls: Step, Next example, Next cycle, Play/Pause, Reset, Speed, Schedule
-// and the Rewind scrubber over the kept snapshots; plus the keyboard (Space, Right arrow).
+// and the Rewind scrubber over the kept snapshots; plus el() and button(), which every piece of
+// the playground's DOM is made with.
 
 import { fmtInt } from '../core/format.js';
 import { BY_NAME } from '../core/config.js';
 
-function el(tag, props = {}, ...children) {
+/** An element with properties (class, text, aria*, data*, for, role as attributes) and children. */
+export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'class') e.className = v;
     else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('aria') || k.startsWith('data') || k === 'for' || k === 'role') e.setAttribute(k === 'for' ? 'for' : k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`), v);
+    else if (/^(aria|data)[A-Z]|^(for|role)$/.test(k)) e.setAttribute(k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`), v);
     else e[k] = v;
   }
   e.append(...children);
   return e;
 }
-export { el };
 
-function button(label, icon, cls = '') {
-  const b = el('button', { type: 'button', class: `ng-btn ${cls}` });
-  b.append(el('span', { class: 'ng-icon', ariaHidden: 'true', text: icon }), el('span', { class: 'ng-label', text: label }));
-  return b;
+/** A button with an icon and a label (setButton() changes both); `props` as for el(). */
+export function button(label, icon, { cls = '', onClick = null, ...props } = {}) {
+  const sign = el('span', { class: 'ng-icon', ariaHidden: 'true', text: icon });
+  return el('button', { type: 'button', class: `ng-btn ${cls}`, onclick: onClick, ...props }, sign, el('span', { class: 'ng-label', text: label }));
 }
+
+export function setButton(b, label, icon, on) {
+  b.querySelector('.ng-label').textContent = label;
+  b.querySelector('.ng-icon').textContent = icon;
+  b.classList.toggle('ng-on', on);
+}
+
+const field = (cls, ...children) => el('div', { class: `ng-field ng-inline ${cls}` }, ...children);
 
 export class Controls {
   /**
    * @param id       unique prefix for element ids
-   * @param handlers { step(kind), toggle(), reset(), speed(v), schedule(on), rewind(i) }
-   * @param parts    the parts to show (config.js PARTS); the others are made but not shown
+   * @param h        { step(kind), toggle(), reset(), speed(v), schedule(on), rewind(i) }
+   * @param parts    the parts to show (config.js PARTS)
    * @param extra    elements appended as a last group (the tools: Share, Embed, Record, …)
    */
-  constructor(id, handlers, { speed, schedule }, parts = null, extra = []) {
-    this.h = handlers;
-    const show = (name) => !parts || parts.has(name);
-    this.stepBtn = button('Step', '›', 'ng-primary');
-    this.stepBtn.title = 'Next phase (Right arrow)';
-    this.exampleBtn = button('Next example', '»');
-    this.cycleBtn = button('Next cycle', '⟳');
-    this.playBtn = button('Play', '▶', 'ng-play');
-    this.playBtn.title = 'Play / Pause (Space)';
-    this.resetBtn = button('Reset', '↺');
-
-    this.speed = el('input', { type: 'range', id: `${id}-speed`, min: String(BY_NAME.speed.min), max: String(BY_NAME.speed.max), step: '1', value: String(speed) });
+  constructor(id, h, { speed, schedule }, parts, extra = []) {
+    const { min, max } = BY_NAME.speed;
+    this.speed = el('input', { type: 'range', id: `${id}-speed`, min: String(min), max: String(max), step: '1', value: String(speed) });
     this.schedule = el('input', { type: 'checkbox', id: `${id}-schedule`, checked: schedule });
     this.rewind = el('input', { type: 'range', id: `${id}-rewind`, min: '0', max: '0', step: '1', value: '0' });
     this.rewindOut = el('output', { class: 'ng-rewind-out', htmlFor: `${id}-rewind`, text: 'cycle 0' });
-
-    this.stepBtn.addEventListener('click', () => handlers.step('phase'));
-    this.exampleBtn.addEventListener('click', () => handlers.step('example'));
-    this.cycleBtn.addEventListener('click', () => handlers.step('cycle'));
-    this.playBtn.addEventListener('click', () => handlers.toggle());
-    this.resetBtn.addEventListener('click', () => handlers.reset());
-    this.speed.addEventListener('input', () => handlers.speed(Number(this.speed.value)));
-    this.schedule.addEventListener('change', () => handlers.schedule(this.schedule.checked));
-    this.rewind.addEventListener('input', () => handlers.rewind(Number(this.rewind.value)));
-
-    const buttons = [
-      ['step', this.stepBtn],
-      ['example', this.exampleBtn],
-      ['cycle', this.cycleBtn],
+    this.playBtn = button('Play', '▶', { cls: 'ng-play', title: 'Play / Pause (Space)', onClick: () => h.toggle() });
+    this.speed.addEventListener('input', () => h.speed(Number(this.speed.value)));
+    this.schedule.addEventListener('change', () => h.schedule(this.schedule.checked));
+    this.rewind.addEventListener('input', () => h.rewind(Number(this.rewind.value)));
+    const label = (name, text) => el('label', { for: `${id}-${name}`, text });
+    const pick = (list) => list.filter(([name]) => parts.has(name)).map(([, e]) => e);
+    const buttons = pick([
+      ['step', button('Step', '›', { cls: 'ng-primary', title: 'Next phase (Right arrow)', onClick: () => h.step('phase') })],
+      ['example', button('Next example', '»', { onClick: () => h.step('example') })],
+      ['cycle', button('Next cycle', '⟳', { onClick: () => h.step('cycle') })],
       ['play', this.playBtn],
-      ['reset', this.resetBtn],
-    ].filter(([name]) => show(name)).map(([, b]) => b);
-    const sliders = [
-      ['speed', el('div', { class: 'ng-field ng-inline ng-speed' }, el('label', { for: `${id}-speed`, text: 'Speed' }), this.speed)],
-      [
-        'schedule',
-        el(
-          'div',
-          { class: 'ng-field ng-inline ng-check', title: 'Slow at first, then jumps through the source\u2019s frames: cycle 2, 10, 20, 50, … 60,000' },
-          this.schedule,
-          el('label', { for: `${id}-schedule`, text: 'Schedule' }),
-        ),
-      ],
-      ['rewind', el('div', { class: 'ng-field ng-inline ng-rewind' }, el('label', { for: `${id}-rewind`, text: 'Rewind' }), this.rewind, this.rewindOut)],
-    ].filter(([name]) => show(name)).map(([, f]) => f);
-    this.hasRewind = show('rewind');
-
+      ['reset', button('Reset', '↺', { onClick: () => h.reset() })],
+    ]);
+    const sliders = pick([
+      ['speed', field('ng-speed', label('speed', 'Speed'), this.speed)],
+      ['schedule', el('div', { class: 'ng-field ng-inline ng-check', title: 'Slow at first, then jumps through the source\u2019s frames: cycle 2, 10, 20, 50, … 60,000' }, this.schedule, label('schedule', 'Schedule'))],
+      ['rewind', field('ng-rewind', label('rewind', 'Rewind'), this.rewind, this.rewindOut)],
+    ]);
+    this.hasRewind = parts.has('rewind');
     this.element = el('div', { class: 'ng-controls', role: 'group', ariaLabel: 'Training controls' });
     if (buttons.length) this.element.append(el('div', { class: 'ng-buttons' }, ...buttons));
     if (sliders.length) this.element.append(el('div', { class: 'ng-sliders' }, ...sliders));
     if (extra.length) this.element.append(el('div', { class: 'ng-tools' }, ...extra));
-    this.empty = !buttons.length && !sliders.length && !extra.length;
     this.snapKey = '';
-    this.cycles = [0];
   }
 
-  setSpeed(v) {
-    this.speed.value = String(v);
+  set({ speed, schedule, playing }) {
+    if (speed !== undefined) this.speed.value = String(speed);
+    if (schedule !== undefined) this.schedule.checked = schedule;
+    if (playing !== undefined) setButton(this.playBtn, playing ? 'Pause' : 'Play', playing ? '❚❚' : '▶', playing);
   }
 
-  setSchedule(on) {
-    this.schedule.checked = on;
-  }
-
-  setPlaying(playing) {
-    this.playBtn.querySelector('.ng-label').textContent = playing ? 'Pause' : 'Play';
-    this.playBtn.querySelector('.ng-icon').textContent = playing ? '❚❚' : '▶';
-    this.playBtn.classList.toggle('ng-on', playing);
-  }
-
-  /** Keeps the Rewind scrubber in step with the snapshots and the current cycle. */
-  update(state, snapshotCycles) {
-    if (!this.hasRewind) return;
+  /** Keeps the Rewind scrubber in step with the snapshots (`cycles()`: their cycles) and the cycle. */
+  update(state, cycles) {
     const key = `${state.snapshotCount}:${state.cycle}`;
-    if (key === this.snapKey) return;
+    if (!this.hasRewind || key === this.snapKey) return;
     this.snapKey = key;
-    const cycles = snapshotCycles();
-    this.cycles = cycles;
-    let idx = 0;
-    for (let i = 0; i < cycles.length; i++) if (cycles[i] <= state.cycle) idx = i;
-    this.rewind.max = String(Math.max(0, cycles.length - 1));
-    this.rewind.disabled = cycles.length < 2;
+    const list = cycles();
+    const idx = Math.max(0, list.findLastIndex((c) => c <= state.cycle));
+    this.rewind.max = String(Math.max(0, list.length - 1));
+    this.rewind.disabled = list.length < 2;
     this.rewind.value = String(idx);
-    this.setRewindLabel(cycles[idx] ?? 0);
-  }
-
-  setRewindLabel(cycle) {
-    const text = `cycle ${fmtInt(cycle)}`;
+    const text = `cycle ${fmtInt(list[idx] ?? 0)}`;
     this.rewindOut.textContent = text;
     this.rewind.setAttribute('aria-valuetext', text);
   }
@@ -125,7 +95,5 @@ export class Controls {
 
 /** Whether a key event's target handles keys itself (text fields, sliders, selects…). */
 export function ownsKeys(target) {
-  if (!(target instanceof Element)) return false;
-  if (target.isContentEditable) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  return target instanceof Element && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }

@@ -1,12 +1,13 @@
-// Share and Embed for the page's tabs whose sections have no such buttons of their own (MNIST,
-// draw). Share copies the link to the tab on show, with its settings; where copying is refused
-// (no clipboard permission, an insecure origin), the link is shown in a field, selected, to copy
-// by hand. Embed opens XOR's Embed panel (tools.js), offering the tab's own parts, for an
-// <iframe> snippet of the tab in the compact layout (the playground's embedCode()).
+// Share and Embed in the tab bar, for the tabs whose sections have no such buttons of their own
+// (MNIST, draw). Share copies the link to the tab on show, with its settings (or shows it,
+// selected, where copying is refused); Embed opens the Embed panel of tools.js offering the
+// tab's own parts, for an <iframe> snippet of the tab in the compact layout.
 
-import { el } from './controls.js';
-import { copyText, Tools } from './tools.js';
+import { el, button } from './controls.js';
+import { copyOrSelect, Tools } from './tools.js';
 import { TASKS, defaultOf } from '../core/config.js';
+
+const LOADING = 'Still loading: try again in a moment.';
 
 export class PageShare {
   /**
@@ -18,14 +19,10 @@ export class PageShare {
   constructor(container, getPlayground, boxes = container) {
     this.boxes = boxes;
     this.getPlayground = getPlayground;
-    this.button = el('button', { type: 'button', class: 'ng-btn ng-page-share', title: 'Copy a link to this tab with its settings' });
-    this.button.append(el('span', { class: 'ng-icon', ariaHidden: 'true', text: '\u2934' }), el('span', { class: 'ng-label', text: 'Share' }));
+    this.button = button('Share', '\u2934', { cls: 'ng-page-share', title: 'Copy a link to this tab with its settings', onClick: () => this.share() });
     this.message = el('span', { class: 'ng-page-share-msg', role: 'status' });
-    this.field = el('input', { type: 'text', readOnly: true, class: 'ng-copy-field ng-page-share-link', ariaLabel: 'Link to this tab', spellcheck: false });
-    this.field.hidden = true;
-    this.button.addEventListener('click', () => this.share());
+    this.field = el('input', { type: 'text', readOnly: true, hidden: true, class: 'ng-copy-field ng-page-share-link', ariaLabel: 'Link to this tab', spellcheck: false });
     this.embeds = new Map(); // task → its Embed button and panel (Tools), made when first shown
-    this.task = null;
     container.append(this.button, this.message, this.field);
   }
 
@@ -44,19 +41,13 @@ export class PageShare {
 
   makeEmbed(task) {
     const choices = TASKS[task].parts ?? {}; // MNIST has none: only the size to choose
-    const tools = new Tools(
-      `ng-page-${task}`,
-      new Set(['embed']),
-      {
-        embedCode: (opts) => {
-          const pg = this.getPlayground();
-          if (!pg) return 'Still loading: try again in a moment.';
-          return pg.embedCode(Object.keys(choices).length ? opts : { width: opts.width, height: opts.height });
-        },
-      },
-      null,
-      { choices, defaults: Object.keys(choices).length ? defaultOf('controls', task, true) : [], title: 'Embed this tab in a page' },
-    );
+    const some = Object.keys(choices).length > 0;
+    const embedCode = ({ controls, width, height }) => this.getPlayground()?.embedCode(some ? { controls, width, height } : { width, height }) ?? LOADING;
+    const tools = new Tools(`ng-page-${task}`, new Set(['embed']), { embedCode }, null, {
+      choices,
+      defaults: some ? defaultOf('controls', task, true) : [],
+      title: 'Embed this tab in a page',
+    });
     tools.embedBtn.classList.add('ng-page-embed');
     tools.embedBtn.addEventListener('click', () => {
       this.field.hidden = true;
@@ -69,20 +60,8 @@ export class PageShare {
 
   async share() {
     const link = this.getPlayground()?.link();
-    if (!link) {
-      this.message.textContent = 'Still loading: try again in a moment.';
-      return;
-    }
     this.embeds.get(this.task)?.close();
-    this.field.value = link;
-    if (await copyText(link)) {
-      this.field.hidden = true;
-      this.message.textContent = 'Link copied';
-    } else {
-      this.field.hidden = false;
-      this.field.focus();
-      this.field.select();
-      this.message.textContent = 'Copy this link:';
-    }
+    if (!link) this.message.textContent = LOADING;
+    else this.message.textContent = (await copyOrSelect(link, this.field, this.field)) ? 'Link copied' : 'Copy this link:';
   }
 }

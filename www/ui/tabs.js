@@ -5,47 +5,36 @@
 export class Tabs {
   /**
    * @param {HTMLElement} list  the role="tablist" element
-   * @param {(name: string, how: 'user' | 'api') => void} onSelect  after a tab was shown
-   *   (`name`: the tab's data-tab)
+   * @param {(name: string, how: 'user' | 'api') => void} onSelect  after the tab named `name`
+   *   (its data-tab) was shown
    */
   constructor(list, onSelect) {
-    this.list = list;
     this.onSelect = onSelect;
     this.tabs = [...list.querySelectorAll('[role="tab"]')];
     this.selected = null;
-    for (const tab of this.tabs) {
-      tab.addEventListener('click', () => this.select(tab.dataset.tab, 'user'));
-    }
-    list.addEventListener('keydown', (e) => this.onKey(e));
-  }
-
-  panel(tab) {
-    return this.list.ownerDocument.getElementById(tab.getAttribute('aria-controls'));
+    for (const tab of this.tabs) tab.addEventListener('click', () => this.select(tab.dataset.tab, 'user'));
+    list.addEventListener('keydown', (e) => {
+      const i = this.tabs.indexOf(e.target);
+      const n = this.tabs.length;
+      const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
+      if (i < 0 || e.altKey || e.ctrlKey || e.metaKey || to === undefined) return;
+      e.preventDefault();
+      this.tabs[to].focus();
+      this.select(this.tabs[to].dataset.tab, 'user');
+    });
   }
 
   /** Shows the tab named `name` (its data-tab) and hides the others. */
   select(name, how = 'api') {
-    const tab = this.tabs.find((t) => t.dataset.tab === name);
-    if (!tab) throw new Error(`no tab "${name}"`);
+    if (!this.tabs.some((t) => t.dataset.tab === name)) throw new Error(`no tab "${name}"`);
     if (this.selected === name) return;
     for (const t of this.tabs) {
-      const on = t === tab;
+      const on = t.dataset.tab === name;
       t.setAttribute('aria-selected', String(on));
       t.tabIndex = on ? 0 : -1;
-      this.panel(t).hidden = !on;
+      t.ownerDocument.getElementById(t.getAttribute('aria-controls')).hidden = !on;
     }
     this.selected = name;
     this.onSelect(name, how);
-  }
-
-  onKey(e) {
-    const i = this.tabs.indexOf(e.target);
-    if (i < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
-    const n = this.tabs.length;
-    const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
-    if (to === undefined) return;
-    e.preventDefault();
-    this.tabs[to].focus();
-    this.select(this.tabs[to].dataset.tab, 'user');
   }
 }

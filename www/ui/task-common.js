@@ -1,52 +1,16 @@
-// What the playgrounds of every task share around their own view: dropping URL settings the core
-// refuses (with a warning), the box listing ignored URL settings, the page URL as settings, and
-// the links Share makes. No module state: several playgrounds on one page share nothing.
+// What the playgrounds of every task share around their own view: the box listing ignored URL
+// settings, the page URL as settings, the links Share makes and the guards of the public API.
+// No module state: several playgrounds on one page share nothing.
 
-import { BY_NAME, showValue, toQuery, appliesTo, defaultOf, checkSettings } from '../core/config.js';
+import { toQuery, appliesTo, defaultOf, checkSettings } from '../core/config.js';
 import { el } from './controls.js';
 import { linkStylesheet } from '../core/stylesheet.js';
 
-/** The core's error text without its "invalid setting:" prefix. */
-export const coreMessage = (e) => String(e?.message ?? e).replace(/^invalid setting: /, '');
-
-/**
- * When the core refuses `settings` (attempt(settings) → its message, or null when it accepts),
- * each network setting that came from the URL is tried in turn and the refused ones go back to
- * what they would have been, with a warning quoting the core. Refused mount() options throw.
- * Changes `resolved.settings` and `resolved.warnings` in place.
- */
-export function dropRefused({ settings, warnings, fromUrl }, names, attempt) {
-  const first = attempt(settings);
-  if (!first) return;
-  const blamed = names.filter((n) => fromUrl.has(n));
-  if (!blamed.length) throw new Error(`neuroglow: ${first}`);
-  const trial = { ...settings };
-  for (const n of blamed) trial[n] = fromUrl.get(n);
-  const base = attempt(trial);
-  if (base) throw new Error(`neuroglow: ${base}`);
-  for (const n of blamed) {
-    const refused = attempt({ ...trial, [n]: settings[n] });
-    if (refused) {
-      const row = BY_NAME[n];
-      warnings.push(`Ignored ${row.param}=${showValue(row, settings[n])}: ${refused} \u2014 using ${showValue(row, trial[n])}`);
-    } else {
-      trial[n] = settings[n];
-    }
-  }
-  for (const n of blamed) settings[n] = trial[n];
-}
-
 /** The dismissable list of URL settings that were not used (styled by style.css). */
 export function warningsBox(warnings) {
-  const list = el('ul', {}, ...warnings.map((w) => el('li', { text: w })));
   const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Dismiss', text: '×' });
-  const box = el(
-    'div',
-    { class: 'ng-warnings', role: 'status' },
-    close,
-    el('p', { text: warnings.length === 1 ? 'A setting in the link was not used:' : 'Some settings in the link were not used:' }),
-    list,
-  );
+  const intro = warnings.length === 1 ? 'A setting in the link was not used:' : 'Some settings in the link were not used:';
+  const box = el('div', { class: 'ng-warnings', role: 'status' }, close, el('p', { text: intro }), el('ul', {}, ...warnings.map((w) => el('li', { text: w }))));
   close.addEventListener('click', () => box.remove());
   return box;
 }
@@ -56,25 +20,20 @@ export function addStylesheet(doc) {
   linkStylesheet(doc, new URL('../style.css', import.meta.url));
 }
 
-/** The page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
-export function appBase(element, settings) {
+/** `query` (settings) on the page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
+function pageUrl(element, settings, query) {
   const here = element.ownerDocument.defaultView.location.href;
-  if (settings.appUrl) return new URL(settings.appUrl, here);
-  if (settings.url) return new URL(here);
-  return new URL('../../index.html', import.meta.url);
+  const u = settings.appUrl ? new URL(settings.appUrl, here) : settings.url ? new URL(here) : new URL('../../index.html', import.meta.url);
+  u.search = toQuery(query);
+  u.hash = '';
+  return u.href;
 }
 
 /** A link opening `settings` in the full page (an embed's link opens the full page too). */
 export function linkFor(element, settings) {
-  const s = { ...settings };
-  if (s.embed) {
-    s.embed = false;
-    if (appliesTo('controls', s.task)) Object.assign(s, { controls: defaultOf('controls', s.task, false), hide: [] });
-  }
-  const u = appBase(element, settings);
-  u.search = toQuery(s);
-  u.hash = '';
-  return u.href;
+  const s = { ...settings, embed: false };
+  if (settings.embed && appliesTo('controls', s.task)) Object.assign(s, { controls: defaultOf('controls', s.task, false), hide: [] });
+  return pageUrl(element, settings, s);
 }
 
 const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -91,12 +50,9 @@ export function embedCodeFor(element, settings, title, { controls, width = 600, 
   } else if (controls !== undefined && !(Array.isArray(controls) && controls.length === 0)) {
     throw new Error(`task "${s.task}" has no controls to choose`);
   }
-  const w = Number.isSafeInteger(width) && width > 0 ? width : 600;
-  const h = Number.isSafeInteger(height) && height > 0 ? height : 400;
-  const u = appBase(element, settings);
-  u.search = toQuery(s);
-  u.hash = '';
-  return `<iframe src="${escapeAttr(u.href)}" width="${w}" height="${h}" title="${escapeAttr(title)}" loading="lazy" style="border:0;border-radius:12px;max-width:100%" allow="clipboard-write"></iframe>`;
+  const size = (v, fallback) => (Number.isSafeInteger(v) && v > 0 ? v : fallback);
+  const src = escapeAttr(pageUrl(element, settings, s));
+  return `<iframe src="${src}" width="${size(width, 600)}" height="${size(height, 400)}" title="${escapeAttr(title)}" loading="lazy" style="border:0;border-radius:12px;max-width:100%" allow="clipboard-write"></iframe>`;
 }
 
 /**
@@ -151,17 +107,9 @@ export function releasePage(element, id) {
 
 /** Wrappers for API methods that refuse to run on a destroyed playground (sync and async). */
 export function destroyGuards(isDestroyed) {
-  const check = (name) => {
+  const live = (name, fn) => (...args) => {
     if (isDestroyed()) throw new Error(`neuroglow: ${name}() on a destroyed playground`);
+    return fn(...args);
   };
-  return {
-    live: (name, fn) => (...args) => {
-      check(name);
-      return fn(...args);
-    },
-    liveAsync: (name, fn) => async (...args) => {
-      check(name);
-      return fn(...args);
-    },
-  };
+  return { live, liveAsync: (name, fn) => async (...args) => live(name, fn)(...args) };
 }

@@ -1,106 +1,72 @@
-// The hover/tap tooltip: a neuron's weighted sum written out with the numbers the core computed
-// (z = Σ w·a (+ b) = z, then a = f(z)), or a synapse's weight, last gradient and last change.
-// Formatting only: each printed term is one weight beside one activation.
+// The hover/tap tooltip over a frame (notes/contract.md): a neuron's weighted sum written out
+// with the numbers the core computed (z = Σ w·a (+ b) = z, then a = f(z)), or a synapse's
+// weight, last gradient and last change. Formatting only; what is known comes from frame.known.
 
 import { fmt, fmtTerm, fmtSigned } from '../core/format.js';
+import { palette } from '../render/theme.js';
 
 const num = (x) => (Number.isInteger(x) ? fmt(x, 0) : fmt(x, 3));
 const MAX_TERMS = 8;
+const note = (text) => ({ text, cls: 'note' });
 
-export function neuronName(sizes, l, i) {
+function neuronName(sizes, l, i) {
   const K = sizes.length - 1;
   if (l === 0) return `x${i + 1}`;
   if (l === K) return sizes[K] > 1 ? `output ${i + 1}` : 'output';
   return K > 2 ? `h${l}.${i + 1}` : `h${i + 1}`;
 }
 
-/**
- * Lines describing what is under the pointer.
- * @param hit   { type: 'neuron', l, i } | { type: 'synapse', k, j, i }
- * @param ctx   { pg, info, lit, phase, layer, probing, before, beforeExact, colours }
- * @returns { title, rows: [{ text, cls? }] }
- */
-export function describe(hit, ctx) {
-  return hit.type === 'neuron' ? describeNeuron(hit, ctx) : describeSynapse(hit, ctx);
+/** What is under the pointer (`hit`: network.js hitTest) in frame `f`: { title, rows: [{ text, cls? }] }. */
+export function describe(hit, f, paletteName) {
+  return hit.type === 'neuron' ? describeNeuron(hit, f) : describeSynapse(hit, f, palette(paletteName));
 }
 
-/** A neuron: its weighted sum written out with the real numbers, its activation, its δ. */
-function describeNeuron(hit, ctx) {
-  const { pg, info } = ctx;
-  const sizes = info.sizes;
+function describeNeuron({ l, i }, f) {
+  const { sizes, buffers: B, known } = f;
   const K = sizes.length - 1;
-  const rows = [];
-  const { l, i } = hit;
   const name = neuronName(sizes, l, i);
-  const computed = l < ctx.lit;
+  const computed = l < known.lit;
   if (l === 0) {
-    const a = pg.view('a', 0)[i];
-    rows.push({ text: computed ? `${name} = ${num(a)}` : `${name}: no input on the network yet` });
-    rows.push({ text: 'An input neuron passes its value on unchanged.', cls: 'note' });
-    return { title: `Input ${name}`, rows };
+    const rows = [{ text: computed ? `${name} = ${num(B.a0[i])}` : `${name}: no input on the network yet` }];
+    return { title: `Input ${name}`, rows: [...rows, note('An input neuron passes its value on unchanged.')] };
   }
   const k = l - 1;
-  const nOut = sizes[l];
-  const nIn = sizes[k];
-  const act = info.activations[k];
   const title = l === K ? `Output neuron${sizes[K] > 1 ? ` ${i + 1}` : ''}` : `Hidden neuron ${name}`;
-  rows.push({ text: `z = Σ w·a${info.bias ? ' + b' : ''}`, cls: 'formula' });
-  if (!computed) {
-    rows.push({ text: 'Not computed yet for this example: press Step to send the signal here.', cls: 'note' });
-    return { title, rows };
-  }
-  // The weights this pass used: the current ones unless an update came after it.
-  const updatedSince = ctx.phase === 'update' && !ctx.probing;
-  let weights = null;
-  let note = '';
-  if (!updatedSince) weights = pg.view('weights', k).slice();
-  else if (ctx.before && ctx.beforeExact) {
-    weights = ctx.before[k];
-    note = 'with the weights before this update';
-  }
-  // Read every view first, then format (no wasm calls in between).
-  const aPrev = pg.view('a', k).slice();
-  const z = pg.view('z', l)[i];
-  const a = pg.view('a', l)[i];
-  const b = info.bias ? pg.view('biases', k)[i] : null;
-  const delta = pg.view('delta', l)[i];
-  if (weights) {
+  const rows = [{ text: `z = Σ w·a${f.bias ? ' + b' : ''}`, cls: 'formula' }];
+  if (!computed) return { title, rows: [...rows, note('Not computed yet for this example: press Step to send the signal here.')] };
+  // The weights this pass used, kept by the core (after training at speed they are gone).
+  const w = f.beforeExact ? B[`before${k}`] : null;
+  if (w) {
+    const [nIn, nOut, a] = [sizes[k], sizes[l], B[`a${k}`]];
     const terms = [];
-    for (let j = 0; j < Math.min(nIn, MAX_TERMS); j++) terms.push(`${fmtTerm(weights[j * nOut + i], 3)}·${num(aPrev[j])}`);
+    for (let j = 0; j < Math.min(nIn, MAX_TERMS); j++) terms.push(`${fmtTerm(w[j * nOut + i], 3)}·${num(a[j])}`);
     let sum = terms.join(' + ');
     if (nIn > MAX_TERMS) sum += ` + … (${nIn - MAX_TERMS} more)`;
-    if (b !== null) sum += ` + ${fmtTerm(b, 3)}`;
+    if (f.bias) sum += ` + ${fmtTerm(B[`biases${k}`][i], 3)}`;
     rows.push({ text: `  = ${sum}`, cls: 'formula' });
-    if (note) rows.push({ text: note, cls: 'note' });
+    if (f.state.phase === 'update' && !f.state.probing) rows.push(note('with the weights before this update'));
   } else {
-    rows.push({ text: 'The weights have changed since this pass (training ran on); step an example to see its sum.', cls: 'note' });
+    rows.push(note('The weights have changed since this pass (training ran on); step an example to see its sum.'));
   }
-  rows.push({ text: `  = ${fmt(z, 3)}`, cls: 'formula strong' });
-  rows.push({ text: `a = ${act}(z) = ${fmt(a, 3)}`, cls: 'formula strong' });
-  const deltaKnown = !ctx.probing && ((ctx.phase === 'error' && l === K) || (ctx.phase === 'backward' && ctx.layer !== null && l >= Math.max(ctx.layer, 1)));
-  if (deltaKnown) rows.push({ text: `δ = ∂E/∂z = ${fmtSigned(delta, 4)}`, cls: 'formula delta' });
+  rows.push({ text: `  = ${fmt(B[`z${l}`][i], 3)}`, cls: 'formula strong' });
+  rows.push({ text: `a = ${f.activations[k]}(z) = ${fmt(B[`a${l}`][i], 3)}`, cls: 'formula strong' });
+  if (known.deltaFrom !== null && l >= known.deltaFrom) rows.push({ text: `δ = ∂E/∂z = ${fmtSigned(B[`delta${l}`][i], 4)}`, cls: 'formula delta' });
   return { title, rows };
 }
 
-/** A synapse: its weight, last gradient and last change. */
-function describeSynapse(hit, ctx) {
-  const { pg, info } = ctx;
-  const sizes = info.sizes;
-  const rows = [];
-  const { k, j, i } = hit;
-  const nOut = sizes[k + 1];
-  const idx = j * nOut + i;
-  const w = pg.view('weights', k)[idx];
-  const grad = pg.view('gradWeights', k)[idx];
-  const change = pg.view('changeWeights', k)[idx];
-  const from = neuronName(sizes, k, j);
-  const to = neuronName(sizes, k + 1, i);
-  rows.push({ text: `weight w = ${fmtSigned(w, 3)}`, cls: `formula strong ${w >= 0 ? 'pos' : 'neg'}` });
-  rows.push({ text: `last gradient ∂E/∂w = ${fmtSigned(grad, 4)}`, cls: 'formula' });
-  rows.push({ text: `last change Δw = ${fmtSigned(change, 4)}`, cls: 'formula' });
-  const pal = ctx.colours ?? { posName: 'green', negName: 'red' };
-  rows.push({ text: w >= 0 ? `Positive: it excites the next neuron (${pal.posName}).` : `Negative: it inhibits the next neuron (${pal.negName}).`, cls: 'note' });
-  return { title: `Synapse ${from} → ${to}`, rows };
+function describeSynapse({ k, j, i }, f, pal) {
+  const q = j * f.sizes[k + 1] + i;
+  const B = f.buffers;
+  const w = B[`weights${k}`][q];
+  return {
+    title: `Synapse ${neuronName(f.sizes, k, j)} → ${neuronName(f.sizes, k + 1, i)}`,
+    rows: [
+      { text: `weight w = ${fmtSigned(w, 3)}`, cls: `formula strong ${w >= 0 ? 'pos' : 'neg'}` },
+      { text: `last gradient ∂E/∂w = ${fmtSigned(B[`gradWeights${k}`]?.[q], 4)}`, cls: 'formula' },
+      { text: `last change Δw = ${fmtSigned(B[`changeWeights${k}`]?.[q], 4)}`, cls: 'formula' },
+      note(w >= 0 ? `Positive: it excites the next neuron (${pal.posName}).` : `Negative: it inhibits the next neuron (${pal.negName}).`),
+    ],
+  };
 }
 
 export class Tooltip {
@@ -109,29 +75,15 @@ export class Tooltip {
     this.el.hidden = true;
   }
 
+  /** Shows `content` (describe()) beside the point x, y, kept inside a box of boxW × boxH. */
   show(content, x, y, boxW, boxH) {
     const el = this.el;
-    el.replaceChildren();
-    const title = document.createElement('div');
-    title.className = 'ng-tip-title';
-    title.textContent = content.title;
-    el.append(title);
-    for (const row of content.rows) {
-      const d = document.createElement('div');
-      d.className = `ng-tip-row ${row.cls ?? ''}`;
-      d.textContent = row.text;
-      el.append(d);
-    }
+    const div = (cls, text) => Object.assign(document.createElement('div'), { className: cls, textContent: text });
+    el.replaceChildren(div('ng-tip-title', content.title), ...content.rows.map((r) => div(`ng-tip-row ${r.cls ?? ''}`, r.text)));
     el.hidden = false;
-    // Beside the pointer, kept inside the canvas box.
-    const w = el.offsetWidth;
-    const h = el.offsetHeight;
-    let left = x + 16;
-    let top = y + 16;
-    if (left + w > boxW - 6) left = Math.max(6, x - w - 16);
-    if (top + h > boxH - 6) top = Math.max(6, y - h - 16);
-    el.style.left = `${left}px`;
-    el.style.top = `${top}px`;
+    const [w, h] = [el.offsetWidth, el.offsetHeight];
+    el.style.left = `${x + 16 + w > boxW - 6 ? Math.max(6, x - w - 16) : x + 16}px`;
+    el.style.top = `${y + 16 + h > boxH - 6 ? Math.max(6, y - h - 16) : y + 16}px`;
   }
 
   hide() {

@@ -6,6 +6,19 @@ use crate::loss::Loss;
 
 pub const PRESETS: [&str; 2] = ["3b1b", "modern"];
 
+/// The learning rate Adam takes in place of a preset's SGD or momentum rate (Kingma & Ba's
+/// default): the page's "Adam instead of momentum" switch.
+pub const ADAM_LEARNING_RATE: f32 = 0.001;
+
+/// How menus name a preset.
+pub fn label(name: &str) -> &'static str {
+    match name {
+        "3b1b" => "3Blue1Brown",
+        "modern" => "Modern",
+        _ => "Custom",
+    }
+}
+
 /// The settings of a preset for `inputs` pixels and `classes` outputs (784 and 10 for MNIST).
 pub fn preset(name: &str, inputs: usize, classes: usize) -> Option<NetConfig> {
     match name {

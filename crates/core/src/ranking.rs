@@ -37,14 +37,18 @@ pub fn strongest(values: &[f32], count: usize, out: &mut Vec<u32>) -> bool {
         out.extend(0..count as u32);
         return true;
     }
-    const BINS: usize = 512;
+    // Bins by the bits of |v|/max: exponent and four mantissa bits, which order like the value
+    // itself (a log scale without a logarithm); below 2^-20 of the largest is one bin.
+    const BINS: usize = 21 << 4;
+    const LOW: u32 = (127 - 20) << 4;
+    let scale = 1.0 / max;
     let bin = |v: f32| -> usize {
-        let r = v.abs() / max;
-        if !(r > 1e-6) {
+        let r = v.abs() * scale;
+        if !(r > 0.0) {
             return 0;
         }
-        let b = ((r.log2() + 20.0) / 20.0 * (BINS - 1) as f32).floor();
-        (b.max(0.0) as usize).min(BINS - 1)
+        let b = (r.min(1.0).to_bits() >> 19).saturating_sub(LOW) as usize;
+        b.min(BINS - 1)
     };
     let mut hist = [0u32; BINS];
     values.iter().for_each(|&v| hist[bin(v)] += 1);

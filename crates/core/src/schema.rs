@@ -417,6 +417,12 @@ pub struct TaskInfo {
 #[derive(Serialize)]
 pub struct Preset {
     pub name: &'static str,
+    /// How menus name it.
+    pub label: &'static str,
+    /// Layer sizes for MNIST (784 inputs, 10 classes).
+    pub sizes: Vec<usize>,
+    /// The options that switch it to Adam (the optimizer and the learning rate Adam takes).
+    pub with_adam: std::collections::BTreeMap<&'static str, Value>,
     /// Its value of every network option (MNIST's 784 inputs and 10 classes).
     pub options: std::collections::BTreeMap<&'static str, Value>,
     pub parameters: usize,
@@ -455,7 +461,13 @@ pub fn schema() -> Schema {
         .iter()
         .map(|&name| {
             let c = presets::preset(name, MNIST_INPUTS, MNIST_CLASSES).expect("listed presets exist");
-            Preset { name, parameters: c.parameter_count(), options: options_of(&c).into_iter().collect() }
+            let with_adam = [
+                ("optimizer", Value::Text("adam".into())),
+                ("learningRate", Value::Num(f32_value(presets::ADAM_LEARNING_RATE))),
+            ]
+            .into_iter()
+            .collect();
+            Preset { name, label: presets::label(name), with_adam, parameters: c.parameter_count(), options: options_of(&c).into_iter().collect(), sizes: c.sizes }
         })
         .collect();
     Schema {

@@ -18,6 +18,9 @@ pub struct FrameCache {
     has: [Vec<bool>; 3],
     keys: Vec<(String, String, String)>,
     weight_keys: Vec<[String; 10]>,
+    /// The weights never change (a Reader): rank them once.
+    pub fixed_weights: bool,
+    ranked: bool,
 }
 
 const WEIGHT_KINDS: [&str; 10] = [
@@ -44,13 +47,18 @@ impl FrameCache {
             self.strong[s].resize_with(layers, Vec::new);
             self.has[s].resize(layers, false);
         }
+        let rank_weights = !(self.fixed_weights && self.ranked);
+        self.ranked = true;
         for k in 0..layers {
             let values: [Option<&[f32]>; 3] = [
-                Some(src.net.layers[k].weights.as_slice()),
+                rank_weights.then(|| src.net.layers[k].weights.as_slice()),
                 src.optimizer.map(|_| src.trace.grad_w[k].as_slice()),
                 src.optimizer.map(|o| o.change_w[k].as_slice()),
             ];
             for (s, v) in values.into_iter().enumerate() {
+                if s == 0 && !rank_weights {
+                    continue;
+                }
                 self.has[s][k] = v.is_some_and(|v| strongest(v, STRONGEST, &mut self.strong[s][k]));
             }
         }
@@ -118,5 +126,8 @@ pub fn build(src: &Source, cache: &mut FrameCache, extra: Extra) -> Result<JsVal
     }
     set(&buffers, "target", &view(&t.target))?;
     set(&buffers, "error", &view(&t.error))?;
+    if src.optimizer.is_some() {
+        set(&buffers, "history", &view(src.history))?;
+    }
     Ok(frame.into())
 }

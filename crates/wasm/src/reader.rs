@@ -44,7 +44,9 @@ impl Reader {
         }
         let trace = Trace::new(&model.net.sizes());
         let input = vec![0.0; preprocess::FIELD * preprocess::FIELD];
-        Ok(Reader { net: model.net, trace, note: model.note, input, has_input: false, frames: FrameCache::default() })
+        let mut frames = FrameCache::default();
+        frames.fixed_weights = true;
+        Ok(Reader { net: model.net, trace, note: model.note, input, has_input: false, frames })
     }
 
     pub fn info(&self) -> Result<JsValue, JsValue> {

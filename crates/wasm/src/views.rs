@@ -27,7 +27,7 @@ pub enum Kind {
     /// Output-sized, no index.
     Target,
     Error,
-    /// Mean loss per completed cycle, no index.
+    /// Mean loss per completed cycle, no index (also in every frame as `history`).
     History,
 }
 

@@ -1,58 +1,58 @@
-// The "Draw a digit" section's controller: the pad, the 28×28 image the network actually reads,
-// its guess with ten score bars, and the network lighting up for the drawing. A trained model
-// reads on the main thread through the wasm Reader (preprocessing and the forward pass are
-// Rust's); this class holds the reading and the model choice. Its DOM is dom.js's, reading
-// reading.js's and its handles api.js's. Mounted by mount() (mount.js), it also carries the
-// public API's settings (`task`: the model in the URL and Share links).
+// The "Draw a digit" section's controller: the pad, the reading and the model choice. A trained
+// model reads on the main thread through the wasm Reader (preprocessing and the forward pass are
+// Rust's); what is shown (the guess, the runner-up, what is lit, the network) comes from one
+// reader.frame() per animation frame. DOM: dom.js; model sources: models.js; handles: mount.js.
 
 import { Emitter } from '../../core/events.js';
 import { fmtInt } from '../../core/format.js';
-import { pageModels, onPageModels } from '../../core/models-on-page.js';
+import { onPageModels } from '../../core/models-on-page.js';
+import { DEFAULT_PALETTE } from '../../render/theme.js';
 import { releasePage } from '../../ui/task-common.js';
 import { toStrokes } from './pad.js';
-import { ReaderFrames } from './frames.js';
-import { PRETRAINED, fetchPretrained, asBytes, openReader } from './models.js';
-import { buildDom, ensureStyles, listModels, say } from './dom.js';
-import { topTwo, predictWith, noteText, statusText } from './reading.js';
+import { sourceOf, openReader, listModels } from './models.js';
+import { buildDom, say, showReading } from './dom.js';
+
+/** The pixels of any canvas (2d, WebGL, bitmap), copied through a 2d scratch canvas. */
+function canvasPixels(c) {
+  if (!(c.width > 0 && c.height > 0)) throw new Error(`neuroglow draw: predict(canvas): the canvas is ${c.width}×${c.height} pixels`);
+  const scratch = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height });
+  const ctx = scratch.getContext('2d', { willReadFrequently: true });
+  ctx.drawImage(c, 0, 0);
+  try {
+    return ctx.getImageData(0, 0, c.width, c.height);
+  } catch (e) {
+    throw new Error(`neuroglow draw: predict(canvas): its pixels cannot be read (${e.message})`);
+  }
+}
+
+/** Pixels given to predict(), checked: `n` numbers 0..1, as a Float32Array. */
+function checkPixels(x, n) {
+  if (!Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))) {
+    throw new TypeError('neuroglow draw: predict(x): x must be a canvas, an ImageData, or the 784 pixels (0..1) of a 28×28 image');
+  }
+  if (x.length !== n) throw new Error(`neuroglow draw: predict(pixels): expected ${n} numbers (a 28×28 image), got ${x.length}`);
+  const bad = Array.prototype.findIndex.call(x, (v) => typeof v !== 'number' || !(v >= 0 && v <= 1));
+  if (bad >= 0) throw new Error(`neuroglow draw: predict(pixels): value ${String(x[bad])} at position ${bad + 1} is not a number from 0 to 1`);
+  return Float32Array.from(x);
+}
 
 const EVENTS = ['prediction', 'model'];
 const REPLACED = 'replaced by a later model choice';
 const GONE = 'neuroglow draw: this section was destroyed';
 
-function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
-}
-
 let instances = 0;
+let versions = 0;
 
 export class DrawController {
   constructor(element, options, wasm) {
-    this.element = element;
-    this.options = options;
-    this.wasm = wasm;
-    this.doc = element.ownerDocument;
-    this.events = new Emitter();
-    this.id = `dr${++instances}`;
-    this.modelBase = new URL(options.modelUrl ?? new URL('../../models/', import.meta.url));
-    this.pretrained = new Map();
-    this.reader = null;
-    this.frames = null;
-    this.info = null;
-    this.model = null;
-    this.modelLabel = '';
-    this.entry = null;
-    this.offEpoch = null;
-    this.error = null;
-    this.loadToken = 0;
-    this.result = { outputs: null, guess: null, runnerUp: null };
-    this.seen = new Float32Array(784);
-    this.stale = true;
-    this.settle = true;
-    this.raf = 0;
-    this.destroyed = false;
-    /** The public API's side when mounted by mount() (mount.js), else null. */
-    this.task = null;
-    ensureStyles(this.doc);
+    Object.assign(this, {
+      element, options, wasm, doc: element.ownerDocument, events: new Emitter(), id: `dr${++instances}`, pretrained: new Map(),
+      modelBase: new URL(options.modelUrl ?? new URL('../../models/', import.meta.url)), palette: options.palette ?? DEFAULT_PALETTE,
+      reader: null, info: null, model: null, modelLabel: '', entry: null, offEpoch: null, error: null, loadToken: 0,
+      result: { outputs: null, guess: null, runnerUp: null }, seen: new Float32Array(784), lit: 0,
+      stale: true, settle: true, raf: 0, destroyed: false,
+      task: null, // the public API's side when mounted by mount() (mount.js)
+    });
     buildDom(this);
     this.offModels = onPageModels(this.doc, () => listModels(this));
     listModels(this);
@@ -62,184 +62,132 @@ export class DrawController {
     return this.entry ? this.entry.id : this.model ?? 'modern';
   }
 
-  say(text, isError = false) {
-    say(this, text, isError);
-  }
-
   // ---------------------------------------------------------------- reading
 
+  /** Reads (stale: the ink changed) or only redraws (resized, recoloured) on the next animation frame. */
   request() {
-    if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((t) => this.tick(t));
-  }
-
-  tick(now) {
-    this.raf = 0;
-    if (this.stale) this.update(now);
-    this.net.render(now);
+    if (this.raf || this.destroyed) return;
+    this.raf = requestAnimationFrame(() => {
+      this.raf = 0;
+      if (this.stale) this.update();
+      else this.show();
+    });
   }
 
   /** Reads the pad now (API calls do not wait for the next frame) and announces the result. */
   updateNow() {
     this.settle = true;
-    this.update(performance.now());
-    this.request();
+    this.update();
   }
 
-  /** Reads the pad with the model and shows the result everywhere; announces when settled. */
-  update(now) {
+  update() {
+    cancelAnimationFrame(this.raf); // this reading is drawn now
+    this.raf = 0;
     this.stale = false;
-    const empty = this.pad.empty;
-    let outputs = null;
-    if (this.reader) {
-      const img = this.pad.pixels();
-      const out = this.reader.read(img.data, img.width, img.height);
-      outputs = out ? Array.from(out) : null;
-      this.seen.set(this.reader.input());
-      this.frame = this.frames.frame(this.reader, outputs === null);
-      this.net.setFrame(this.frame, now);
-    } else {
-      this.pad.render();
-      this.seen.fill(0);
-    }
-    const [guess, runnerUp] = outputs ? topTwo(outputs) : [null, null];
-    this.result = { outputs, guess, runnerUp };
-    this.seenView.show(this.seen);
-    this.bars.update(outputs, guess, runnerUp, this.probability);
-    this.$('invite').hidden = !empty;
-    this.btn('undo').disabled = empty;
-    this.btn('clear').disabled = empty;
-    setText(this.$('guess'), outputs ? String(guess) : '?');
-    this.$('guess').classList.toggle('dr-none', !outputs);
-    setText(this.$('note'), noteText(this.result, this.probability, !!this.reader, this.error));
-    if (this.settle && !this.pad.drawing) {
-      this.settle = false;
-      setText(this.$('status'), statusText(this.result, this.probability, !!this.reader, this.error));
-    }
+    if (this.reader) this.readPad();
+    else this.pad.render();
+    this.show();
     this.events.emit('prediction', { ...this.snapshot(), settled: !this.pad.drawing });
+  }
+
+  readPad() {
+    const img = this.pad.pixels();
+    this.reader.read(img.data, img.width, img.height);
+  }
+
+  /** Shows the Reader's frame everywhere; its views are read before anything else calls into wasm. */
+  show() {
+    const f = this.reader?.frame();
+    const outputs = f?.known.output ? Array.from(f.buffers[`a${f.sizes.length - 1}`]) : null;
+    this.result = { outputs, guess: outputs && f.guess, runnerUp: outputs && f.runnerUp };
+    this.lit = f?.known.lit ?? 0;
+    if (f) this.seen.set(f.buffers.a0);
+    else this.seen.fill(0);
+    // Not while the drawing is hidden (a tab, an embed without it): it is drawn when it shows.
+    if (f && this.net.fit.w > 1) this.net.draw(f, { playing: true, weightsVersion: this.version, now: performance.now(), palette: this.palette });
+    showReading(this);
+  }
+
+  /** Recolours the network drawing and its words ('green-red' | 'blue-orange'). */
+  setPalette(name) {
+    this.palette = name;
+    this.$('palette').value = name;
+    this.request();
+    this.events.emit('palette', name);
   }
 
   // ---------------------------------------------------------------- models
 
-  async bytesOf(name) {
-    if (!this.pretrained.has(name)) {
-      const p = fetchPretrained(this.modelBase, name);
-      this.pretrained.set(name, p);
-      p.catch(() => this.pretrained.delete(name));
-    }
-    return this.pretrained.get(name);
-  }
-
-  /** The bytes, name and menu label of a model choice (see useModel), and its page entry. */
-  async source(which) {
-    if (typeof which !== 'string') {
-      const bytes = asBytes(which);
-      if (!bytes) throw new TypeError('neuroglow draw: useModel(model): model must be "modern", "3b1b", a model offered on the page, or .ngm bytes (Uint8Array)');
-      return { bytes, model: 'custom', label: 'Your model', entry: null };
-    }
-    if (PRETRAINED[which]) return { bytes: await this.bytesOf(which), model: which, label: PRETRAINED[which], entry: null };
-    const entry = pageModels(this.doc).find((e) => e.id === which || e.name === which) ?? null;
-    if (!entry) {
-      const names = [...Object.keys(PRETRAINED), ...pageModels(this.doc).map((e) => e.name)];
-      throw new Error(`neuroglow draw: unknown model "${which}" (try ${names.map((n) => `"${n}"`).join(', ')}, or pass .ngm bytes)`);
-    }
-    const saved = await entry.save();
-    const bytes = asBytes(saved);
-    if (!bytes) throw new Error(`neuroglow draw: "${entry.name}" gave no model bytes`);
-    return { bytes, model: entry.name, label: entry.name, entry };
-  }
-
   /**
-   * Switches to a pretrained model ('modern' | '3b1b'), a model another section offers (its id
-   * or name) or .ngm bytes. Rejects with why when it cannot read drawings; the current stays.
+   * Switches to a shipped model ('modern' | '3b1b'), a model another section offers (its id or
+   * name) or .ngm bytes. Rejects with why when it cannot read drawings; the current one stays.
    */
   async useModel(which) {
     if (this.destroyed) throw new Error(GONE);
     const token = ++this.loadToken;
-    const { bytes, model, label, entry } = await this.source(which);
+    const { bytes, model, label, entry } = await sourceOf(this, which);
     if (this.destroyed) throw new Error(GONE);
     if (token !== this.loadToken) throw new Error(`neuroglow draw: ${REPLACED}`);
     const reader = openReader(this.wasm, bytes);
-    this.setReader(reader, model, label, entry);
+    this.reader?.free();
+    Object.assign(this, { reader, model, modelLabel: label, error: null, info: reader.info(), version: ++versions });
+    const { sizes, activations } = this.info;
+    this.probability = activations.at(-1) === 'softmax';
+    this.watch(entry);
+    listModels(this);
+    this.net.canvas.setAttribute('aria-label', `The network (${sizes.join('–')} neurons) reading your drawing: the 28×28 input on one side, the hidden neurons glowing with their activity, the ${sizes.at(-1)} outputs on the other side.`);
+    this.updateNow();
+    this.events.emit('model', { model, info: this.info });
     return { model, info: this.info };
   }
 
-  setReader(reader, model, label, entry) {
-    this.reader?.free();
-    this.reader = reader;
-    this.error = null;
-    this.info = reader.info();
-    this.frames = new ReaderFrames(reader, this.info);
-    const acts = this.info.activations;
-    this.probability = acts[acts.length - 1] === 'softmax';
-    this.model = model;
-    this.modelLabel = label;
-    this.setEpochWatch(entry);
-    this.net.setInfo(this.info);
-    this.bars.setCount(this.info.sizes[this.info.sizes.length - 1]);
-    listModels(this);
-    this.caption();
-    this.net.canvas.setAttribute('aria-label', `The network (${this.info.sizes.join('–')} neurons) reading your drawing: the 28×28 input on one side, the hidden neurons glowing with their activity, the ${this.info.sizes[this.info.sizes.length - 1]} outputs on the other side.`);
-    this.updateNow();
-    this.events.emit('model', { model, info: this.info });
-  }
-
   /** Follows the chosen page model: its network is fetched again after every epoch. */
-  setEpochWatch(entry) {
+  watch(entry) {
     this.offEpoch?.();
     this.offEpoch = null;
     this.entry = entry;
-    if (!entry) return;
-    this.offEpoch = entry.on('epoch', () => {
-      if (this.entry === entry) this.choose(entry.id, 'Updated to the network after its latest epoch.');
-    });
+    if (entry) this.offEpoch = entry.on('epoch', () => this.entry === entry && this.choose(entry.id, 'Updated to the network after its latest epoch.'));
   }
 
   /** A model chosen on the page: shows what happened, never throws. */
   async choose(value, done) {
     if (!value) return;
-    const sel = this.$('model');
-    this.say('Loading the model…');
+    say(this, 'Loading the model…');
     try {
       const { info } = await this.useModel(value);
-      const note = this.reader.info().note;
-      this.say(done ?? `Reading with ${this.modelLabel}: ${info.sizes.join('–')} neurons, ${fmtInt(info.parameterCount)} weights and biases${note ? ` (${note})` : ''}.`);
+      const note = info.note ? ` (${info.note})` : '';
+      say(this, done ?? `Reading with ${this.modelLabel}: ${info.sizes.join('–')} neurons, ${fmtInt(info.parameterCount)} weights and biases${note}.`);
     } catch (e) {
       if (e.message.endsWith(REPLACED) || this.destroyed) return;
-      this.say(e.message.replace(/^neuroglow draw: /, ''), true);
-      sel.value = this.modelValue();
+      say(this, e.message.replace(/^neuroglow draw: /, ''), true);
+      this.$('model').value = this.modelValue();
     }
-  }
-
-  caption() {
-    const sizes = this.info.sizes;
-    const capped = Object.keys(this.frames.weights).filter((k) => k.startsWith('strong')).length;
-    setText(this.$('caption'), `Your drawing's 784 pixels are the input neurons; each hidden neuron glows as strongly as it fires; the brightest output is the guess. ${capped ? 'Only the strongest synapses of the big layers are drawn. ' : ''}Green synapses are positive weights, red negative. Hover a neuron to see its value. (${sizes.join('–')} neurons)`);
   }
 
   // ---------------------------------------------------------------- actions (the API's)
 
-  need() {
-    if (this.destroyed) throw new Error(GONE);
-    if (!this.reader) throw new Error(`neuroglow draw: no model is loaded${this.error ? ` (${this.error})` : ''}`);
-    return this.reader;
-  }
-
+  /** The outputs for a canvas (the pad's read as the pad reads itself), an ImageData or 784 pixels; null for no ink. */
   predict(x) {
-    const reader = this.need();
-    return predictWith(reader, x, this.pad, this.info.sizes[0]);
+    if (this.destroyed) throw new Error(GONE);
+    const reader = this.reader;
+    if (!reader) throw new Error(`neuroglow draw: no model is loaded${this.error ? ` (${this.error})` : ''}`);
+    if (x instanceof HTMLCanvasElement) x = x === this.pad.canvas ? this.pad.pixels() : canvasPixels(x);
+    if (!(x instanceof ImageData)) x = checkPixels(x, this.info.sizes[0]);
+    let out;
+    try {
+      out = x instanceof ImageData ? reader.read(x.data, x.width, x.height) : reader.readPixels(x);
+    } catch (e) {
+      throw new Error(`neuroglow draw: predict: ${e.message}`);
+    }
+    this.readPad(); // the Reader shows the pad's reading again
+    return out ? Array.from(out) : null;
   }
 
   draw(strokes) {
     if (this.destroyed) throw new Error(GONE);
-    let checked;
-    try {
-      checked = toStrokes(strokes);
-    } catch (e) {
-      throw new TypeError(`neuroglow draw: draw(strokes): ${e.message}`);
-    }
-    this.pad.add(checked);
+    this.pad.add(toStrokes(strokes));
     this.updateNow();
-    return this.result.outputs ? [...this.result.outputs] : null;
+    return this.result.outputs && [...this.result.outputs];
   }
 
   undo() {
@@ -262,35 +210,22 @@ export class DrawController {
 
   snapshot() {
     const { outputs, guess, runnerUp } = this.result;
-    return {
-      guess,
-      runnerUp,
-      outputs: outputs ? [...outputs] : null,
-      model: this.model,
-      modelName: this.modelLabel,
-      empty: this.pad.empty,
-      strokes: this.pad.strokes.length,
-      info: this.info,
-      error: this.error,
-    };
+    const { model, modelLabel: modelName, info, error } = this;
+    return { guess, runnerUp, outputs: outputs && [...outputs], model, modelName, empty: this.pad.empty, strokes: this.pad.strokes.length, info, error };
   }
 
   destroy() {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.task?.offModel();
     cancelAnimationFrame(this.raf);
     this.offModels();
-    this.setEpochWatch(null);
+    this.watch(null);
     this.pad.destroy();
     this.net.destroy();
     this.reader?.free();
     this.reader = null;
-    this.root.remove();
-    if (this.task) {
-      this.task.root.remove();
-      releasePage(this.task.element, this.task.id);
-    }
+    (this.task ?? this).root.remove();
+    if (this.task) releasePage(this.task.element, this.task.id);
     this.events.clear();
   }
 }

@@ -1,101 +1,88 @@
-// The draw-a-digit section's DOM: the pad with Undo and Clear, the 28×28 image the network sees,
-// the guess and its bars, the model menu and the network drawing with its hover tip, wired to
-// the controller (controller.js) `c`.
+// The draw section's DOM: the pad with Undo and Clear, the 28×28 image the network sees, the
+// guess and one score bar per output, the model and colour menus and the network drawing with its
+// hover tip, wired to the controller `c` (controller.js); and the reading shown in it. Nothing is
+// computed here but text, widths and colours: the guess and runner-up are the frame's.
 
 import { linkStylesheet } from '../../core/stylesheet.js';
-import { pageModels } from '../../core/models-on-page.js';
-import { MnistNetworkView } from '../../mnist/network-view.js';
+import { NetworkRenderer } from '../../render/network.js';
+import { COLOURS, PALETTES, describePalette } from '../../render/theme.js';
 import { DrawPad } from './pad.js';
-import { ScoreBars, scoreText } from './bars.js';
-import { SeenImage } from './seen.js';
-import { PRETRAINED } from './models.js';
 
-/** The parts `hide` can leave out (the pad, its buttons, the guess and the bars always show). */
-export const PARTS = { seen: '.dr-seen', model: '.dr-model', network: '.dr-net-panel' };
+const LOADING = 'Loading the model…';
+const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const setText = (el, text) => el.textContent !== text && (el.textContent = text);
 
-// The shared pieces are the MNIST section's (mnist.css); draw.css holds the drawing's own.
-export function ensureStyles(doc) {
-  linkStylesheet(doc, new URL('../../mnist/mnist.css', import.meta.url));
-  linkStylesheet(doc, new URL('../../draw/draw.css', import.meta.url));
+/** An output as text: "93%" for a probability (softmax), "0.93" otherwise (sigmoid). */
+function scoreText(v, probability) {
+  if (!Number.isFinite(v)) return '–';
+  if (!probability) return v.toFixed(2);
+  const p = v * 100;
+  return p >= 0.5 || p === 0 ? `${Math.round(p)}%` : '<1%';
 }
 
-function sectionHtml(id, h) {
-  return `
-      ${h === false ? '' : `<header class="mn-header">
-        <h2 class="mn-title"></h2>
-        <p class="mn-lede">Write a digit with your mouse, finger or pen. The trained network reads it the way it read the MNIST digits: shrunk to 28×28 pixels, centred, then passed through its neurons.</p>
-      </header>`}
-      <div class="dr-layout">
-        <div class="mn-panel dr-drawing">
-          <div class="dr-pad" data-part="pad">
-            <p class="dr-invite" data-part="invite" aria-hidden="true">Draw a digit here</p>
-          </div>
-          <p class="mn-sr" id="${id}-padhelp">Drawing needs a mouse, a finger or a pen. The network's guess is announced when you lift it.</p>
-          <div class="dr-toolbar" role="group" aria-label="Drawing">
-            <button type="button" class="mn-btn" data-act="undo" aria-keyshortcuts="Control+Z" disabled>Undo</button>
-            <button type="button" class="mn-btn" data-act="clear" disabled>Clear</button>
-          </div>
-        </div>
-        <div class="mn-panel dr-reading">
-          <div class="dr-top">
-            <figure class="dr-seen" data-part="seen">
-              <figcaption>What the network sees<span>28 × 28 pixels</span></figcaption>
-            </figure>
-            <div class="dr-guess">
-              <p class="dr-guess-label">It reads</p>
-              <p class="dr-guess-digit" data-part="guess">?</p>
-              <p class="dr-guess-note" data-part="note"></p>
-            </div>
-          </div>
-          <p class="mn-sr" role="status" aria-live="polite" data-part="status"></p>
-          <div class="dr-bars-wrap" data-part="bars"></div>
-          <div class="dr-model">
-            <label class="mn-field" for="${id}-model"><span>Model</span></label>
-            <select class="dr-select" id="${id}-model" data-part="model"></select>
-            <button type="button" class="mn-btn" data-act="latest" hidden>Use latest</button>
-          </div>
-          <p class="mn-msg" data-part="msg" aria-live="polite"></p>
-        </div>
+// data-hide: the parts `hide` can leave out (config.js DRAW_PARTS); the colour menu goes with the model's.
+const html = (id, heading) => `${heading === false ? '' : `
+  <header class="mn-header">
+    <h2 class="mn-title"></h2>
+    <p class="mn-lede">Write a digit with your mouse, finger or pen. The trained network reads it the way it read the MNIST digits: shrunk to 28×28 pixels, centred, then passed through its neurons.</p>
+  </header>`}
+  <div class="dr-layout">
+    <div class="mn-panel dr-drawing">
+      <div class="dr-pad" data-part="pad"><p class="dr-invite" data-part="invite" aria-hidden="true">Draw a digit here</p></div>
+      <p class="mn-sr" id="${id}-padhelp">Drawing needs a mouse, a finger or a pen. The network's guess is announced when you lift it.</p>
+      <div class="dr-toolbar" role="group" aria-label="Drawing">
+        <button type="button" class="mn-btn" data-act="undo" aria-keyshortcuts="Control+Z" disabled>Undo</button>
+        <button type="button" class="mn-btn" data-act="clear" disabled>Clear</button>
       </div>
-      <section class="mn-panel dr-net-panel" aria-labelledby="${id}-nh">
-        <h3 class="mn-h" id="${id}-nh">Inside the network</h3>
-        <div class="mn-net-wrap dr-net-wrap" data-part="net">
-          <div class="mn-tip dr-tip" data-part="tip" hidden></div>
-        </div>
-        <p class="dr-caption" data-part="caption"></p>
-      </section>`;
-}
+    </div>
+    <div class="mn-panel dr-reading">
+      <div class="dr-top">
+        <figure class="dr-seen" data-hide="seen">
+          <canvas class="dr-seen-canvas" data-part="seen" width="28" height="28" role="img" aria-label="What the network sees: your drawing as 28×28 pixels"></canvas>
+          <figcaption>What the network sees<span>28 × 28 pixels</span></figcaption>
+        </figure>
+        <div class="dr-guess"><p class="dr-guess-label">It reads</p>
+          <p class="dr-guess-digit dr-none" data-part="guess">?</p><p class="dr-guess-note" data-part="note"></p></div>
+      </div>
+      <p class="mn-sr" role="status" aria-live="polite" data-part="status"></p>
+      <div class="dr-bars-wrap"><ol class="dr-bars" data-part="bars" aria-label="Score for each digit"></ol></div>
+      <div class="dr-model" data-hide="model">
+        <span class="dr-pair"><label class="mn-field" for="${id}-model"><span>Model</span></label><select class="dr-select" id="${id}-model" data-part="model"></select></span>
+        <button type="button" class="mn-btn" data-act="latest" hidden>Use latest</button>
+        <span class="dr-pair"><label class="mn-field" for="${id}-palette"><span>Colours</span></label><select class="dr-select" id="${id}-palette" data-part="palette">
+          ${Object.entries(PALETTES).map(([name, p]) => `<option value="${name}">${p.label}</option>`).join('')}</select></span>
+      </div>
+      <p class="mn-msg" data-part="msg" aria-live="polite"></p>
+    </div>
+  </div>
+  <section class="mn-panel dr-net-panel" data-hide="network" aria-labelledby="${id}-nh">
+    <h3 class="mn-h" id="${id}-nh">Inside the network</h3>
+    <div class="mn-net-wrap dr-net-wrap" data-part="net"><div class="mn-tip dr-tip" data-part="tip" hidden></div></div>
+    <p class="dr-caption" data-part="caption"></p>
+  </section>`;
 
 /** Builds the section into `c.element`: `c.root`, `c.$(part)`, `c.btn(act)` and the widgets. */
 export function buildDom(c) {
-  const root = c.doc.createElement('section');
-  root.className = 'mn-root dr-root';
+  // The pieces it shares with the MNIST section are mnist.css's; draw.css holds the drawing's own.
+  for (const css of ['../../mnist/mnist.css', '../../draw/draw.css']) linkStylesheet(c.doc, new URL(css, import.meta.url));
+  const { heading, hide = [] } = c.options;
+  const root = Object.assign(c.doc.createElement('section'), { className: 'mn-root dr-root', innerHTML: html(c.id, heading) });
   root.setAttribute('aria-label', 'Draw a digit');
-  const h = c.options.heading;
-  root.innerHTML = sectionHtml(c.id, h);
-  if (h !== false) root.querySelector('.mn-title').textContent = typeof h === 'string' ? h : 'Draw a digit';
-  for (const part of c.options.hide ?? []) root.querySelector(PARTS[part]).hidden = true;
+  if (heading !== false) root.querySelector('.mn-title').textContent = typeof heading === 'string' ? heading : 'Draw a digit';
+  for (const part of hide) root.querySelector(`[data-hide="${part}"]`).hidden = true;
   c.root = root;
   c.element.append(root);
   c.$ = (part) => root.querySelector(`[data-part="${part}"]`);
   c.btn = (act) => root.querySelector(`[data-act="${act}"]`);
-
-  c.pad = new DrawPad(c.$('pad'), {
-    label: 'Drawing pad: draw a digit from 0 to 9',
-    describedBy: `${c.id}-padhelp`,
-    onChange: () => {
-      c.stale = true;
-      c.request();
-    },
-    onEnd: () => {
-      c.stale = true;
-      c.settle = true;
-      c.request();
-    },
-  });
-  c.seenView = new SeenImage(c.$('seen'));
-  c.bars = new ScoreBars(c.$('bars'), 'Score for each digit');
-  c.net = new MnistNetworkView(c.$('net'), () => c.request());
+  // Read on the next animation frame; announce once the pen is up.
+  const changed = (settle) => () => {
+    c.stale = true;
+    c.settle ||= settle;
+    c.request();
+  };
+  c.pad = new DrawPad(c.$('pad'), { label: 'Drawing pad: draw a digit from 0 to 9', describedBy: `${c.id}-padhelp`, onChange: changed(false), onEnd: changed(true) });
+  c.net = new NetworkRenderer(c.$('net'), { onResize: () => c.request() });
+  c.$('palette').value = c.palette;
   listen(c, root);
 }
 
@@ -104,6 +91,7 @@ function listen(c, root) {
   c.btn('clear').addEventListener('click', () => c.clear());
   c.btn('latest').addEventListener('click', () => c.choose(c.entry?.id));
   c.$('model').addEventListener('change', (e) => c.choose(e.target.value));
+  c.$('palette').addEventListener('change', (e) => c.setPalette(e.target.value));
   root.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && e.target.tagName !== 'SELECT') {
       e.preventDefault();
@@ -111,65 +99,79 @@ function listen(c, root) {
     }
   });
   const net = c.$('net');
-  const onHover = (e) => hover(c, e);
-  net.addEventListener('pointermove', onHover);
-  // A tap shows the value too (touch has no hover).
-  net.addEventListener('pointerdown', onHover);
-  net.addEventListener('pointerleave', () => {
-    c.$('tip').hidden = true;
-  });
+  net.addEventListener('pointermove', (e) => hover(c, e));
+  net.addEventListener('pointerdown', (e) => hover(c, e)); // a tap shows the value too (touch has no hover)
+  net.addEventListener('pointerleave', () => (c.$('tip').hidden = true));
 }
 
-/** The value of the neuron under the pointer, in the tip. */
+/** The value of the neuron under the pointer (hidden or output), in the tip. */
 function hover(c, e) {
   const tip = c.$('tip');
-  const f = c.frame;
   const r = c.$('net').getBoundingClientRect();
-  const hit = c.net.neuronAt(e.clientX - r.left, e.clientY - r.top);
-  if (!hit || !f) {
-    tip.hidden = true;
-    return;
-  }
-  const L = c.info.sizes.length - 1;
-  const v = f.buffers[`a${hit.layer}`][hit.index];
-  const value = f.blank ? 'nothing drawn yet' : hit.layer === L ? scoreText(v, c.probability) : v.toFixed(3);
-  tip.textContent = hit.layer === L
-    ? `Output ${hit.index}: ${value}`
-    : `Hidden layer ${hit.layer}, neuron ${hit.index + 1}: ${value}`;
+  const hit = c.reader ? c.net.hitTest(e.clientX - r.left, e.clientY - r.top) : null;
+  tip.hidden = hit?.type !== 'neuron';
+  if (tip.hidden) return;
+  const { l, i } = hit;
+  const output = l === c.info.sizes.length - 1;
+  const v = c.reader.view('a', l)[i];
+  const value = l >= c.lit ? 'nothing drawn yet' : output ? scoreText(v, c.probability) : v.toFixed(3);
+  tip.textContent = output ? `Output ${i}: ${value}` : `Hidden layer ${l}, neuron ${i + 1}: ${value}`;
   tip.style.left = `${hit.x}px`;
   tip.style.top = `${hit.y - hit.r - 4}px`;
-  tip.hidden = false;
 }
 
-/** The model menu: the pretrained models, those another section offers, and "your model". */
-export function listModels(c) {
-  const sel = c.$('model');
-  const offered = pageModels(c.doc);
-  if (c.entry && !offered.includes(c.entry)) {
-    // The section that offered it is gone; its network stays in use as "your model".
-    c.setEpochWatch(null);
-    c.model = 'custom';
-    c.modelLabel = 'Your model';
+/** Shows the reading (c.result, c.seen) in the section; announces it once the drawing settles. */
+export function showReading(c) {
+  const { outputs, guess, runnerUp } = c.result;
+  const [p, empty] = [c.probability, c.pad.empty];
+  const score = (i) => scoreText(outputs[i], p);
+  showSeen(c.$('seen'), c.seen);
+  showBars(c.$('bars'), c.info?.sizes.at(-1) ?? 0, c.result, p);
+  c.$('invite').hidden = !empty;
+  c.btn('undo').disabled = c.btn('clear').disabled = empty;
+  setText(c.$('guess'), outputs ? String(guess) : '?');
+  c.$('guess').classList.toggle('dr-none', !outputs);
+  setText(c.$('note'), outputs ? `${score(guess)}${p ? ' sure' : ''} · runner-up ${runnerUp} (${score(runnerUp)})` : c.reader ? 'Nothing drawn yet.' : c.error ? 'No model to read with.' : LOADING);
+  if (c.settle && !c.pad.drawing) {
+    c.settle = false;
+    const said = outputs ? `It reads a ${guess} (${score(guess)}). Runner-up: ${runnerUp} (${score(runnerUp)}).` : 'Draw a digit from 0 to 9 in the box: the network reads it as you draw.';
+    setText(c.$('status'), c.reader ? said : c.error ?? LOADING);
   }
-  const opts = Object.entries(PRETRAINED).map(([v, t]) => [v, t]);
-  for (const e of offered) opts.push([e.id, e.name]);
-  if (c.model === 'custom') opts.push(['custom', c.modelLabel]);
-  sel.textContent = '';
-  for (const [v, t] of opts) {
-    const o = c.doc.createElement('option');
-    o.value = v;
-    o.textContent = t;
-    sel.append(o);
+  if (!c.info) return;
+  const capped = c.net.synapseSummary().some((s) => s.shown < s.total);
+  setText(c.$('caption'), `Your drawing's 784 pixels are the input neurons; each hidden neuron glows as strongly as it fires; the brightest output is the guess. ${capped ? 'Only the strongest synapses of the big layers are drawn. ' : ''}${describePalette(c.palette)} Hover a neuron to see its value. (${c.info.sizes.join('–')} neurons)`);
+}
+
+/** Ink values 0..1 into the 28×28 canvas (CSS scales it up), in the network drawing's pixel colours. */
+function showSeen(canvas, pixels) {
+  const ctx = canvas.getContext('2d');
+  const img = ctx.createImageData(canvas.width, canvas.height);
+  const [off, on] = [COLOURS.pixelOff, COLOURS.pixelOn];
+  for (let j = 0; j < Math.min(pixels.length, img.data.length / 4); j++) {
+    for (let k = 0; k < 3; k++) img.data[4 * j + k] = off[k] + (on[k] - off[k]) * clamp01(pixels[j]);
+    img.data[4 * j + 3] = 255;
   }
-  sel.value = c.modelValue();
-  c.btn('latest').hidden = !c.entry;
+  ctx.putImageData(img, 0, 0);
+}
+
+/** One bar per output (null outputs: nothing drawn), the guess and the runner-up highlighted. */
+function showBars(list, n, { outputs, guess, runnerUp }, probability) {
+  if (list.children.length !== n) {
+    list.innerHTML = Array.from({ length: n }, (_, i) => `<li class="dr-bar"><span class="dr-bar-val">–</span><span class="dr-bar-track"><span class="dr-bar-fill"></span></span><span class="dr-bar-digit">${i}</span></li>`).join('');
+  }
+  [...list.children].forEach((li, i) => {
+    setText(li.firstChild, outputs ? scoreText(outputs[i], probability) : '–');
+    li.querySelector('.dr-bar-fill').style.transform = `scaleY(${outputs ? clamp01(outputs[i]) : 0})`;
+    li.classList.toggle('dr-first', outputs !== null && i === guess);
+    li.classList.toggle('dr-second', outputs !== null && i === runnerUp);
+  });
 }
 
 /** A message under the model menu (an error stands out and is announced). */
 export function say(c, text, isError = false) {
   const m = c.$('msg');
   m.textContent = text ?? '';
-  m.classList.toggle('mn-error', !!isError);
-  m.classList.toggle('mn-banner', !!isError);
+  m.classList.toggle('mn-error', isError);
+  m.classList.toggle('mn-banner', isError);
   m.setAttribute('role', isError ? 'alert' : 'note');
 }

@@ -1,31 +1,46 @@
-// Where the drawing pad's model comes from: the pretrained files shipped with the page, or bytes
-// (a file, another section's freshly trained network). Turns bytes into a Reader with a message
-// a learner can act on when they cannot be used.
+// Where the pad's model comes from: a shipped pretrained file (the core's schema names them), a
+// model another section of the page offers (models-on-page.js) or bytes; the Reader made of it,
+// refused with words a learner can act on; and the model menu listing them.
 
-export const PRETRAINED = {
-  modern: 'Modern (pretrained)',
-  '3b1b': '3Blue1Brown (pretrained)',
-};
+import { MODELS } from '../../core/config.js';
+import { pageModels } from '../../core/models-on-page.js';
 
-/** The .ngm bytes of a shipped pretrained model, from the folder `base`. */
-export async function fetchPretrained(base, name) {
+/** The .ngm bytes of a shipped model, from the folder `base`. */
+async function fetchPretrained(base, name) {
   const url = new URL(`${name}.ngm`, base);
-  let res;
-  try {
-    res = await fetch(url);
-  } catch (e) {
-    throw new Error(`The ${PRETRAINED[name]} model could not be fetched from ${url.href} (${e.message}).`);
-  }
-  if (!res.ok) throw new Error(`The ${PRETRAINED[name]} model is not available (${url.href}: HTTP ${res.status}).`);
+  const res = await fetch(url).catch((e) => {
+    throw new Error(`The ${MODELS[name]} model could not be fetched from ${url.href} (${e.message}).`);
+  });
+  if (!res.ok) throw new Error(`The ${MODELS[name]} model is not available (${url.href}: HTTP ${res.status}).`);
   return new Uint8Array(await res.arrayBuffer());
 }
 
-/** Bytes given to useModel() as a Uint8Array (or an ArrayBuffer / other byte view). */
-export function asBytes(x) {
-  if (x instanceof Uint8Array) return x;
-  if (x instanceof ArrayBuffer) return new Uint8Array(x);
-  if (ArrayBuffer.isView(x)) return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
-  return null;
+/** Bytes given to useModel(): a Uint8Array, an ArrayBuffer or another byte view; else null. */
+const asBytes = (x) => (x instanceof ArrayBuffer ? new Uint8Array(x) : ArrayBuffer.isView(x) ? new Uint8Array(x.buffer, x.byteOffset, x.byteLength) : null);
+
+/** The bytes, name and menu label of a model choice (controller useModel()), and its page entry. */
+export async function sourceOf(c, which) {
+  if (typeof which !== 'string') {
+    const bytes = asBytes(which);
+    if (!bytes) throw new TypeError(`neuroglow draw: useModel(model): model must be ${Object.keys(MODELS).map((n) => `"${n}"`).join(', ')}, a model offered on the page, or .ngm bytes (Uint8Array)`);
+    return { bytes, model: 'custom', label: 'Your model', entry: null };
+  }
+  if (MODELS[which]) {
+    // Fetched once per section; a failed fetch is tried again next time.
+    if (!c.pretrained.has(which)) c.pretrained.set(which, fetchPretrained(c.modelBase, which).catch((e) => {
+      c.pretrained.delete(which);
+      throw e;
+    }));
+    return { bytes: await c.pretrained.get(which), model: which, label: MODELS[which], entry: null };
+  }
+  const entry = pageModels(c.doc).find((e) => e.id === which || e.name === which);
+  if (!entry) {
+    const names = [...Object.keys(MODELS), ...pageModels(c.doc).map((e) => e.name)];
+    throw new Error(`neuroglow draw: unknown model "${which}" (try ${names.map((n) => `"${n}"`).join(', ')}, or pass .ngm bytes)`);
+  }
+  const bytes = asBytes(await entry.save());
+  if (!bytes) throw new Error(`neuroglow draw: "${entry.name}" gave no model bytes`);
+  return { bytes, model: entry.name, label: entry.name, entry };
 }
 
 /** A Reader for model bytes; throws an Error saying why a model cannot read drawings. */
@@ -33,10 +48,26 @@ export function openReader(wasm, bytes) {
   try {
     return wasm.Reader.fromModel(bytes);
   } catch (e) {
-    const why = String(e?.message ?? e);
-    if (/784 inputs/.test(why)) {
+    if (e?.code === 'model-shape') {
       throw new Error('This model cannot read drawings: it was trained on images that are not 28×28 pixels (a drawing needs a network with 784 inputs). The current model stays.');
     }
-    throw new Error(`This model could not be loaded (${why}). The current model stays.`);
+    throw new Error(`This model could not be loaded (${e?.message ?? e}). The current model stays.`);
   }
+}
+
+/** The model menu: the shipped models, those other sections offer, and "your model". */
+export function listModels(c) {
+  const offered = pageModels(c.doc);
+  if (c.entry && !offered.includes(c.entry)) {
+    // The section that offered it is gone; its network stays in use as "your model".
+    c.watch(null);
+    c.model = 'custom';
+    c.modelLabel = 'Your model';
+  }
+  const options = [...Object.entries(MODELS), ...offered.map((e) => [e.id, e.name])];
+  if (c.model === 'custom') options.push(['custom', c.modelLabel]);
+  const sel = c.$('model');
+  sel.replaceChildren(...options.map(([value, text]) => Object.assign(c.doc.createElement('option'), { value, text })));
+  sel.value = c.modelValue();
+  c.btn('latest').hidden = !c.entry;
 }

@@ -1,126 +1,144 @@
-// Mounting the draw-a-digit section, two ways:
-//
-//   mountDraw(element, { model: 'modern' })    the section alone (the standalone page www/draw/):
-//     d.draw([[[0.5, 0.2], [0.5, 0.8]]]);      // strokes in 0..1 of the pad → outputs or null
-//     d.predict(canvas | imageData | pixels784) // → outputs (null for an empty drawing)
-//     d.undo(); d.clear(); await d.useModel('3b1b' | bytes);
-//     d.state();  // { guess, runnerUp, outputs, model, empty, … }
-//     d.on('prediction', fn); d.destroy();
-//
-//   mount(element, { task: 'draw', model: 'modern' | '3b1b' })   (neuroglow.js → mountDrawTask)
-//     the same section behind the public API's conventions: its settings (the shipped model that
-//     reads the drawing; embed, controls and hide for the layout) from config.js, so they live in
-//     the URL and the Share link with a warning for a bad value, and the common methods
-//     (settings, warnings, link, embedCode, on, destroy) around the section's own.
+// Mounting the draw-a-digit section two ways, and their handles over its controller `c`:
+// mountDraw(element, options), the section alone (the standalone page www/draw/), and
+// mount(element, { task: 'draw' }) (neuroglow.js, neuroglow.d.ts DrawPlayground), the same
+// section behind the public API's conventions: settings (config.js) that live in the URL and
+// Share links (a bad one becomes a warning), warnings, link, embedCode and configure.
 
-import { checkSettings, partNames, partsOf } from '../../core/config.js';
+import { MODELS, checkSettings, partNames, partsOf } from '../../core/config.js';
 import { loadWasm } from '../../core/wasm.js';
-import { addStylesheet, writeUrl, mountSection, claimPage } from '../../ui/task-common.js';
+import { PALETTES } from '../../render/theme.js';
+import { addStylesheet, writeUrl, mountSection, claimPage, destroyGuards, linkFor, embedCodeFor } from '../../ui/task-common.js';
 import { DrawController } from './controller.js';
-import { PARTS } from './dom.js';
-import { PRETRAINED } from './models.js';
-import { sectionApi, taskApi, publicSettings } from './api.js';
+import { say } from './dom.js';
 
 const TASK = 'draw';
-const OPTIONS = ['model', 'modelUrl', 'heading', 'hide'];
+const OPTIONS = ['model', 'modelUrl', 'heading', 'hide', 'palette'];
+const LIVE = ['model', 'palette']; // what configure() changes; a shipped model or palette chosen is a setting
+const refuse = (why) => {
+  throw new Error(`neuroglow draw: ${why}`);
+};
+const list = (names) => names.map((n) => `"${n}"`).join(' or ');
 
 /** Throws for a bad option of mountDraw(); returns the options with modelUrl resolved. */
 function checkOptions(element, options) {
   if (!(element instanceof HTMLElement)) throw new TypeError('mountDraw(element, options): element must be an HTMLElement');
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError('mountDraw(element, options): options must be an object');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError('mountDraw(element, options): options must be an object');
+  const unknown = Object.keys(options).find((k) => !OPTIONS.includes(k));
+  if (unknown) refuse(`unknown option "${unknown}" (known options: ${OPTIONS.join(', ')})`);
+  const { model = 'modern', modelUrl, heading = true, hide = [], palette } = options;
+  if (!MODELS[model]) refuse(`unknown model "${model}" (try ${list(Object.keys(MODELS))})`);
+  if (typeof heading !== 'boolean' && typeof heading !== 'string') refuse('heading must be true, false or a string');
+  if (!Array.isArray(hide) || !hide.every((p) => partNames(TASK).includes(p))) refuse(`hide must be a list of ${partNames(TASK).join(', ')}`);
+  if (palette !== undefined && !PALETTES[palette]) refuse(`unknown palette "${palette}" (try ${list(Object.keys(PALETTES))})`);
+  if (modelUrl === undefined) return { ...options, model };
+  let folder;
+  try {
+    folder = new URL(modelUrl, document.baseURI);
+  } catch {
+    refuse(`modelUrl "${modelUrl}" is not a URL`);
   }
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) throw new Error(`neuroglow draw: unknown option "${key}" (known options: ${OPTIONS.join(', ')})`);
-  }
-  const { model = 'modern', modelUrl, heading } = options;
-  if (!PRETRAINED[model]) throw new Error(`neuroglow draw: unknown model "${model}" (try ${Object.keys(PRETRAINED).map((k) => `"${k}"`).join(' or ')})`);
-  if (modelUrl !== undefined) {
-    try {
-      new URL(modelUrl, document.baseURI);
-    } catch {
-      throw new Error(`neuroglow draw: modelUrl "${modelUrl}" is not a URL`);
-    }
-  }
-  if (heading !== undefined && typeof heading !== 'boolean' && typeof heading !== 'string') {
-    throw new Error('neuroglow draw: heading must be true, false or a string');
-  }
-  if (options.hide !== undefined && !(Array.isArray(options.hide) && options.hide.every((p) => Object.hasOwn(PARTS, p)))) {
-    throw new Error(`neuroglow draw: hide must be a list of ${Object.keys(PARTS).join(', ')}`);
-  }
-  const opts = { ...options };
-  if (modelUrl !== undefined) {
-    // A folder: "models" and "models/" both mean the files inside it.
-    const u = new URL(modelUrl, document.baseURI);
-    if (!u.pathname.endsWith('/')) u.pathname += '/';
-    opts.modelUrl = u;
-  }
-  return opts;
+  if (!folder.pathname.endsWith('/')) folder.pathname += '/'; // "models" means the files inside it too
+  return { ...options, model, modelUrl: folder };
 }
 
 /** Builds the section and loads its first model (a failure is shown in it and in state().error). */
 async function createDraw(element, options) {
   const opts = checkOptions(element, options);
-  const wasm = await loadWasm();
-  const c = new DrawController(element, opts, wasm);
+  const c = new DrawController(element, opts, await loadWasm());
   try {
-    await c.useModel(options.model ?? 'modern');
+    await c.useModel(opts.model);
   } catch (e) {
     c.error = e.message.replace(/^neuroglow draw: /, '');
-    c.say(c.error, true);
+    say(c, c.error, true);
     c.updateNow();
   }
   return c;
 }
 
+/** What both handles do. */
+const methods = (c) => ({
+  predict: (x) => c.predict(x),
+  draw: (strokes) => c.draw(strokes),
+  undo: () => c.undo(),
+  clear: () => c.clear(),
+  useModel: (m) => c.useModel(m),
+  input: () => Float32Array.from(c.seen), // the 28×28 image (784 values 0..1) read last
+});
+
 /**
- * Mounts a "Draw a digit" section into `element`; resolves once it can read (the model loaded).
- * A model that fails to load is reported in the section and by state().error.
- * @param {HTMLElement} element
- * @param {{ model?: 'modern' | '3b1b', modelUrl?: string | URL, heading?: boolean | string, hide?: string[] }} [options]
- *   model: the pretrained model to start with (default 'modern'); modelUrl: the folder of the
- *   .ngm files (default ../models/ next to the page folders); heading: false leaves the heading
- *   out, a string replaces its text; hide: parts to leave out ('seen', 'model', 'network').
+ * Mounts the section; resolves once it can read. Options: model ('modern' | '3b1b'), modelUrl
+ * (the folder of the .ngm files), heading (false: none; a string: its text), hide (parts to
+ * leave out: seen, model, network), palette ('green-red' | 'blue-orange').
  */
 export async function mountDraw(element, options = {}) {
-  return sectionApi(await createDraw(element, options));
+  const c = await createDraw(element, options);
+  return { element: c.root, canvas: c.pad.canvas, ...methods(c), state: () => c.snapshot(), on: (name, fn) => c.on(name, fn), destroy: () => c.destroy() };
 }
 
 let counter = 0;
 
 /** view for config.js TASKS.draw (neuroglow.js VIEWS). */
-export async function mountDrawTask(element, resolved) {
+export async function mountDrawTask(element, { settings, warnings }) {
   addStylesheet(element.ownerDocument);
-  const { settings, warnings } = resolved;
   const id = `ng-draw-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
   const shown = partsOf(settings);
   const hide = partNames(TASK).filter((p) => !shown.has(p));
-  const { root, section } = await mountSection(element, { task: TASK, id, warnings }, (into) =>
-    createDraw(into, { model: settings.model, heading: settings.heading && !settings.embed, hide }),
+  const { root, section: c } = await mountSection(element, { task: TASK, id, warnings }, (into) =>
+    createDraw(into, { model: settings.model, palette: settings.palette, heading: settings.heading && !settings.embed, hide }),
   );
   root.classList.toggle('ng-embed', settings.embed);
-  bindTask(section, { element, root, id, settings, warnings });
-  return taskApi(section);
-}
-
-/** Binds controller `c` to the public API: a shipped model chosen is a setting (URL, Share links). */
-function bindTask(c, { element, root, id, settings, warnings }) {
-  const t = { element, root, id, settings, warnings: warnings.slice() };
-  c.task = t;
-  t.offModel = c.on('model', ({ model }) => follow(c, model));
+  const t = (c.task = { element, root, id, settings, warnings: warnings.slice() });
+  c.events.on('model', ({ model }) => follow(c, { model }));
+  c.events.on('palette', (palette) => follow(c, { palette }));
   claimPage(element, id, settings);
+
+  const { live, liveAsync } = destroyGuards(() => c.destroyed);
+  const api = {
+    ...methods(c),
+    state: () => ({ task: TASK, ...c.snapshot() }),
+    settings: () => publicSettings(t),
+    warnings: () => t.warnings.slice(),
+    link: () => linkFor(element, t.settings),
+    embedCode: (opts) => embedCodeFor(element, t.settings, 'neuroglow: draw a digit and watch a neural network read it', opts),
+    on: (name, fn) => (name === 'settings' ? c.events.on(name, fn) : c.on(name, fn)),
+  };
+  for (const [name, fn] of Object.entries(api)) api[name] = live(name, fn);
+  api.configure = liveAsync('configure', (changes) => configure(c, changes));
+  api.destroy = () => c.destroy();
+  const get = (fn) => ({ get: fn, enumerable: true });
+  return Object.freeze(Object.defineProperties(api, { canvas: get(() => c.pad.canvas), task: get(() => TASK), element: get(() => root) }));
 }
 
-/** A shipped model chosen (by useModel() or the menu) is a setting: in the URL and Share links. */
-function follow(c, model) {
+/** The settings as the public API shows them (without the page-only ones). */
+function publicSettings(t) {
+  const { url, appUrl, heading, ...rest } = structuredClone(t.settings);
+  return rest;
+}
+
+/** Takes a change into the settings, the page URL and Share links (not a page model or bytes). */
+function follow(c, change) {
   const t = c.task;
-  if (c.destroyed || model === t.settings.model) return;
+  const [[name, value]] = Object.entries(change);
+  if (c.destroyed || value === t.settings[name]) return;
   try {
-    checkSettings({ model }, TASK, { allowed: ['model'] });
+    checkSettings(change, TASK, { allowed: LIVE });
   } catch {
     return; // a page model or bytes: nothing a link could hold
   }
-  t.settings = { ...t.settings, model };
+  t.settings = { ...t.settings, ...change };
   writeUrl(t.element, t.root, t.id, t.settings);
   c.events.emit('settings', publicSettings(t));
+}
+
+/** configure(): the model and the palette, live; resolves with the settings. */
+async function configure(c, changes) {
+  let checked;
+  try {
+    checked = checkSettings(changes ?? {}, TASK, { allowed: LIVE });
+  } catch (e) {
+    throw new Error(`neuroglow configure(): ${e.message}`);
+  }
+  if (checked.palette) c.setPalette(checked.palette);
+  if (checked.model) await c.useModel(checked.model);
+  return publicSettings(c.task);
 }

@@ -1,107 +1,76 @@
-// The drawing pad: pointer events (mouse, touch, pen) become strokes of light ink. Strokes are
-// kept as point lists (0..1 of the pad's side), so Undo redraws the rest and the pad is crisp at
-// any size and pixel ratio. A second, offscreen canvas of a fixed READ_SIZE holds the same
-// strokes for reading: light ink on a transparent background, as the preprocessing expects.
-// Both get the same pure ink (the glow is a CSS filter), so the visible canvas reads the same.
+// The drawing pad: pointer events (mouse, touch, pen) become strokes of light ink, kept as point
+// lists (0..1 of the side) so Undo redraws the rest and the pad stays crisp at any size. A
+// fixed-size offscreen canvas holds the same ink for reading (light on transparent, as the
+// preprocessing expects); the glow is a CSS filter, so the visible canvas reads the same.
 
-/** Side of the canvas that is read (its pixels go to the Reader), in pixels. */
-export const READ_SIZE = 280;
-/**
- * Stroke width as a share of the pad's side. A digit drawn over most of the pad is scaled into
- * MNIST's 20-pixel box by about 1/10, which turns this into MNIST's 2–3 pixel pen.
- */
-export const STROKE = 0.075;
-/** Points closer than this (share of the side) to the last one are skipped. */
-const MIN_STEP = 0.0025;
-const INK = '#ffffff';
+import { CanvasFit } from '../../render/canvas-fit.js';
 
-/** Traces one stroke with quadratic curves through the midpoints of its points. */
-function trace(ctx, pts, side) {
-  const n = pts.length;
-  ctx.beginPath();
-  if (n === 1) {
-    // A dot: an arc filled by the round cap of a zero-length line.
-    ctx.moveTo(pts[0].x * side, pts[0].y * side);
-    ctx.lineTo(pts[0].x * side + 0.01, pts[0].y * side);
-    return;
-  }
-  ctx.moveTo(pts[0].x * side, pts[0].y * side);
-  for (let i = 1; i < n - 1; i++) {
-    const p = pts[i];
-    const q = pts[i + 1];
-    ctx.quadraticCurveTo(p.x * side, p.y * side, ((p.x + q.x) / 2) * side, ((p.y + q.y) / 2) * side);
-  }
-  ctx.lineTo(pts[n - 1].x * side, pts[n - 1].y * side);
-}
+const READ_SIZE = 280; // side of the canvas the Reader reads, in pixels
+// Pen width as a share of the side: a digit over most of the pad shrinks by about 1/10 into
+// MNIST's 20-pixel box, which makes this MNIST's 2–3 pixel pen.
+const STROKE = 0.075;
+const MIN_STEP = 0.0025; // a point closer than this (share of the side) to the last is skipped
 
+/** Paints strokes in white, each as quadratic curves through the midpoints of its points. */
 function paint(ctx, strokes, side) {
-  ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = STROKE * side;
-  ctx.strokeStyle = INK;
-  for (const s of strokes) {
-    trace(ctx, s, side);
+  Object.assign(ctx, { lineCap: 'round', lineJoin: 'round', lineWidth: STROKE * side, strokeStyle: '#ffffff' });
+  const at = (p) => [p.x * side, p.y * side];
+  for (const pts of strokes) {
+    ctx.beginPath();
+    ctx.moveTo(...at(pts[0]));
+    for (let i = 1; i < pts.length - 1; i++) {
+      const [p, q] = [pts[i], pts[i + 1]];
+      ctx.quadraticCurveTo(...at(p), ...at({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 }));
+    }
+    const [x, y] = at(pts.at(-1));
+    ctx.lineTo(pts.length === 1 ? x + 0.01 : x, y); // a single point: a dot of round caps
     ctx.stroke();
   }
 }
 
-/** Checks programmatic strokes ([[x, y] | {x, y}, …] per stroke, 0..1) and copies them. */
+/** Checks strokes given to draw() ([[x, y] | {x, y}, …] per stroke, 0..1) and copies them. */
 export function toStrokes(strokes) {
-  if (!Array.isArray(strokes)) throw new TypeError('strokes must be an array of strokes (arrays of [x, y] points, 0..1)');
+  const refuse = (why) => {
+    throw new TypeError(`neuroglow draw: draw(strokes): ${why}`);
+  };
+  if (!Array.isArray(strokes)) refuse('strokes must be an array of strokes (arrays of [x, y] points, 0..1)');
   return strokes.map((stroke, i) => {
-    if (!Array.isArray(stroke) || stroke.length === 0) throw new TypeError(`stroke ${i + 1} must be a non-empty array of [x, y] points`);
+    if (!Array.isArray(stroke) || stroke.length === 0) refuse(`stroke ${i + 1} must be a non-empty array of [x, y] points`);
     return stroke.map((p, j) => {
-      const x = Array.isArray(p) ? p[0] : p?.x;
-      const y = Array.isArray(p) ? p[1] : p?.y;
-      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-        throw new TypeError(`stroke ${i + 1}, point ${j + 1}: x and y must be finite numbers (0..1 of the pad's side)`);
-      }
+      const [x, y] = Array.isArray(p) ? p : [p?.x, p?.y];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) refuse(`stroke ${i + 1}, point ${j + 1}: x and y must be finite numbers (0..1 of the pad's side)`);
       return { x, y };
     });
   });
 }
 
 export class DrawPad {
-  /**
-   * @param {HTMLElement} wrap  a square box; the canvas fills it
-   * @param {{ label: string, describedBy?: string, onChange: () => void, onStart?: () => void,
-   *   onEnd: () => void }} handlers  onChange: the ink changed (while drawing too); onEnd: a
-   *   stroke ended (pen up), or strokes were removed
-   */
-  constructor(wrap, handlers) {
-    this.wrap = wrap;
-    this.handlers = handlers;
-    this.strokes = [];
-    this.current = null;
-    this.pointerId = null;
-    this.canvas = document.createElement('canvas');
-    this.canvas.className = 'dr-pad-canvas';
+  /** `wrap`: a square box the canvas fills; `on`: { label, describedBy, onChange (the ink changed,
+   *  while drawing too), onEnd (a stroke ended, or strokes were removed) }. */
+  constructor(wrap, on) {
+    Object.assign(this, { on, strokes: [], current: null, pointerId: null, dirty: true });
+    this.canvas = Object.assign(document.createElement('canvas'), { className: 'dr-pad-canvas' });
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', handlers.label);
-    if (handlers.describedBy) this.canvas.setAttribute('aria-describedby', handlers.describedBy);
+    this.canvas.setAttribute('aria-label', on.label);
+    this.canvas.setAttribute('aria-describedby', on.describedBy);
     wrap.append(this.canvas);
     this.ctx = this.canvas.getContext('2d');
-    this.reading = document.createElement('canvas');
-    this.reading.width = READ_SIZE;
-    this.reading.height = READ_SIZE;
+    this.reading = Object.assign(document.createElement('canvas'), { width: READ_SIZE, height: READ_SIZE });
     this.rctx = this.reading.getContext('2d', { willReadFrequently: true });
-    this.side = 0;
-    this.dpr = 1;
-
-    const c = this.canvas;
-    this.listeners = [
-      ['pointerdown', (e) => this.down(e)],
-      ['pointermove', (e) => this.move(e)],
-      ['pointerup', (e) => this.up(e)],
-      ['pointercancel', (e) => this.up(e)],
-      ['lostpointercapture', (e) => this.up(e)],
-      // No context menu or text selection from a long press while drawing.
-      ['contextmenu', (e) => e.preventDefault()],
-    ];
-    for (const [name, fn] of this.listeners) c.addEventListener(name, fn);
-    this.observer = new ResizeObserver(() => this.resize());
-    this.observer.observe(wrap);
-    this.resize();
+    this.listeners = {
+      pointerdown: (e) => this.down(e),
+      pointermove: (e) => this.move(e),
+      pointerup: (e) => this.up(e),
+      pointercancel: (e) => this.up(e),
+      lostpointercapture: (e) => this.up(e),
+      contextmenu: (e) => e.preventDefault(), // no menu or text selection from a long press
+    };
+    for (const [name, fn] of Object.entries(this.listeners)) this.canvas.addEventListener(name, fn);
+    this.fit = new CanvasFit(wrap, this.canvas, () => {
+      this.dirty = true;
+      this.render();
+    });
+    this.render();
   }
 
   get empty() {
@@ -114,14 +83,21 @@ export class DrawPad {
 
   point(e) {
     const r = this.canvas.getBoundingClientRect();
-    const s = r.width || 1;
-    const clamp = (v) => (v < -0.05 ? -0.05 : v > 1.05 ? 1.05 : v);
-    return { x: clamp((e.clientX - r.left) / s), y: clamp((e.clientY - r.top) / (r.height || 1)) };
+    const clamp = (v) => Math.max(-0.05, Math.min(1.05, v));
+    return { x: clamp((e.clientX - r.left) / (r.width || 1)), y: clamp((e.clientY - r.top) / (r.height || 1)) };
+  }
+
+  /** Adds the event's point to the stroke unless it is too close to the last one; whether it did. */
+  extend(e) {
+    const [p, last] = [this.point(e), this.current.at(-1)];
+    if (Math.hypot(p.x - last.x, p.y - last.y) < MIN_STEP) return false;
+    this.current.push(p);
+    return true;
   }
 
   down(e) {
-    if (this.pointerId !== null) return; // a second finger does not draw
-    if (e.pointerType === 'mouse' && e.button !== 0) return;
+    // One pointer draws (a second finger does not); a mouse with its main button.
+    if (this.pointerId !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
     this.pointerId = e.pointerId;
     try {
@@ -131,46 +107,33 @@ export class DrawPad {
     }
     this.current = [this.point(e)];
     this.strokes.push(this.current);
-    this.handlers.onStart?.();
     this.changed();
   }
 
   move(e) {
     if (e.pointerId !== this.pointerId || !this.current) return;
     e.preventDefault();
-    const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
-    let added = false;
-    for (const ev of events.length ? events : [e]) {
-      const p = this.point(ev);
-      const last = this.current[this.current.length - 1];
-      if (Math.hypot(p.x - last.x, p.y - last.y) < MIN_STEP) continue;
-      this.current.push(p);
-      added = true;
-    }
-    if (added) this.changed();
+    const events = e.getCoalescedEvents?.() ?? [];
+    if ((events.length ? events : [e]).filter((ev) => this.extend(ev)).length) this.changed();
   }
 
   up(e) {
     if (e.pointerId !== this.pointerId) return;
-    if (e.type === 'pointerup') {
-      const p = this.point(e);
-      const last = this.current[this.current.length - 1];
-      if (Math.hypot(p.x - last.x, p.y - last.y) >= MIN_STEP) this.current.push(p);
-    }
-    this.pointerId = null;
-    this.current = null;
+    if (e.type === 'pointerup') this.extend(e);
+    this.pointerId = this.current = null;
     try {
       if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
     } catch {
       // already released
     }
-    this.changed();
-    this.handlers.onEnd();
+    this.changed(true);
   }
 
-  changed() {
+  /** The ink changed; `ended`: a stroke ended or strokes were removed. */
+  changed(ended = false) {
     this.dirty = true;
-    this.handlers.onChange();
+    this.on.onChange();
+    if (ended) this.on.onEnd();
   }
 
   /** Adds finished strokes (checked by toStrokes) without pointer events; no handlers run. */
@@ -179,63 +142,39 @@ export class DrawPad {
     this.dirty = true;
   }
 
-  /** Removes every stroke. */
   clear() {
     this.strokes = [];
-    this.current = null;
-    this.pointerId = null;
-    this.changed();
-    this.handlers.onEnd();
+    this.current = this.pointerId = null;
+    this.changed(true);
   }
 
   /** Removes the last stroke; false when there was none. */
   undo() {
-    if (this.strokes.length === 0) return false;
-    const last = this.strokes.pop();
-    if (last === this.current) {
-      this.current = null;
-      this.pointerId = null;
-    }
-    this.changed();
-    this.handlers.onEnd();
+    if (this.empty) return false;
+    if (this.strokes.pop() === this.current) this.current = this.pointerId = null;
+    this.changed(true);
     return true;
-  }
-
-  resize() {
-    const r = this.wrap.getBoundingClientRect();
-    const dpr = Math.min(window.devicePixelRatio || 1, 3);
-    const side = Math.max(1, Math.round(Math.min(r.width, r.height) || r.width));
-    if (side === this.side && dpr === this.dpr) return;
-    this.side = side;
-    this.dpr = dpr;
-    this.canvas.width = Math.round(side * dpr);
-    this.canvas.height = Math.round(side * dpr);
-    this.dirty = true;
-    this.render();
   }
 
   /** Redraws the visible pad and the reading canvas when the strokes changed. */
   render() {
     if (!this.dirty) return;
     this.dirty = false;
-    const ctx = this.ctx;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    paint(ctx, this.strokes, this.canvas.width);
-    const r = this.rctx;
-    r.clearRect(0, 0, READ_SIZE, READ_SIZE);
-    paint(r, this.strokes, READ_SIZE);
+    for (const [ctx, side] of [[this.ctx, this.canvas.width], [this.rctx, READ_SIZE]]) {
+      ctx.clearRect(0, 0, side, side);
+      paint(ctx, this.strokes, side);
+    }
   }
 
-  /** The reading canvas's pixels (READ_SIZE², RGBA), drawn up to date. */
+  /** The reading canvas's pixels (RGBA), drawn up to date. */
   pixels() {
     this.render();
     return this.rctx.getImageData(0, 0, READ_SIZE, READ_SIZE);
   }
 
   destroy() {
-    this.observer.disconnect();
-    for (const [name, fn] of this.listeners) this.canvas.removeEventListener(name, fn);
+    this.fit.destroy();
+    for (const [name, fn] of Object.entries(this.listeners)) this.canvas.removeEventListener(name, fn);
     this.canvas.remove();
   }
 }

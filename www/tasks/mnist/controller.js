@@ -1,67 +1,60 @@
 // The MNIST section's controller: a network learning to read handwritten digits, live. Training
-// runs in a Web Worker with its own wasm instance (mnist/worker.js, through mnist/client.js);
-// this class holds the section's state and actions (load, configure, play, step, train,
-// evaluate, predict). Its DOM is dom.js's, the worker's reports reports.js's, the drawing of
-// frames display.js's, models model-files.js's and its handles api.js's. Mounted by mount()
-// (mount.js), it also carries the public API's settings (`task`: the URL, Share links).
+// runs in a Web Worker (worker.js, through client.js); this class holds what the section shows
+// and its actions. Its DOM is dom.js's, the worker's reports reports.js's, the drawing
+// display.js's, saving and loading models.js's, its handles api.js's.
 
 import { Emitter } from '../../core/events.js';
 import { fmtInt } from '../../core/format.js';
+import { NETWORK_SETTINGS, appliesTo, defaultOf } from '../../core/config.js';
 import { registerModel } from '../../core/models-on-page.js';
+import { DEFAULT_PALETTE, palette, css } from '../../render/theme.js';
 import { releasePage } from '../../ui/task-common.js';
-import { MnistClient } from '../../mnist/client.js';
-import { PRESETS } from './settings.js';
+import { MnistClient } from './client.js';
 import { buildDom, ensureStyles } from './dom.js';
 import { listen } from './reports.js';
-import { render, updateCounters } from './display.js';
-import { saveModel } from './model-files.js';
+import { render, updateCounters, writeNotes } from './display.js';
+import { saveModel } from './models.js';
 
+export const TASK = 'mnist';
+/** The network settings MNIST takes (preset first). */
+export const NET = NETWORK_SETTINGS.filter((n) => appliesTo(n, TASK));
 const MNIST_FILES = {
   trainImages: 'train-images-idx3-ubyte.gz',
   trainLabels: 'train-labels-idx1-ubyte.gz',
   testImages: 't10k-images-idx3-ubyte.gz',
   testLabels: 't10k-labels-idx1-ubyte.gz',
 };
-export const NET_KEYS = ['preset', 'hidden', 'activation', 'outputActivation', 'loss', 'bias', 'init', 'optimizer',
-  'learningRate', 'momentum', 'batchSize', 'lrDecay', 'seed'];
+
+export const sameValue = (a, b) => (Array.isArray(a) ? String(a) === String(b)
+  : typeof a === 'number' ? Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a)) : a === b);
+
+/** The preset a network's settings (the worker's, in force) are, or 'custom' when any differs. */
+export function presetOf(s) {
+  return NET.every((n) => n === 'preset' || sameValue(s[n], defaultOf(n, TASK, false, s.preset))) ? s.preset : 'custom';
+}
 
 let instances = 0;
 
 export class MnistController {
   constructor(element, options) {
-    this.element = element;
-    this.options = options;
-    this.events = new Emitter();
-    this.info = null;
-    this.frame = null;
-    this.pendingFrame = null;
-    this.playing = false;
-    this.isReady = false;
-    this.loading = null;
-    this.failure = null;
-    this.seen = 0;
-    this.samplesPerSecond = 0;
-    this.evaluation = null;
-    this.hasTest = false;
-    this.dataName = 'MNIST';
-    this.raf = 0;
-    this.timers = new Set();
-    this.destroyed = false;
-    this.lastEvalView = 0;
-    /** The public API's side when mounted by mount() (mount.js bindTask), else null. */
-    this.task = null;
-    this.preset = PRESETS[options.preset] ? options.preset : '3b1b';
-    this.netOptions = { preset: this.preset };
-    for (const k of NET_KEYS) if (options[k] !== undefined) this.netOptions[k] = options[k];
-    this.speed = Number(options.examplesPerSecond) > 0 ? Number(options.examplesPerSecond) : 0;
+    Object.assign(this, {
+      element, options, events: new Emitter(), info: null, playing: false, isReady: false, loading: null, failure: null,
+      seen: 0, samplesPerSecond: 0, evaluation: null, hasTest: false, dataName: 'MNIST', raf: 0, timers: new Set(), destroyed: false,
+      frame: null, fresh: false, // the worker's latest frame; fresh: not drawn yet
+      task: null, follow: null, // the public API's side (task.js) when mounted by mount(); told of changed settings
+      preset: options.preset ?? '3b1b',
+      netOptions: Object.fromEntries(NET.filter((k) => options[k] !== undefined).map((k) => [k, options[k]])),
+      speed: Number(options.examplesPerSecond) > 0 ? Number(options.examplesPerSecond) : 0,
+      palette: options.palette ?? DEFAULT_PALETTE,
+    });
     this.id = `mn${++instances}`;
     ensureStyles(element.ownerDocument);
     buildDom(this);
+    this.setPalette(this.palette);
     this.client = new MnistClient();
     listen(this);
     this.ready = this.load({ urls: this.mnistUrls() });
-    // `ready` rejecting is shown on the page; callers that await it see the error too.
-    this.ready.catch(() => {});
+    this.ready.catch(() => {}); // shown on the page; callers that await it see the error too
     // A drawing pad on the same page can read with the network trained here.
     this.unregister = registerModel(element.ownerDocument, {
       name: 'The model you just trained',
@@ -71,7 +64,7 @@ export class MnistController {
   }
 
   mnistUrls() {
-    // Relative to the MNIST page's folder (www/mnist/), where this section's code lived first.
+    // Relative to the standalone MNIST page's folder (www/mnist/).
     const base = new URL(this.options.dataUrl ?? '../data/mnist/', new URL('../../mnist/', import.meta.url));
     return Object.fromEntries(Object.entries(MNIST_FILES).map(([k, f]) => [k, new URL(f, base).href]));
   }
@@ -87,91 +80,102 @@ export class MnistController {
   }
 
   alert(message) {
-    const a = this.$('alert');
-    a.hidden = !message;
-    a.textContent = message ?? '';
+    this.$('alert').hidden = !message;
+    this.$('alert').textContent = message ?? '';
+  }
+
+  setPlaying(on) {
+    this.playing = on;
+    this.setControls();
   }
 
   setControls() {
-    const ready = this.isReady;
-    for (const b of this.root.querySelectorAll('.mn-toolbar button')) b.disabled = !ready;
+    for (const b of this.root.querySelectorAll('.mn-toolbar button')) b.disabled = !this.isReady;
     const play = this.btn('play');
     play.textContent = this.playing ? 'Pause' : 'Play';
     play.classList.toggle('mn-playing', this.playing);
-    this.btn('evaluate').disabled = !ready || !this.hasTest;
+    this.btn('evaluate').disabled = !this.isReady || !this.hasTest;
   }
 
   requestRender() {
     if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((t) => render(this, t));
   }
 
+  /** Colours by weight sign everywhere in the section (theme.js palettes); live. */
+  setPalette(name) {
+    this.palette = name;
+    const p = palette(name);
+    this.root.style.setProperty('--mn-pos', css(p.pos));
+    this.root.style.setProperty('--mn-neg', css(p.neg));
+    this.$('palette').value = name;
+    this.weights.setPalette(name);
+    this.confusion.setPalette(name);
+    writeNotes(this);
+    this.netDirty = true;
+    this.requestRender();
+    this.follow?.({ palette: name });
+  }
+
   // ---------------------------------------------------------------- network and data
 
-  setInfo(described) {
-    const { info } = described;
-    this.info = info;
-    this.hasTest = described.hasTest;
-    this.net.setInfo(info);
-    this.weights.setInfo(info);
-    this.settings.show(info);
+  /** A new network (the worker's reply `d`): everything about the old one goes. */
+  setNetwork(d, preset = presetOf(d.settings)) {
+    this.info = d.info;
+    this.hasTest = d.hasTest;
+    this.seen = d.state?.seen ?? 0;
+    this.preset = preset;
+    this.settings.setAdam(preset === 'modern' && d.settings.optimizer === 'adam');
+    this.settings.setPreset(preset);
+    this.settings.show(d.info);
     this.lossChart.clear();
     this.accChart.clear();
     this.evaluation = null;
     this.gallery.reset();
     this.root.querySelector('.mn-eval').classList.remove('mn-has-eval');
-    this.seen = 0;
-    const side = Math.round(Math.sqrt(info.sizes[0]));
-    this.$('weights-note').textContent = `Each picture is one neuron’s ${fmtInt(info.sizes[0])} incoming weights laid out like the ${side}×${side} image: the neuron fires for ink on green and is held back by ink on red. They start as noise; watch them change as it learns.`;
     this.$('eval-summary').textContent = this.hasTest
       ? 'Images it has never seen: how many does it get right, which does it mix up?'
       : 'There is no test set: add a test images and labels pair to see how well it generalises.';
-    this.net.canvas.setAttribute('aria-label', `The network: ${info.sizes.join('–')} neurons. The input image is on the left, the ${info.sizes[info.sizes.length - 1]} outputs on the right.`);
+    writeNotes(this);
     this.setControls();
     updateCounters(this);
     this.requestRender();
+    this.follow?.(d.settings);
   }
 
   /** Loads a data set (`urls` of the MNIST files, or own `files`) into the worker. */
   async load(payload) {
-    this.showLoading(payload.urls ? 'Loading the MNIST digits…' : 'Reading your files…');
+    const own = !payload.urls;
+    this.overlay(own ? 'Reading your files…' : 'Loading the MNIST digits…');
     try {
-      const options = payload.urls ? this.netOptions : { ...this.netOptions, task: 'images' };
-      const described = await this.client.init({ ...payload, options });
+      const d = await this.client.request('init', { ...payload, options: { ...this.netOptions, task: own ? 'images' : TASK } });
       this.isReady = true;
       this.playing = false;
-      this.setInfo(described);
+      this.setNetwork(d);
       this.$('loading').hidden = true;
-      this.events.emit('ready', described);
+      this.events.emit('ready', d);
       if (this.options.autoplay && !this.autoplayed) {
         this.autoplayed = true;
         this.play().catch(() => {});
       }
-      return described;
+      return d;
     } catch (e) {
       this.failure = e.message;
-      if (!this.isReady) this.showLoadFailure(payload.urls ? 'The MNIST digits could not be loaded' : 'These files could not be used', e.message, !payload.urls);
+      if (!this.isReady) this.overlay(own ? 'These files could not be used' : 'The MNIST digits could not be loaded', e.message, !own);
       else this.$('loading').hidden = true;
-      this.events.emit('error', { during: 'load', message: e.message });
+      this.events.emit('error', { during: 'load', code: e.code, message: e.message });
       throw e;
     }
   }
 
-  showLoading(title) {
-    const overlay = this.$('loading');
-    overlay.hidden = false;
-    overlay.classList.remove('mn-failed');
-    this.btn('retry').hidden = true;
+  /** The overlay over the network: loading (with progress), or why loading `failed` (Try again when `retry`). */
+  overlay(title, failed = null, retry = false) {
+    this.$('loading').hidden = false;
+    this.$('loading').classList.toggle('mn-failed', !!failed);
     this.$('load-title').textContent = title;
-    this.$('progress').hidden = false;
-    this.failure = null;
-  }
-
-  showLoadFailure(title, message, noRetry) {
-    this.$('loading').classList.add('mn-failed');
-    this.$('load-title').textContent = title;
-    this.$('load-note').textContent = message;
-    this.$('progress').hidden = true;
-    this.btn('retry').hidden = noRetry;
+    if (failed) this.$('load-note').textContent = failed;
+    else this.failure = null;
+    this.$('progress').hidden = !!failed;
+    this.btn('retry').hidden = !retry;
   }
 
   async whenReady() {
@@ -179,157 +183,111 @@ export class MnistController {
     await this.ready;
   }
 
-  /** Rebuilds the network; a refused setting throws (its message) and the network stays. */
-  async configure(options = {}, fromUi = false) {
+  /**
+   * Rebuilds the network (a refused setting throws, the network stays). `preset`: what the
+   * section shows as chosen (default: the preset the settings in force are, or custom).
+   */
+  async configure(options = {}, preset = undefined) {
     await this.whenReady();
-    const opts = { ...options };
-    if (!this.dataName.startsWith('MNIST') && !opts.task) opts.task = 'images';
-    const described = await this.client.configure(opts);
+    const task = this.dataName === 'MNIST' ? TASK : 'images';
+    const d = await this.client.request('configure', { options: { ...options, task } });
     this.netOptions = options;
     this.playing = false;
-    if (!fromUi) {
-      // Options from the API: show which preset they are (anything beyond it is custom).
-      const extra = Object.keys(options).some((k) => k !== 'preset' && k !== 'task' && options[k] !== undefined);
-      this.preset = extra ? 'custom' : PRESETS[options.preset] ? options.preset : 'modern';
-      this.settings.setAdam(false);
-      this.settings.setPreset(this.preset);
-    }
-    this.setInfo(described);
+    this.setNetwork(d, preset);
     this.settings.error(null);
-    return described.info;
+    return d.info;
   }
 
-  async choosePreset(name, adam) {
-    const options = { preset: name };
-    if (adam) Object.assign(options, { optimizer: 'adam', learningRate: 0.001 });
+  /** The settings panel's choices; a refusal is shown there. */
+  async choose(options, preset) {
     try {
-      await this.configure(options, true);
-      this.preset = name;
+      await this.configure(options, preset);
     } catch (e) {
-      this.settings.error(e.message);
+      this.settings.error(e.detail ?? e.message);
     }
   }
 
-  async applySettings(options) {
-    try {
-      await this.configure(options, true);
-      this.preset = 'custom';
-    } catch (e) {
-      this.settings.error(e.message);
-    }
-  }
-
-  async setSpeed(v) {
+  setSpeed(v) {
     this.speed = v;
-    if (this.isReady) await this.client.speed(v).catch(() => {});
+    if (this.isReady) this.client.request('speed', { examplesPerSecond: v }).catch(() => {});
   }
 
   async reset() {
-    await this.configure(this.netOptions, true);
+    await this.configure(this.netOptions, this.preset);
     this.alert(null);
   }
 
-  async useOwnData(files, names) {
+  /** Trains on own IDX files (or, without, the MNIST digits again); resolves with what it did. */
+  async useData(files = null, names = null) {
     const before = this.dataName;
-    this.dataName = names.images;
-    let described;
+    this.dataName = names?.images ?? 'MNIST';
+    let d;
     try {
-      described = await this.load({ files });
+      d = await this.load(files ? { files } : { urls: this.mnistUrls() });
     } catch (e) {
       this.dataName = before;
       throw e;
     }
-    return `Training on ${names.images} (${fmtInt(described.state.exampleCount)} images of ${described.side}×${described.side} pixels, ${described.info.sizes[described.info.sizes.length - 1]} classes)${described.hasTest ? ` with ${names.testImages} to test on` : ''}.`;
-  }
-
-  async useMnist() {
-    const before = this.dataName;
-    this.dataName = 'MNIST';
-    try {
-      await this.load({ urls: this.mnistUrls() });
-    } catch (e) {
-      this.dataName = before;
-      throw e;
-    }
-    return 'Back on the MNIST digits.';
+    if (!files) return 'Back on the MNIST digits.';
+    const side = Math.round(Math.sqrt(d.info.sizes[0]));
+    return `Training on ${names.images} (${fmtInt(d.state.exampleCount)} images of ${side}×${side} pixels, ${d.info.sizes.at(-1)} classes)${d.hasTest ? ` with ${names.testImages} to test on` : ''}.`;
   }
 
   // ---------------------------------------------------------------- training
 
+  /** A request to the worker once the data is in; `playing`: what the Play button says meanwhile. */
+  async ask(type, payload = {}, playing = this.playing) {
+    await this.whenReady();
+    this.setPlaying(playing);
+    return this.client.request(type, payload);
+  }
+
   async play() {
-    await this.whenReady();
+    await this.ask('speed', { examplesPerSecond: this.speed });
     this.alert(null);
-    await this.client.speed(this.speed);
-    await this.client.play();
-    this.playing = true;
-    this.setControls();
+    await this.client.request('play');
+    this.setPlaying(true);
   }
 
-  async pause() {
-    await this.whenReady();
-    this.playing = false;
-    this.setControls();
-    return this.client.pause();
+  pause() {
+    return this.ask('pause', {}, false);
   }
 
-  async step(unit = 'phase') {
-    await this.whenReady();
-    if (unit === 'epoch') return this.train({ epochs: 1 });
-    this.playing = false;
-    this.setControls();
-    return this.client.step(unit);
+  step(unit = 'phase') {
+    return unit === 'epoch' ? this.train({ epochs: 1 }) : this.ask('step', { unit }, false);
   }
 
   async train({ epochs = 1 } = {}) {
-    await this.whenReady();
-    this.playing = true;
-    this.setControls();
     try {
-      return await this.client.train(epochs);
+      return await this.ask('train', { epochs }, true);
     } finally {
-      this.playing = false;
-      this.setControls();
+      this.setPlaying(false);
     }
   }
 
-  async evaluate() {
-    await this.whenReady();
-    const ev = await this.client.evaluate();
-    return ev;
+  evaluate() {
+    return this.ask('evaluate');
   }
 
-  async showTest(index) {
-    await this.whenReady();
-    this.playing = false;
-    this.setControls();
+  /** Shows test image `index` going through the network (scrolled into view). */
+  showTest(index) {
     const r = this.$('net').getBoundingClientRect();
     if (r.bottom < 0 || r.top > window.innerHeight) this.$('net').scrollIntoView({ block: 'center' });
-    return this.client.probeTest(index, true);
+    return this.ask('probeTest', { index, animate: true }, false);
   }
 
-  async predict(pixels) {
-    await this.whenReady();
-    return this.client.predict(pixels);
+  predict(pixels) {
+    return this.ask('predict', { pixels: Array.from(pixels) });
   }
-
-  // ---------------------------------------------------------------- teardown
 
   destroy() {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.task?.offFrame();
-    this.task?.offReady();
     this.unregister();
     cancelAnimationFrame(this.raf);
     for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
     this.client.terminate();
-    this.net.destroy();
-    this.weights.destroy();
-    this.lossChart.destroy();
-    this.accChart.destroy();
-    this.confusion.destroy();
-    this.gallery.destroy();
+    for (const w of [this.net, this.weights, this.lossChart, this.accChart, this.confusion, this.gallery]) w.destroy();
     this.root.remove();
     if (this.task) {
       this.task.root.remove();

@@ -1,23 +1,26 @@
-// Drawing the MNIST section's frames: the worker's latest frame onto the network and the weight
-// pictures, the charts, and the lines that say what is on show (status, phase, counters, which
-// synapses are drawn). `c` is the controller (controller.js).
+// Drawing the MNIST section's frames: the worker's latest frame onto the network (render/network.js,
+// with the animation clock of a step kept here) and the weight pictures, the charts, and the lines
+// that say what is on show. Everything about the network comes from the frame (guess, what is
+// known); `c` is the controller (controller.js).
 
 import { fmt, fmtInt } from '../../core/format.js';
-import { argMax } from '../../mnist/network-view.js';
+import { ANIM_MS } from '../../render/network.js';
+import { palette } from '../../render/theme.js';
 
 export const pct = (x, d = 1) => (Number.isFinite(x) ? `${(x * 100).toFixed(d)}%` : '–');
+const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
 /** Writes text only when it changed (no layout work for a frame that says the same). */
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
-function phaseText(s, info, label) {
-  const L = info.sizes.length - 1;
+function phaseText(s, sizes, label) {
+  const L = sizes.length - 1;
   const name = (l) => (l === 0 ? 'the input' : l === L ? 'the output layer' : `hidden layer ${l}`);
   switch (s.phase) {
     case 'present':
-      return `The image is on the ${fmtInt(info.sizes[0])} input neurons, one per pixel. Step to send it forward.`;
+      return `The image is on the ${fmtInt(sizes[0])} input neurons, one per pixel. Step to send it forward.`;
     case 'forward':
       return `Forward: ${name(s.layer + 1)} adds up its weighted inputs from ${name(s.layer)} and fires.`;
     case 'error':
@@ -31,59 +34,79 @@ function phaseText(s, info, label) {
   }
 }
 
-/** One animation frame: the pending worker frame (if its network is the one shown), then drawing. */
+/** One animation frame: a new worker frame (acknowledged once drawn), then what changed. */
 export function render(c, now) {
   c.raf = 0;
-  let f = c.pendingFrame;
-  // A frame of a new network can arrive just before the reply that describes it: wait for it.
-  if (f && (!c.info || f.info.sizes.join('-') !== c.info.sizes.join('-'))) f = null;
-  if (f) {
-    c.pendingFrame = null;
-    c.net.setFrame(f, now);
+  const f = c.frame;
+  const fresh = f && c.fresh;
+  if (fresh) {
+    c.fresh = false;
+    const s = f.state;
+    // A step being watched animates its phase; frames while playing do not.
+    const key = `${s.cycle}:${s.example}:${s.phase}:${s.layer}:${s.probing}:${f.probe}`;
+    if (!f.stepped) c.animStart = -1e9;
+    else if (key !== c.animKey && s.phase !== 'idle' && s.phase !== 'present') c.animStart = now;
+    c.animKey = key;
     c.weights.setFrame(f);
     updateStatus(c, f);
+    c.netDirty = true;
   }
-  const more = c.net.render(now);
+  let more = false;
+  if (f) {
+    const t = Math.min(1, (now - (c.animStart ?? -1e9)) / (f.state.phase === 'update' ? ANIM_MS.update : ANIM_MS.phase));
+    if (c.netDirty || t < 1) {
+      c.net.draw(f, { t, stepped: !!f.stepped && !f.playing, playing: f.playing, label: f.label, now, palette: c.palette });
+      c.netDirty = false;
+      updateCaption(c, f.sizes);
+    }
+    more = !f.playing && t < 1;
+  }
   c.weights.render();
   c.lossChart.render();
   c.accChart.render();
-  if (f) c.client.ack();
+  if (fresh) c.client.ack();
   if (more) c.requestRender();
 }
 
 function updateStatus(c, f) {
   const s = f.state;
-  const out = f.buffers[`a${c.info.sizes.length - 1}`];
-  const computed = !(s.phase === 'present' || (s.phase === 'forward' && s.layer < c.info.sizes.length - 2));
-  const guess = computed && out ? argMax(out) : null;
-  const says = guess === null ? '' : ` · the network says ${guess}`;
+  const says = f.guess === null ? '' : ` · the network says ${f.guess}`;
   const label = f.label ?? '–';
   setText(c.$('status'), f.probe != null
     ? `Test image ${fmtInt(f.probe + 1)} · a ${label}${says}`
     : `Training example ${fmtInt(s.example + 1)} of ${fmtInt(s.exampleCount)} · label ${label}${says}`);
-  setText(c.$('phase'), f.playing || !f.stepped ? '' : phaseText(s, c.info, f.label));
-  updateCounters(c, f);
-  updateCaption(c);
+  setText(c.$('phase'), f.playing || !f.stepped ? '' : phaseText(s, f.sizes, f.label));
+  updateCounters(c);
 }
 
 /** Epoch, examples seen, speed and test accuracy. */
-export function updateCounters(c, f = c.frame) {
-  if (!f) return;
-  const s = f.state;
+export function updateCounters(c) {
   const q = (k) => c.root.querySelector(`[data-c="${k}"]`);
-  setText(q('epoch'), fmtInt(s.cycle));
+  setText(q('epoch'), fmtInt(c.frame?.state.cycle ?? 0));
   setText(q('seen'), fmtInt(c.seen));
   setText(q('sps'), c.playing && c.samplesPerSecond > 0 ? fmtInt(c.samplesPerSecond) : '–');
   setText(q('acc'), c.evaluation ? pct(c.evaluation.accuracy, 2) : '–');
 }
 
-function updateCaption(c) {
+/** Which synapses are drawn, and what their colours mean. */
+function updateCaption(c, sizes) {
   const parts = c.net.synapseSummary();
   const capped = parts.filter((p) => p.shown < p.total);
-  const L = c.info.sizes.length - 1;
+  const L = sizes.length - 1;
   const where = (k) => (k === 0 ? 'from the input' : k === L - 1 ? 'into the output layer' : `between hidden layers ${k} and ${k + 1}`);
   const text = capped.length
     ? `Showing the ${capped.map((p) => `${fmtInt(p.shown)} strongest of ${fmtInt(p.total)} synapses ${where(p.layer)}`).join(', and the ')}${capped.length < parts.length ? '; all the others are drawn' : ''}.`
     : 'All synapses shown.';
-  setText(c.$('caption'), `${text} Green: positive weight, red: negative; brighter and thicker: stronger.`);
+  const p = palette(c.palette);
+  setText(c.$('caption'), `${text} ${cap(p.posName)}: positive weight, ${p.negName}: negative; brighter and thicker: stronger.`);
+}
+
+/** The texts that name the network's size or the palette's colours. */
+export function writeNotes(c) {
+  const sizes = c.info?.sizes;
+  if (!sizes) return;
+  const p = palette(c.palette);
+  const side = Math.round(Math.sqrt(sizes[0]));
+  c.$('weights-note').textContent = `Each picture is one neuron’s ${fmtInt(sizes[0])} incoming weights laid out like the ${side}×${side} image: the neuron fires for ink on ${p.posName} and is held back by ink on ${p.negName}. They start as noise; watch them change as it learns.`;
+  c.net.canvas.setAttribute('aria-label', `The network: ${sizes.join('–')} neurons. The input image is on the left, the ${sizes.at(-1)} outputs on the right. ${cap(p.posName)} synapses are positive weights, ${p.negName} ones negative.`);
 }

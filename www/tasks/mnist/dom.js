@@ -1,25 +1,24 @@
-// The MNIST section's DOM: the markup (toolbar, network, counters, settings, charts, models,
-// weight pictures, evaluation, own data) and the widgets built into it, wired to the controller
-// (controller.js) `c`.
+// The MNIST section's DOM: the markup (toolbar, network, counters, colours, settings, charts,
+// models, weight pictures, evaluation, own data) and the widgets built into it, wired to the
+// controller (controller.js) `c`.
 
 import { fmt } from '../../core/format.js';
+import { SCHEMA } from '../../core/config.js';
 import { linkStylesheet } from '../../core/stylesheet.js';
-import { MnistNetworkView } from '../../mnist/network-view.js';
+import { PALETTES } from '../../render/theme.js';
+import { NetworkRenderer } from '../../render/network.js';
+import { isStopped } from './protocol.js';
 import { WeightPictures } from './weight-pictures.js';
-import { LineChart } from './charts.js';
+import { LineChart } from '../../render/chart.js';
 import { ConfusionView } from './confusion.js';
 import { Gallery } from './gallery.js';
 import { ModelsPanel } from './models.js';
 import { Settings } from './settings.js';
 import { OwnData } from './own-data.js';
-import { saveToFile, loadFile, loadPretrained } from './model-files.js';
 import { pct } from './display.js';
 
 const CREDIT = 'MNIST database by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, CC BY-SA 3.0.';
 const COLOURS = { loss: '#ffd68c', train: '#7dd3fc', test: '#4ade80' };
-// Stopping a run of epochs early (Pause, Reset, a new model) rejects its promise; the buttons
-// that started it need not report that.
-const STOPPED = /paused|rebuilt|loaded|replaced|new training run/;
 
 export function ensureStyles(doc) {
   linkStylesheet(doc, new URL('../../mnist/mnist.css', import.meta.url));
@@ -58,6 +57,8 @@ function stageHtml() {
               <div><dt>Test accuracy</dt><dd data-c="acc">–</dd></div>
             </dl>
             <p class="mn-caption" data-part="caption"></p>
+            <label class="mn-field mn-inline"><span>Colours</span><select data-part="palette">${
+  Object.entries(PALETTES).map(([k, p]) => `<option value="${k}">${p.label}</option>`).join('')}</select></label>
           </div>
         </div>`;
 }
@@ -122,10 +123,16 @@ export function buildDom(c) {
 
 function buildWidgets(c) {
   const redraw = () => c.requestRender();
-  c.net = new MnistNetworkView(c.$('net'), redraw);
+  c.net = new NetworkRenderer(c.$('net'), {
+    className: 'mn-net-canvas',
+    onResize: () => {
+      c.netDirty = true;
+      redraw();
+    },
+  });
   c.weights = new WeightPictures(c.$('weights'), (i) => {
-    c.net.setFocus(i);
-    c.requestRender();
+    if (c.net.setFocus(i)) c.netDirty = true;
+    redraw();
   }, redraw);
   c.lossChart = new LineChart(c.$('loss-chart'), {
     label: 'Training loss',
@@ -143,30 +150,25 @@ function buildWidgets(c) {
     ],
   }, redraw);
   c.confusion = new ConfusionView(c.$('matrix'), c.$('bars'), (cell) => c.gallery.setFilter(cell));
-  c.gallery = new Gallery(c.$('gallery'), { testImages: (i) => c.client.testImages(i) }, (index) => c.showTest(index));
+  c.gallery = new Gallery(c.$('gallery'), (indices) => c.client.request('testImages', { indices }), (index) => c.showTest(index));
   c.settings = new Settings(c.$('settings'), {
-    onPreset: (name, adam) => c.choosePreset(name, adam),
-    onApply: (opts) => c.applySettings(opts),
+    onPreset: (name, adam) => c.choose({ preset: name, ...(adam ? SCHEMA.presets.find((p) => p.name === name).with_adam : {}) }, name),
+    onApply: (opts) => c.choose(opts, 'custom'),
     onSpeed: (v) => c.setSpeed(v),
   });
   c.settings.setPreset(c.preset);
   c.settings.setSpeed(c.speed);
-  c.models = new ModelsPanel(c.$('models'), {
-    save: () => saveToFile(c),
-    loadFile: (f) => loadFile(c, f),
-    loadPretrained: (name) => loadPretrained(c, name),
-  });
-  c.own = new OwnData(c.$('own'), {
-    use: (files, names) => c.useOwnData(files, names),
-    useMnist: () => c.useMnist(),
-  });
+  c.models = new ModelsPanel(c.$('models'), c);
+  c.own = new OwnData(c.$('own'), (files, names) => c.useData(files, names));
+  c.$('palette').addEventListener('change', (e) => c.setPalette(e.target.value));
 }
 
 function wireButtons(c) {
   const act = (name, fn) => c.btn(name).addEventListener('click', () => c.guard(fn));
   act('play', () => (c.playing ? c.pause() : c.play()));
+  // Stopping a run of epochs early (Pause, Reset, a new model) rejects it; no need to say so.
   act('epoch', () => c.step('epoch').catch((e) => {
-    if (!STOPPED.test(e.message)) throw e;
+    if (!isStopped(e)) throw e;
   }));
   act('batch', () => c.step('batch'));
   act('example', () => c.step('example'));

@@ -1,61 +1,97 @@
-// Saving and loading models (.ngm files made by the core): download the current network, load
-// a file, or fetch one of the pretrained models shipped with the page.
+// Saving and loading models (.ngm files made by the core): the network being trained as bytes or
+// a download, a model file, or one of the pretrained models shipped with the page. A bad or
+// mismatched model is refused by the core and the current one stays. `c` is the controller.
 
-import { PRESETS } from './settings.js';
+import { fmtInt } from '../../core/format.js';
 import { downloadBlob } from '../../ui/recorder.js';
+import { PRESETS } from './settings.js';
+import { pct } from './display.js';
+import { onEvaluation } from './reports.js';
 
 let counter = 0;
 
+/** The network's .ngm bytes, described by its shape, epochs and test accuracy. */
+export async function saveModel(c) {
+  await c.whenReady();
+  const acc = c.evaluation ? `, test accuracy ${pct(c.evaluation.accuracy, 2)}` : '';
+  return c.client.request('save', { note: `${c.info.sizes.join('-')} trained ${c.frame?.state.cycle ?? 0} epochs in the browser${acc}` });
+}
+
+/** Loads model bytes (copied: the caller's stay usable), with a pretrained model's `options`. */
+export async function loadBytes(c, bytes, options = null, preset = undefined) {
+  await c.whenReady();
+  const copy = new Uint8Array(bytes).slice();
+  const d = await c.client.request('load', { bytes: copy, options }, [copy.buffer]);
+  c.playing = false;
+  c.setNetwork(d, preset);
+  if (d.evaluation) onEvaluation(c, d.evaluation);
+  return d;
+}
+
+async function loadPretrained(c, name) {
+  const what = `The pretrained ${PRESETS[name].name} model`;
+  const res = await fetch(new URL(`../../models/${name}.ngm`, import.meta.url)).catch((e) => {
+    throw new Error(`${what} could not be fetched (${e.message}).`);
+  });
+  if (!res.ok) throw new Error(`${what} is not available (models/${name}.ngm: HTTP ${res.status}). It is made with “cargo xtask train”.`);
+  const options = { preset: name, task: c.dataName === 'MNIST' ? 'mnist' : 'images' };
+  const d = await loadBytes(c, new Uint8Array(await res.arrayBuffer()), options, name);
+  c.netOptions = { preset: name };
+  return `Loaded the pretrained ${PRESETS[name].name} model${d.evaluation ? `: ${pct(d.evaluation.accuracy, 2)} of the test digits right` : ''}.`;
+}
+
 export class ModelsPanel {
-  /**
-   * @param {HTMLElement} wrap
-   * @param {{ save: () => Promise<void>, loadFile: (file: File) => Promise<string>,
-   *   loadPretrained: (name: string) => Promise<string> }} actions  each resolves with a message
-   */
-  constructor(wrap, actions) {
+  constructor(wrap, c) {
     const p = `mn-models-${++counter}`;
     wrap.innerHTML = `
       <h3 class="mn-h">Models</h3>
       <div class="mn-row">
         <button type="button" class="mn-btn" data-act="save">Save model</button>
-        <label class="mn-btn mn-file"><input type="file" accept=".ngm,application/octet-stream" data-act="load"><span>Load model</span></label>
+        <label class="mn-btn mn-file"><input type="file" accept=".ngm,application/octet-stream" aria-label="Load model"><span>Load model</span></label>
       </div>
       <div class="mn-row">
         <label class="mn-field mn-inline"><span>Pretrained</span>
-          <select id="${p}-which" aria-label="Pretrained">${Object.entries(PRESETS).map(([k, v]) => `<option value="${k}">${v.name}</option>`).join('')}</select>
+          <select aria-label="Pretrained">${Object.entries(PRESETS).map(([k, v]) => `<option value="${k}">${v.name}</option>`).join('')}</select>
         </label>
         <button type="button" class="mn-btn" data-act="pretrained">Load pretrained</button>
       </div>
       <p class="mn-msg" role="status" aria-live="polite" id="${p}-msg"></p>`;
-    this.msg = wrap.querySelector(`#${p}-msg`);
-    this.which = wrap.querySelector(`#${p}-which`);
-    const file = wrap.querySelector('input[data-act="load"]');
-    file.setAttribute('aria-label', 'Load model');
-    const run = async (fn) => {
-      this.say('Working…', false);
-      try {
-        this.say(await fn(), false);
-      } catch (e) {
-        this.say(e.message, true);
-      }
-    };
-    wrap.querySelector('[data-act="save"]').addEventListener('click', () => run(actions.save));
-    wrap.querySelector('[data-act="pretrained"]').addEventListener('click', () => run(() => actions.loadPretrained(this.which.value)));
+    const msg = wrap.querySelector(`#${p}-msg`);
+    const run = (fn) => report(msg, 'Working…', fn);
+    wrap.querySelector('[data-act="save"]').addEventListener('click', () => run(async () => {
+      const bytes = await saveModel(c);
+      const name = `neuroglow-${c.preset}-${c.info.sizes.join('-')}.ngm`;
+      downloadBlob(new Blob([bytes], { type: 'application/octet-stream' }), name);
+      return `Saved ${name} (${fmtInt(Math.ceil(bytes.length / 1024))} KB).`;
+    }));
+    const which = wrap.querySelector('select');
+    wrap.querySelector('[data-act="pretrained"]').addEventListener('click', () => run(() => loadPretrained(c, which.value)));
+    const file = wrap.querySelector('input[type="file"]');
     file.addEventListener('change', () => {
       const f = file.files?.[0];
       file.value = '';
-      if (f) run(() => actions.loadFile(f));
+      if (!f) return;
+      run(async () => {
+        const d = await loadBytes(c, new Uint8Array(await f.arrayBuffer()), null, 'custom');
+        return `Loaded ${f.name}${d.note ? `: ${d.note}` : ''}.`;
+      });
     });
-  }
-
-  say(text, isError) {
-    this.msg.textContent = text;
-    this.msg.classList.toggle('mn-error', !!isError);
-    this.msg.setAttribute('role', isError ? 'alert' : 'status');
   }
 }
 
-/** Offers bytes as a file download. */
-export function download(bytes, name) {
-  downloadBlob(new Blob([bytes], { type: 'application/octet-stream' }), name);
+/** A panel's message line: a status, or an alert for an error. */
+export function say(el, text, isError = false) {
+  el.textContent = text;
+  el.classList.toggle('mn-error', isError);
+  el.setAttribute('role', isError ? 'alert' : 'status');
+}
+
+/** Runs a panel's action, saying `pending` meanwhile and then what it resolved with or why it failed. */
+export async function report(el, pending, fn) {
+  say(el, pending);
+  try {
+    say(el, await fn());
+  } catch (e) {
+    say(el, e.detail ?? e.message, true);
+  }
 }

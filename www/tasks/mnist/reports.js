@@ -1,4 +1,4 @@
-// What the MNIST training worker reports (client.js events), turned into the section: loading
+// What the MNIST training worker reports (protocol.js EVENTS), turned into the section: loading
 // progress, frames, metrics for the charts, evaluations (the confusion matrix and the mistakes,
 // at most every EVAL_VIEW_MS while training), epochs, divergence and errors. `c` is the
 // controller (controller.js); every report is passed on as the section's event of that name.
@@ -22,13 +22,10 @@ export function listen(c) {
   });
   client.on('frame', (f) => {
     c.frame = f;
-    c.pendingFrame = f;
-    c.seen = f.seen;
+    c.fresh = true;
+    c.seen = f.state.seen;
     c.samplesPerSecond = f.samplesPerSecond;
-    if (!f.playing && c.playing) {
-      c.playing = false;
-      c.setControls();
-    }
+    if (!f.playing && c.playing) c.setPlaying(false);
     c.requestRender();
     c.events.emit('frame', f);
   });
@@ -50,8 +47,7 @@ export function listen(c) {
 }
 
 function stopped(c, message, event, m) {
-  c.playing = false;
-  c.setControls();
+  c.setPlaying(false);
   c.alert(message);
   c.events.emit(event, m);
 }
@@ -67,40 +63,25 @@ export function onEvaluation(c, ev) {
 }
 
 function scheduleEvalView(c, now) {
-  if (c.evalTimer && now) {
-    clearTimeout(c.evalTimer);
-    c.timers.delete(c.evalTimer);
-    c.evalTimer = 0;
-  }
-  if (c.evalTimer) return;
-  const wait = now || !c.playing ? 0 : Math.max(0, c.lastEvalView + EVAL_VIEW_MS - performance.now());
+  if (c.evalTimer && now) clearTimeout(c.evalTimer);
+  else if (c.evalTimer) return;
   const show = () => {
+    c.timers.delete(c.evalTimer);
     c.evalTimer = 0;
     c.lastEvalView = performance.now();
     if (c.evaluation && !c.destroyed) showEvaluation(c, c.evaluation);
   };
-  if (wait === 0) show();
-  else c.evalTimer = timer(c, show, wait);
-}
-
-function timer(c, fn, ms) {
-  const t = setTimeout(() => {
-    c.timers.delete(t);
-    fn();
-  }, ms);
-  c.timers.add(t);
-  return t;
+  const wait = now || !c.playing ? 0 : (c.lastEvalView ?? 0) + EVAL_VIEW_MS - performance.now();
+  if (wait <= 0) show();
+  else c.timers.add((c.evalTimer = setTimeout(show, wait)));
 }
 
 function showEvaluation(c, ev) {
   c.root.querySelector('.mn-eval').classList.add('mn-has-eval');
   c.confusion.update(ev);
   c.gallery.update(ev);
-  c.$('eval-summary').innerHTML = '';
-  const b = document.createElement('b');
-  b.textContent = pct(ev.accuracy, 2);
-  c.$('eval-summary').append(
-    b,
+  c.$('eval-summary').replaceChildren(
+    Object.assign(document.createElement('b'), { textContent: pct(ev.accuracy, 2) }),
     ` of ${fmtInt(ev.count)} test ${c.dataName === 'MNIST' ? 'digits' : 'images'} right after ${fmt(ev.epochs, ev.epochs % 1 === 0 ? 0 : 2)} epoch${ev.epochs === 1 ? '' : 's'} (test loss ${fmt(ev.loss, 3)}).`,
   );
 }

@@ -3,9 +3,10 @@
 // Each piece calls back into the playground (playground.js); applyView() puts the palette and
 // view settings onto them.
 
-import { NetworkView } from '../../render/network-view.js';
-import { LossChart } from '../../render/loss-chart.js';
-import { palette, describePalette } from '../../render/palette.js';
+import { NetworkRenderer } from '../../render/network.js';
+import { LineChart } from '../../render/chart.js';
+import { palette, describePalette } from '../../render/theme.js';
+import { fmt, fmtInt } from '../../core/format.js';
 import { Controls, el } from '../../ui/controls.js';
 import { Tooltip } from '../../ui/tooltip.js';
 import { ProbePanel } from '../../ui/probe.js';
@@ -13,6 +14,7 @@ import { SettingsPanel } from '../../ui/settings.js';
 import { Tools } from '../../ui/tools.js';
 import { warningsBox } from '../../ui/task-common.js';
 import { ExamplesTable } from './examples-table.js';
+import { think } from './training.js';
 
 const CONTROL_PARTS = ['step', 'example', 'cycle', 'play', 'reset', 'speed', 'schedule', 'rewind'];
 const TOOL_PARTS = ['share', 'embed', 'record', 'image', 'palette'];
@@ -20,8 +22,7 @@ const TOOL_PARTS = ['share', 'embed', 'record', 'image', 'palette'];
 /** Builds the playground's DOM into `pg.root` and appends it to `pg.element`. */
 export function buildDom(pg) {
   const s = pg.settings;
-  pg.root = el('div', { class: 'ng', id: pg.id, dataNeuroglow: '', dataTask: s.task });
-  pg.root.classList.toggle('ng-embed', s.embed);
+  pg.root = el('div', { class: `ng${s.embed ? ' ng-embed' : ''}`, id: pg.id, dataNeuroglow: '', dataTask: s.task });
   buildStage(pg);
   buildControls(pg);
   buildPanels(pg);
@@ -33,122 +34,89 @@ export function buildDom(pg) {
 
 /** The canvas, its tooltip, the status bar and legend, the alert. */
 function buildStage(pg) {
-  const has = (p) => pg.parts.has(p);
   pg.canvas = el('canvas', { class: 'ng-net', tabIndex: 0, role: 'img', ariaLabel: 'The neural network' });
   pg.tipEl = el('div', { class: 'ng-tip', role: 'tooltip', id: `${pg.id}-tip` });
   pg.wrap = el('div', { class: 'ng-canvas-wrap' }, pg.canvas, pg.tipEl);
-  pg.status = {
-    cycle: el('b', { text: '0' }),
-    example: el('b', { text: '–' }),
-    phase: el('b', { text: 'idle' }),
-    loss: el('b', { text: '–' }),
+  const stat = (name, label, text) => {
+    pg.status[name] = el('b', { text, dataStat: name });
+    return el('span', { class: 'ng-stat' }, el('span', { class: 'ng-stat-label', text: label }), pg.status[name]);
   };
-  for (const [k, v] of Object.entries(pg.status)) v.dataset.stat = k;
-  const stat = (label, value) => el('span', { class: 'ng-stat' }, el('span', { class: 'ng-stat-label', text: label }), value);
-  pg.statusEl = el(
-    'div',
-    { class: 'ng-status' },
-    stat('Cycle', pg.status.cycle),
-    stat('Example', pg.status.example),
-    stat('Phase', pg.status.phase),
-    stat('Average error', pg.status.loss),
-  );
-  pg.legendEl = el('div', { class: 'ng-legend' });
-  const bar = el('div', { class: 'ng-statusbar' });
-  if (has('status')) bar.append(pg.statusEl);
-  if (has('legend')) bar.append(pg.legendEl);
-  pg.alertEl = el('div', { class: 'ng-alert', role: 'alert' });
-  pg.alertEl.hidden = true;
-  const stage = el('div', { class: 'ng-stage' }, pg.wrap);
-  if (bar.childElementCount) stage.append(bar);
+  pg.status = {};
+  const stats = el('div', { class: 'ng-status' }, stat('cycle', 'Cycle', '0'), stat('example', 'Example', '–'), stat('phase', 'Phase', 'idle'), stat('loss', 'Average error', '–'));
+  pg.legendEl = el('div', { class: 'ng-legend', role: 'note' });
+  const bar = el('div', { class: 'ng-statusbar' }, ...[['status', stats], ['legend', pg.legendEl]].filter(([p]) => pg.parts.has(p)).map(([, e]) => e));
+  pg.alertEl = el('div', { class: 'ng-alert', role: 'alert', hidden: true });
   if (pg.warnings.length) pg.root.append(warningsBox(pg.warnings));
-  pg.root.append(stage, pg.alertEl);
+  pg.root.append(el('div', { class: 'ng-stage' }, pg.wrap, ...(bar.childElementCount ? [bar] : [])), pg.alertEl);
 
-  pg.view = new NetworkView(pg.wrap, pg.canvas, () => pg.requestFrame(true));
+  pg.view = new NetworkRenderer(pg.wrap, { canvas: pg.canvas, onResize: () => pg.requestFrame(true), maxDpr: 3 });
   pg.tooltip = new Tooltip(pg.tipEl);
   pg.canvas.addEventListener('pointermove', (e) => pg.onPointer(e));
   pg.canvas.addEventListener('pointerdown', (e) => pg.onPointer(e, true));
-  pg.canvas.addEventListener('pointerleave', (e) => {
-    if (e.pointerType === 'mouse') pg.setHover(null);
-  });
+  pg.canvas.addEventListener('pointerleave', (e) => e.pointerType === 'mouse' && pg.setHover(null));
 }
 
 /** The buttons: Step, Play, … and the tools (Share, Embed, Record, Save image, palette). */
 function buildControls(pg) {
   const has = (p) => pg.parts.has(p);
+  // A learner's click that fails shows why in the alert (a script's call throws instead).
   const guard = (fn) => (...args) => {
     try {
-      const r = fn(...args);
-      if (r instanceof Promise) r.catch((e) => pg.showAlert(e.message));
-      return r;
+      return Promise.resolve(fn(...args)).catch((e) => pg.alert(e.message));
     } catch (e) {
-      pg.showAlert(e.message);
+      pg.alert(e.message);
     }
   };
   if (TOOL_PARTS.some(has)) {
-    pg.tools = new Tools(
-      pg.id,
-      pg.parts,
-      {
-        link: () => pg.link(),
-        embedCode: (opts) => pg.embedCode(opts),
-        record: guard(() => (pg.recording.active ? pg.recording.stop() : pg.recording.start())),
-        image: guard(() => pg.recording.saveImage()),
-        palette: guard((name) => pg.configure({ palette: name })),
-      },
-      pg.settings.palette,
-    );
+    pg.tools = new Tools(pg.id, pg.parts, {
+      link: () => pg.link(),
+      embedCode: (opts) => pg.embedCode(opts),
+      record: guard(() => (pg.recording.active ? pg.recording.stop() : pg.recording.start())),
+      image: guard(() => pg.recording.saveImage()),
+      palette: guard((name) => pg.configure({ palette: name })),
+    }, pg.settings.palette);
   }
-  if (CONTROL_PARTS.some(has) || pg.tools) {
-    pg.controls = new Controls(
-      pg.id,
-      {
-        step: guard((kind) => pg.userStep(kind)),
-        toggle: guard(() => pg.togglePlay()),
-        reset: guard(() => pg.reset()),
-        speed: guard((v) => pg.configure({ speed: v })),
-        schedule: guard((on) => pg.configure({ schedule: on })),
-        rewind: guard((i) => pg.rewind(i)),
-      },
-      { speed: pg.speed, schedule: pg.scheduleOn },
-      pg.parts,
-      pg.tools?.items ?? [],
-    );
-    pg.root.append(pg.controls.element);
-    if (pg.tools) pg.root.append(pg.tools.box);
-  }
+  if (!CONTROL_PARTS.some(has) && !pg.tools) return;
+  pg.controls = new Controls(pg.id, {
+    step: guard((kind) => pg.userStep(kind)),
+    toggle: guard(() => (pg.player.playing ? pg.pause() : pg.play())),
+    reset: guard(() => pg.reset()),
+    speed: guard((v) => pg.configure({ speed: v })),
+    schedule: guard((on) => pg.configure({ schedule: on })),
+    rewind: guard((i) => pg.rewind(i)),
+  }, pg.settings, pg.parts, pg.tools?.items ?? []);
+  pg.root.append(pg.controls.element, ...(pg.tools ? [pg.tools.box] : []));
 }
 
 /** The panels under the canvas: the error chart, the examples, the probe, the settings. */
 function buildPanels(pg) {
   const has = (p) => pg.parts.has(p);
-  const id = pg.id;
   const panels = [];
-  const panel = (name, title, ...body) => {
-    const h = el('h2', { class: 'ng-h', id: `${id}-${name}-h`, text: title });
-    return el('section', { class: `ng-panel ng-panel-${name}`, ariaLabelledby: h.id }, h, ...body);
+  const panel = (name, title, body) => {
+    const h = el('h2', { class: 'ng-h', id: `${pg.id}-${name}-h`, text: title });
+    panels.push(el('section', { class: `ng-panel ng-panel-${name}`, ariaLabelledby: h.id }, h, body));
   };
-  if (has('chart')) {
-    pg.chartCanvas = el('canvas', { class: 'ng-chart', role: 'img', ariaLabel: 'Average error per cycle' });
-    pg.chartWrap = el('div', { class: 'ng-chart-wrap' }, pg.chartCanvas);
-    panels.push(panel('chart', 'Average error per cycle', pg.chartWrap));
-  }
-  if (has('examples')) {
-    pg.table = new ExamplesTable();
-    panels.push(panel('examples', 'Training examples', pg.table.element));
-  }
-  if (has('probe')) {
-    pg.probe = new ProbePanel(id, (values) => pg.think(values), pg.defaultProbe());
-    panels.push(panel('probe', 'Ask the network', pg.probe.form));
-  }
-  if (has('settings')) {
-    pg.settingsPanel = new SettingsPanel(id, pg.settings, (opts) => pg.configure(opts, { byLabel: true }));
-    panels.push(panel('settings', 'Settings', pg.settingsPanel.form));
-  }
+  const chartWrap = el('div', { class: 'ng-chart-wrap' });
+  if (has('chart')) panel('chart', 'Average error per cycle', chartWrap);
+  if (has('examples')) panel('examples', 'Training examples', (pg.table = new ExamplesTable()).element);
+  if (has('probe')) panel('probe', 'Ask the network', (pg.probe = new ProbePanel(pg.id, (values) => think(pg, values), pg.defaultProbe())).form);
+  if (has('settings')) panel('settings', 'Settings', (pg.settingsPanel = new SettingsPanel(pg.id, pg.settings, (opts) => pg.configure(opts, { byLabel: true }))).form);
   // data-count: how many panels share the row (the settings panel always takes a row of its own).
   const inRow = panels.length - (has('settings') ? 1 : 0);
   if (panels.length) pg.root.append(el('div', { class: 'ng-panels', dataCount: String(Math.max(1, inRow)) }, ...panels));
-  if (pg.chartWrap) pg.chart = new LossChart(pg.chartWrap, pg.chartCanvas, () => pg.requestFrame(true));
+  if (!has('chart')) return;
+  pg.chart = new LineChart(chartWrap, {
+    canvas: chartWrap.appendChild(el('canvas', { class: 'ng-chart' })),
+    label: 'Average error per cycle',
+    legend: false,
+    logX: true,
+    empty: 'No cycle completed yet',
+    format: (y, d = 4) => fmt(y, d),
+    series: [
+      { key: 'past', label: 'average error', colour: 'rgba(255,196,110,0.95)', fill: 'rgba(255,184,77,0.28)', marker: (x, y) => `${fmt(y, 4)} at cycle ${fmtInt(x)}` },
+      { key: 'future', colour: 'rgba(150,165,205,0.35)', dash: true },
+    ],
+  }, () => pg.requestFrame(true));
 }
 
 /** Palette and view options onto the DOM and the drawing. */
@@ -166,9 +134,7 @@ export function applyView(pg) {
   );
   pg.legendEl.title = describePalette(s.palette);
   pg.legendEl.setAttribute('aria-label', `Legend: ${describePalette(s.palette)}`);
-  pg.legendEl.setAttribute('role', 'note');
   pg.tools?.setPalette(s.palette);
-  pg.controls?.setSpeed(pg.speed);
-  pg.controls?.setSchedule(pg.scheduleOn);
+  pg.controls?.set({ speed: s.speed, schedule: s.schedule });
   pg.requestFrame(true);
 }

@@ -1,24 +1,11 @@
-// One frame of the XOR playground: what the network drawing shows (lit layers, animation, the
-// caption), the status bar, the examples table, the error chart and the hover tooltip.
+// One drawn frame of the XOR playground: the core's frame snapshot (notes/contract.md), read
+// once, goes to the network drawing, the tooltip, the status bar, the caption and the error
+// chart; then the parts that call into wasm themselves (Rewind, the examples table).
 
 import { fmt, fmtInt } from '../../core/format.js';
-import { palette } from '../../render/palette.js';
 import { describe } from '../../ui/tooltip.js';
 
-function litLayers(s, layerCount) {
-  switch (s.phase) {
-    case 'idle':
-      return 0;
-    case 'present':
-      return 1;
-    case 'forward':
-      return (s.layer ?? 0) + 2;
-    default:
-      return layerCount + 1;
-  }
-}
-
-/** Whether two hover hits (network-view.js hitTest) are the same neuron or synapse. */
+/** Whether two hover hits (network.js hitTest) are the same neuron or synapse. */
 export function sameHit(a, b) {
   if (!a || !b) return a === b;
   return a.type === b.type && a.l === b.l && a.i === b.i && a.k === b.k && a.j === b.j;
@@ -27,66 +14,49 @@ export function sameHit(a, b) {
 /** Draws the playground `pg` (playground.js) as it is at time `now`. */
 export function render(pg, now) {
   pg.dirty = false;
-  const session = pg.session;
-  const s = session.state();
-  const info = session.info;
-  const K = info.sizes.length - 1;
-  const t = pg.anim.dur > 0 ? Math.min(1, Math.max(0, (now - pg.anim.start) / pg.anim.dur)) : 1;
-  const lit = litLayers(s, K);
-  const stepping = session.lastOp === 'phase' || session.lastOp === 'example';
-  const disp = {
-    phase: s.phase,
-    layer: s.layer ?? null,
-    probing: s.probing,
-    lit,
-    t,
-    flash: pg.anim.flash,
-    prev: session.before && s.phase === 'update' && pg.anim.dur > 0 ? session.before : null,
-    showError: !s.probing && stepping && ['error', 'backward', 'update'].includes(s.phase),
-    cycle: s.cycle,
-    loss: s.loss ?? null,
-    legend: (pg.recording?.exporting ?? false) || (pg.recording?.active ?? false),
-    caption: caption(s, session.lastOp, pg.player.playing),
+  const { session, anim } = pg;
+  // The frame's views are valid until the next call into wasm: everything reading them first.
+  const f = session.pg.frame();
+  const s = f.state;
+  pg.view.draw(f, {
+    t: anim.dur > 0 ? Math.min(1, Math.max(0, (now - anim.start) / anim.dur)) : 1,
+    stepped: anim.flash || s.phase !== 'update',
+    title: `Cycle ${fmtInt(s.cycle)}`,
+    caption: caption(f, pg.player.playing),
+    legend: (pg.recording?.exporting || pg.recording?.active) ?? false,
     hover: pg.hover,
-  };
-  // Non-drawing reads first (they may call into wasm); the view makes its own fresh views.
-  updateStatus(pg.status, s);
-  pg.controls?.update(s, () => session.snapshotCycles());
-  if (pg.table) {
-    const current = s.phase !== 'idle' && !s.probing ? s.example : -1;
-    pg.table.update(current, `${session.generation}:${session.version}`, (x) => session.predict(x));
-  }
-  pg.view.draw(session.pg, disp);
-  pg.chart?.draw(session.pg, s.cycle, session.generation);
-  if (pg.hover && pg.pointer) showTooltip(pg, s, lit);
-}
-
-function showTooltip(pg, s, lit) {
-  const session = pg.session;
-  const content = describe(pg.hover, {
-    pg: session.pg,
-    info: session.info,
-    lit,
-    phase: s.phase,
-    layer: s.layer ?? null,
-    probing: s.probing,
-    before: session.before,
-    beforeExact: session.beforeExact,
-    colours: palette(pg.settings.palette),
   });
-  pg.tooltip.show(content, pg.pointer.x, pg.pointer.y, pg.view.fit.w, pg.view.fit.h);
+  if (pg.hover && pg.pointer) pg.tooltip.show(describe(pg.hover, f, pg.settings.palette), pg.pointer.x, pg.pointer.y, pg.view.fit.w, pg.view.fit.h);
+  status(pg.status, s);
+  if (pg.chart) loss(pg, f.buffers.history, s.cycle);
+  // These call into wasm themselves (the frame's views are stale after them).
+  pg.controls?.update(s, () => session.snapshotCycles());
+  pg.table?.update(f.known.lit > 0 && !s.probing ? s.example : -1, session.version, (x) => session.predict(x));
 }
 
-/** The line under the network: what this phase does (`lastOp`: the session's last operation). */
-function caption(s, lastOp, playing) {
-  const n = s.exampleCount;
-  const ex = `Example ${s.example + 1} of ${n}`;
-  const loss = s.loss !== null && s.loss !== undefined ? `average error ${fmt(s.loss, 4)}` : '';
+/** The error chart: the history up to the current cycle, and after a rewind the rewound-over rest. */
+function loss(pg, hist, cycle) {
+  const { chart } = pg;
+  const n = hist.length;
+  const past = Math.min(cycle, n);
+  const key = `${n}:${cycle}:${hist[n - 1]}`;
+  if (key === pg.chartKey && !chart.dirty) return; // (dirty: resized)
+  pg.chartKey = key;
+  chart.set('past', past, (i) => i + 1, (i) => hist[i]);
+  const from = Math.max(0, past - 1);
+  chart.set('future', n > past ? n - from : 0, (i) => from + i + 1, (i) => hist[from + i]);
+  chart.render();
+}
+
+/** The line under the title: what this phase does. */
+function caption(f, playing) {
+  const s = f.state;
+  const ex = `Example ${s.example + 1} of ${s.exampleCount}`;
   if (s.diverged) return 'Training diverged — Reset or rewind';
   if (s.probing) return s.inProgress ? 'New situation: thinking…' : 'New situation: the network\u2019s answer';
   switch (s.phase) {
     case 'idle':
-      return s.cycle === 0 ? 'Press Step or Play to start' : `Rewound · ${loss}`;
+      return s.cycle === 0 ? 'Press Step or Play to start' : `Rewound · ${s.loss == null ? '' : `average error ${fmt(s.loss, 4)}`}`;
     case 'present':
       return `${ex} · the input arrives`;
     case 'forward':
@@ -95,30 +65,22 @@ function caption(s, lastOp, playing) {
       return `${ex} · error = target − output`;
     case 'backward':
       return `${ex} · backward: layer ${s.layer + 2} → ${s.layer + 1}`;
-    case 'update':
-      if (lastOp === 'phase' || lastOp === 'example') return `${ex} · the weights change`;
-      return playing ? 'Learning…' : 'Press Step to watch the next example';
-    default:
-      return '';
+    default: // update: watched step by step (the weights the pass used are kept), or trained through
+      return f.beforeExact ? `${ex} · the weights change` : playing ? 'Learning…' : 'Press Step to watch the next example';
   }
 }
 
-/** The status bar's values (`status`: its <b> elements by name). */
-function updateStatus(status, s) {
-  const phase = s.probing && s.phase !== 'idle'
-    ? s.inProgress
-      ? `thinking${s.layer !== null && s.layer !== undefined ? ` (layer ${s.layer + 1}→${s.layer + 2})` : ''}`
-      : 'answered'
-    : s.phase === 'forward'
-      ? `forward (layer ${s.layer + 1}→${s.layer + 2})`
-      : s.phase === 'backward'
-        ? `backward (layer ${s.layer + 2}→${s.layer + 1})`
-        : s.phase;
+/** The status bar's values (`el`: its <b> elements by name). */
+function status(el, s) {
+  const layers = (back) => (s.layer == null ? '' : back ? ` (layer ${s.layer + 2}→${s.layer + 1})` : ` (layer ${s.layer + 1}→${s.layer + 2})`);
+  let phase = s.phase;
+  if (s.probing && s.phase !== 'idle') phase = s.inProgress ? `thinking${layers(false)}` : 'answered';
+  else if (s.phase === 'forward' || s.phase === 'backward') phase += layers(s.phase === 'backward');
   const vals = {
     cycle: fmtInt(s.cycle),
     example: `${s.phase === 'idle' ? '–' : s.example + 1} of ${s.exampleCount}`,
     phase,
-    loss: s.loss !== null && s.loss !== undefined ? fmt(s.loss, 4) : '–',
+    loss: s.loss == null ? '–' : fmt(s.loss, 4),
   };
-  for (const [k, v] of Object.entries(vals)) if (status[k].textContent !== v) status[k].textContent = v;
+  for (const [k, v] of Object.entries(vals)) if (el[k].textContent !== v) el[k].textContent = v;
 }

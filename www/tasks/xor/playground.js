@@ -4,99 +4,94 @@
 // runs (train, think) training.js's and the public handle api.js's.
 
 import { TASKS, NETWORK_SETTINGS, networkOptions, partsOf, checkSettings, defaultOf, appliesTo } from '../../core/config.js';
-import { describePalette } from '../../render/palette.js';
+import { describePalette } from '../../render/theme.js';
 import { ownsKeys } from '../../ui/controls.js';
 import { Player, phaseMs } from '../../ui/player.js';
 import { claimPage, releasePage, embedCodeFor, linkFor, writeUrl } from '../../ui/task-common.js';
 import { buildDom, applyView } from './dom.js';
 import { render, sameHit } from './frame.js';
 import { XorRecording } from './recording.js';
-import { trainCycles, think, reducedMotion } from './training.js';
+import { reducedMotion } from './training.js';
 import { makeApi } from './api.js';
 
 const STEP_KINDS = ['phase', 'example', 'cycle'];
 /** What configure() may change on a live playground (the rest is fixed at mount). */
 const LIVE_SETTINGS = ['task', ...NETWORK_SETTINGS, 'speed', 'schedule', 'palette', 'values'];
-
-const copySettings = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]));
+const STILL = { start: 0, dur: 0, flash: false };
 
 export class XorPlayground {
   constructor(element, session, settings, warnings) {
-    this.element = element;
-    this.session = session;
-    this.settings = settings;
-    this.warnings = warnings.slice();
+    Object.assign(this, { element, session, settings, warnings: warnings.slice(), events: session.events });
     this.parts = partsOf(settings);
     this.id = `ng-${Math.random().toString(36).slice(2, 10)}`;
-    this.speed = settings.speed;
-    this.scheduleOn = settings.schedule;
-    this.anim = { start: 0, dur: 0, flash: false };
-    this.hover = null;
-    this.pointer = null;
-    this.frameReq = 0;
-    this.destroyed = false;
-    this.thinkToken = null;
-    this.trainToken = null;
+    Object.assign(this, { anim: STILL, hover: null, pointer: null, frameReq: 0, destroyed: false, thinkToken: null, trainToken: null });
     this.onFrame = this.onFrame.bind(this);
     this.onKey = this.onKey.bind(this);
-    this.events = session.events;
-
     this.player = new Player({
       session,
-      speed: () => this.speed,
-      schedule: () => this.scheduleOn,
+      speed: () => this.settings.speed,
+      schedule: () => this.settings.schedule,
       step: (kind, ms) => this.doStep(kind, ms),
       train: (n) => this.session.trainCycles(n),
       changed: (playing, reason) => {
-        this.controls?.setPlaying(playing);
+        this.controls?.set({ playing });
         this.requestFrame();
         this.events.emit(playing ? 'play' : 'pause', { reason, state: this.state() });
-        if (!playing && reason === 'end' && this.recording.active) this.recording.stop().catch((e) => this.showAlert(e.message));
+        if (!playing && reason === 'end' && this.recording.active) this.recording.stop().catch((e) => this.alert(e.message));
       },
     });
-    this.recording = null;
     buildDom(this);
     this.recording = new XorRecording(this);
     this.unsubDiverged = this.events.on('diverged', ({ message }) => {
       this.player.pause('diverged');
-      this.showAlert(message);
+      this.alert(message);
     });
     this.networkChanged();
     this.api = makeApi(this);
-    this.render(performance.now());
+    render(this, performance.now());
     claimPage(element, this.id, settings);
     if (settings.start === 'playing') this.play();
   }
 
   defaultProbe() {
-    return this.session.info.sizes[0] === 2 ? '1, 1' : this.session.info.sizes[0] === 3 ? '1, 1, 0' : '';
+    return { 2: '1, 1', 3: '1, 1, 0' }[this.session.info.sizes[0]] ?? '';
   }
 
   /** After the network object was (re)built. */
   networkChanged() {
-    this.view.setNetwork(this.session.info);
     this.table?.setExamples(this.session.examples);
-    this.anim = { start: 0, dur: 0, flash: false };
+    this.probe?.setDefault(this.defaultProbe());
+    this.anim = STILL;
     this.setHover(null);
-    this.hideAlert();
+    this.alert(null);
     this.canvas.setAttribute('aria-label', `A ${this.session.info.sizes.join('-')} neural network learning ${TASKS[this.settings.task].title}. ${describePalette(this.settings.palette)}`);
     this.root.dataset.task = this.settings.task;
     this.requestFrame(true);
   }
 
-  // ---------------------------------------------------------------- actions
+  /** Stops whatever runs: playing, thinking, training. */
+  halt() {
+    this.player.pause();
+    this.thinkToken = this.trainToken = null;
+  }
+
+  /** Animates what is shown for `dur` ms (the update flashes when `flash`). */
+  animate(dur, flash = false) {
+    this.anim = { start: performance.now(), dur: reducedMotion() ? 0 : dur, flash };
+    this.requestFrame(true);
+  }
+
+  /** Shows the network as it is, without animating (after training at speed). */
+  still() {
+    this.anim = STILL;
+    this.requestFrame(true);
+  }
 
   /** A step: runs it and starts its animation. Returns the state. */
   doStep(kind, animMs) {
-    let s;
-    if (kind === 'phase') s = this.session.stepPhase();
-    else if (kind === 'example') s = this.session.stepExample();
-    else s = this.session.stepCycle();
-    if (!s.diverged) this.hideAlert();
-    const dur = reducedMotion() ? 0 : animMs;
-    const flash = kind !== 'cycle' && s.phase === 'update';
-    this.anim = { start: performance.now(), dur, flash };
-    this.requestFrame(true);
+    const s = this.session.step(kind);
+    if (!s.diverged) this.alert(null);
+    this.animate(animMs, kind !== 'cycle' && s.phase === 'update');
     return s;
   }
 
@@ -105,25 +100,16 @@ export class XorPlayground {
     if (!STEP_KINDS.includes(kind)) throw new Error(`neuroglow step(kind): kind must be "phase", "example" or "cycle", not ${JSON.stringify(kind)}`);
     this.player.pause();
     this.thinkToken = null;
-    this.doStep(kind, Math.min(650, Math.max(280, phaseMs(this.speed) * 0.85)));
+    this.doStep(kind, Math.min(650, Math.max(280, phaseMs(this.settings.speed) * 0.85)));
     return this.state();
-  }
-
-  togglePlay() {
-    if (this.player.playing) this.pause();
-    else this.play();
   }
 
   play() {
     if (this.player.playing) return;
-    this.thinkToken = null;
-    this.trainToken = null;
-    if (this.session.state().diverged) {
-      this.showAlert(this.session.state().diverged);
-      return;
-    }
+    this.thinkToken = this.trainToken = null;
+    const { diverged } = this.session.state();
+    if (diverged) return this.alert(diverged);
     this.player.play();
-    this.requestFrame();
   }
 
   /** Pauses playing, and stops a train() in progress (it resolves with the state reached). */
@@ -137,12 +123,9 @@ export class XorPlayground {
   }
 
   reset() {
-    this.player.pause();
-    this.thinkToken = null;
-    this.trainToken = null;
+    this.halt();
     this.session.build(this.session.netOptions);
     this.networkChanged();
-    this.probe?.setDefault(this.defaultProbe());
     const s = this.state();
     this.events.emit('reset', s);
     return s;
@@ -158,32 +141,25 @@ export class XorPlayground {
     const task = checked.task ?? this.settings.task;
     if (TASKS[task].view !== 'xor') throw new Error(`task "${task}" needs a playground of its own: mount() one`);
     const next = { ...this.settings, ...checked };
-    const rebuild = Object.keys(checked).some((k) => k === 'task' || NETWORK_SETTINGS.includes(k));
-    if (checked.task && checked.task !== this.settings.task) {
+    if (task !== this.settings.task) {
       for (const n of NETWORK_SETTINGS) {
         if (!appliesTo(n, task)) delete next[n];
         else next[n] = n in checked ? checked[n] : defaultOf(n, task);
       }
     }
+    const rebuild = Object.keys(checked).some((k) => k === 'task' || NETWORK_SETTINGS.includes(k));
     if (rebuild) {
       this.session.build(networkOptions(next)); // throws before anything changes
-      this.player.pause();
-      this.thinkToken = null;
-      this.trainToken = null;
+      this.halt();
     }
+    if (next.schedule !== this.settings.schedule) this.player.clear();
     this.settings = next;
-    this.speed = next.speed;
-    if (next.schedule !== this.scheduleOn) {
-      this.scheduleOn = next.schedule;
-      this.player.clear();
-    }
     if (rebuild) {
       this.networkChanged();
-      this.probe?.setDefault(this.defaultProbe());
       this.settingsPanel?.show(this.settings);
     }
     applyView(this);
-    this.syncUrl();
+    if (!this.destroyed) writeUrl(this.element, this.root, this.id, this.settings);
     this.events.emit('settings', this.publicSettings());
     return { ...this.session.info };
   }
@@ -192,20 +168,9 @@ export class XorPlayground {
     this.player.pause();
     this.thinkToken = null;
     const s = this.session.restore(index);
-    this.hideAlert();
-    this.anim = { start: 0, dur: 0, flash: false };
-    this.requestFrame(true);
+    this.alert(null);
+    this.still();
     return s;
-  }
-
-  /** Trains in slices that yield to the browser; resolves with the state (pause() stops it). */
-  async train({ cycles } = {}) {
-    return trainCycles(this, cycles);
-  }
-
-  /** Shows the network thinking about an input, layer by layer. Resolves with its outputs. */
-  think(values) {
-    return think(this, values);
   }
 
   predict(input) {
@@ -219,11 +184,9 @@ export class XorPlayground {
   }
 
   publicSettings() {
-    const { url, appUrl, ...rest } = copySettings(this.settings);
+    const { url, appUrl, ...rest } = structuredClone(this.settings);
     return rest;
   }
-
-  // ---------------------------------------------------------------- links
 
   /** A link that opens these settings as the full playground (an embed's link opens the full page). */
   link() {
@@ -236,44 +199,31 @@ export class XorPlayground {
     return embedCodeFor(this.element, this.settings, title, options);
   }
 
-  /** With url: true, the page URL follows the settings (no reload, no history entry). */
-  syncUrl() {
-    if (!this.destroyed) writeUrl(this.element, this.root, this.id, this.settings);
-  }
-
-  // ---------------------------------------------------------------- input
-
   onKey(e) {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
     const t = e.target;
-    if (ownsKeys(t)) return;
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || this.destroyed || ownsKeys(t)) return;
     // Under keyboard: 'page', keys inside another playground belong to that one, and a
     // playground out of sight (e.g. in a hidden tab) takes none.
-    if (t instanceof Element && t.closest('[data-neuroglow]') && !this.root.contains(t)) return;
-    if (this.root.getClientRects().length === 0) return;
+    if ((t instanceof Element && t.closest('[data-neuroglow]') && !this.root.contains(t)) || this.root.getClientRects().length === 0) return;
     try {
       if (e.key === ' ' || e.key === 'Spacebar') {
         if (t instanceof Element && t.closest('button, a, summary')) return; // they click themselves
         e.preventDefault();
-        this.togglePlay();
+        this.player.playing ? this.pause() : this.play();
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         this.userStep('phase');
       }
     } catch (err) {
-      this.showAlert(err.message);
+      this.alert(err.message);
     }
   }
 
   onPointer(e, tap = false) {
     const rect = this.canvas.getBoundingClientRect();
-    const x = e.clientX - rect.left;
-    const y = e.clientY - rect.top;
+    const [x, y] = [e.clientX - rect.left, e.clientY - rect.top];
     const hit = this.view.hitTest(x, y);
-    if (tap && e.pointerType !== 'mouse' && hit && this.hover && sameHit(hit, this.hover)) {
-      this.setHover(null); // a second tap closes it
-      return;
-    }
+    if (tap && e.pointerType !== 'mouse' && hit && sameHit(hit, this.hover)) return this.setHover(null); // a second tap closes it
     this.pointer = { x, y };
     this.setHover(hit);
   }
@@ -284,8 +234,6 @@ export class XorPlayground {
     if (!hit) this.tooltip.hide();
     if (changed) this.requestFrame(true);
   }
-
-  // ---------------------------------------------------------------- drawing
 
   requestFrame(dirty = false) {
     if (dirty) this.dirty = true;
@@ -299,39 +247,28 @@ export class XorPlayground {
       this.player.tick(now);
       const animating = this.anim.dur > 0 && now - this.anim.start < this.anim.dur + 32;
       // While recording every frame is drawn, so the video stream has a steady frame rate.
-      const recording = this.recording?.active ?? false;
-      if (this.dirty || animating || this.player.playing || recording) this.render(now);
-      if (this.player.playing || animating || recording) this.requestFrame();
+      const busy = animating || this.player.playing || this.recording.active;
+      if (this.dirty || busy) render(this, now);
+      if (busy) this.requestFrame();
     } catch (e) {
       this.player.pause();
-      this.showAlert(`Something went wrong: ${e.message}`);
+      this.alert(`Something went wrong: ${e.message}`);
       console.error(e);
     }
   }
 
-  render(now) {
-    render(this, now);
-  }
-
-  showAlert(message) {
-    this.alertEl.textContent = message;
-    this.alertEl.hidden = false;
-  }
-
-  hideAlert() {
-    if (!this.alertEl.hidden) {
-      this.alertEl.hidden = true;
-      this.alertEl.textContent = '';
-    }
+  /** Shows `message` in the alert under the canvas (null: hides it). */
+  alert(message) {
+    this.alertEl.textContent = message ?? '';
+    this.alertEl.hidden = message === null;
   }
 
   destroy() {
     if (this.destroyed) return;
-    this.recording?.abort();
+    this.recording.abort();
     this.destroyed = true;
     this.player.pause();
-    if (this.frameReq) cancelAnimationFrame(this.frameReq);
-    this.frameReq = 0;
+    cancelAnimationFrame(this.frameReq);
     document.removeEventListener('keydown', this.onKey);
     this.view.destroy();
     this.chart?.destroy();

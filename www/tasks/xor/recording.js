@@ -1,19 +1,20 @@
 // Recording the XOR playground's canvas as a WebM video (played with the schedule), and saving
 // the current frame as a PNG. `pg` is the playground (playground.js).
 
-import { CanvasRecorder, canvasPng, downloadBlob, sizeText } from '../../ui/recorder.js';
+import { render } from './frame.js';
+import { recordCanvas, canvasPng, downloadBlob, sizeText } from '../../ui/recorder.js';
 
 export class XorRecording {
   constructor(pg) {
     this.pg = pg;
-    this.recorder = new CanvasRecorder(pg.canvas);
+    this.recorder = null;
     this.last = null;
     /** True while saveImage() draws the frame it saves (the legend is drawn on the canvas). */
     this.exporting = false;
   }
 
   get active() {
-    return this.recorder.recording;
+    return this.recorder !== null;
   }
 
   fileName(ext) {
@@ -24,11 +25,11 @@ export class XorRecording {
   /** Starts a WebM recording of the canvas and plays (with the schedule, unless told not to). */
   start({ play = true, schedule = true } = {}) {
     const pg = this.pg;
-    if (this.recorder.recording) throw new Error('neuroglow: already recording');
+    if (this.recorder) throw new Error('neuroglow: already recording');
     this.last = null;
-    if (schedule && !pg.scheduleOn) pg.configure({ schedule: true });
-    pg.render(performance.now());
-    this.recorder.start();
+    if (schedule && !pg.settings.schedule) pg.configure({ schedule: true });
+    render(pg, performance.now());
+    this.recorder = recordCanvas(pg.canvas);
     pg.root.classList.add('ng-recording');
     pg.tools?.setRecording(true);
     pg.tools?.say('Recording… press Stop recording to finish.');
@@ -42,27 +43,23 @@ export class XorRecording {
    * recording that stopped by itself (the schedule reached its end) it resolves with that one.
    */
   stop() {
-    if (!this.recorder.recording) {
-      if (this.last) return this.last;
-      return Promise.reject(new Error('neuroglow: not recording'));
-    }
-    this.last = this.finish();
-    return this.last;
+    if (this.recorder) this.last = this.finish();
+    return this.last ?? Promise.reject(new Error('neuroglow: not recording'));
   }
 
   async finish() {
     const pg = this.pg;
-    const seconds = this.recorder.elapsed();
+    const seconds = this.recorder.seconds();
     const name = this.fileName('webm');
-    const blob = await this.recorder.stop();
+    const stopping = this.recorder.stop();
+    this.recorder = null;
+    const blob = await stopping;
     if (pg.player.playing) pg.pause();
     pg.root.classList.remove('ng-recording');
     if (pg.destroyed) return blob;
     pg.tools?.setRecording(false);
-    if (pg.tools) {
-      pg.tools.say(`Recorded ${seconds.toFixed(1)} s of video.`, 'good');
-      pg.tools.offer(URL.createObjectURL(blob), name, `Download video (${sizeText(blob.size)})`);
-    }
+    pg.tools?.say(`Recorded ${seconds.toFixed(1)} s of video.`, 'good');
+    pg.tools?.offer(URL.createObjectURL(blob), name, `Download video (${sizeText(blob.size)})`);
     pg.events.emit('recording', { recording: false, blob, seconds });
     return blob;
   }
@@ -71,7 +68,7 @@ export class XorRecording {
   async saveImage({ download = true } = {}) {
     const pg = this.pg;
     this.exporting = true;
-    pg.render(performance.now());
+    render(pg, performance.now());
     let blob;
     try {
       blob = await canvasPng(pg.canvas);
@@ -85,6 +82,7 @@ export class XorRecording {
 
   /** Drops a recording in progress (destroy()). */
   abort() {
-    if (this.recorder.recording) this.recorder.stop().catch(() => {});
+    this.recorder?.stop();
+    this.recorder = null;
   }
 }

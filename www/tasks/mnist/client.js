@@ -1,0 +1,63 @@
+// The page's handle on one training worker (protocol.js): a request resolves with the reply's
+// value or rejects with an Error carrying the reply's code; the worker's reports are events.
+
+import { Emitter } from '../../core/events.js';
+import { REQUESTS, FRAME_ACK, fail, toError } from './protocol.js';
+
+const GONE = 'this MNIST view was destroyed';
+
+export class MnistClient {
+  constructor() {
+    Object.assign(this, { events: new Emitter(), pending: new Map(), nextId: 1, closed: false });
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'neuroglow-mnist' });
+    this.worker.onmessage = ({ data }) => this.receive(data);
+    this.worker.onerror = (e) => {
+      // A worker that cannot even start (e.g. the wasm package is missing) ends here.
+      e.preventDefault?.();
+      const message = e.message || 'the training worker could not start (is the wasm package built into www/pkg?)';
+      this.failAll(fail('state', message));
+      this.events.emit('error', { during: 'worker', code: 'state', message });
+    };
+    this.worker.onmessageerror = () => this.events.emit('error', { during: 'message', code: 'state', message: 'a message from the worker could not be read' });
+  }
+
+  receive(msg) {
+    if (msg.type !== 'reply') return this.events.emit(msg.type, msg);
+    const p = this.pending.get(msg.id);
+    this.pending.delete(msg.id);
+    return msg.ok ? p?.resolve(msg.value) : p?.reject(toError(msg.error));
+  }
+
+  failAll(error) {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  on(name, fn) {
+    return this.events.on(name, fn);
+  }
+
+  /** Sends a request (protocol.js REQUESTS); resolves with the reply's value. */
+  request(type, payload = {}, transfer = []) {
+    if (!REQUESTS.includes(type)) return Promise.reject(fail('input', `unknown request "${type}"`));
+    if (this.closed) return Promise.reject(fail('state', GONE));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type, id, ...payload }, transfer);
+    });
+  }
+
+  /** Tells the worker a frame was drawn, so it may send the next. */
+  ack() {
+    if (!this.closed) this.worker.postMessage({ type: FRAME_ACK });
+  }
+
+  terminate() {
+    if (this.closed) return;
+    this.closed = true;
+    this.worker.terminate();
+    this.failAll(fail('state', GONE));
+    this.events.clear();
+  }
+}

@@ -1,0 +1,44 @@
+// Fetching the MNIST files in the training worker, with progress; a failure names the file.
+
+import { fail } from './protocol.js';
+
+const NAMES = { trainImages: 'training images', trainLabels: 'training labels', testImages: 'test images', testLabels: 'test labels' };
+
+/** Fetches the files of `urls` at once; progress(loaded, total, files) at most every 60 ms. */
+export async function fetchAll(urls, progress) {
+  const keys = Object.keys(NAMES).filter((k) => urls[k]);
+  const loaded = {};
+  const totals = {};
+  let last = 0;
+  const report = (force) => {
+    if (!force && performance.now() - last < 60) return;
+    last = performance.now();
+    const sum = (o) => keys.reduce((s, k) => s + (o[k] ?? 0), 0);
+    progress(sum(loaded), sum(totals), keys.length);
+  };
+  const one = async (key) => {
+    const what = `could not load the ${NAMES[key]} (${urls[key]})`;
+    const res = await fetch(urls[key]).catch((e) => {
+      throw fail('data', `${what}: ${e.message}`);
+    });
+    if (!res.ok) throw fail('data', `${what}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    totals[key] = Number(res.headers.get('content-length')) || 0;
+    loaded[key] = 0;
+    const chunks = [];
+    for (const reader = res.body.getReader(); ;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded[key] += value.length;
+      totals[key] = Math.max(totals[key], loaded[key]);
+      report(false);
+    }
+    return new Uint8Array(await new Blob(chunks).arrayBuffer());
+  };
+  // A failure names the first file (in order) that failed.
+  const settled = await Promise.allSettled(keys.map(one));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  report(true);
+  return Object.fromEntries(keys.map((k, i) => [k, settled[i].value]));
+}
