@@ -444,7 +444,7 @@ export const PARTS: Readonly<Record<Part, string>>;
  */
 export function mountMnist(
   element: HTMLElement,
-  options?: NetworkSettings & { preset?: Preset; examplesPerSecond?: number; autoplay?: boolean; dataUrl?: string; heading?: boolean },
+  options?: NetworkSettings & { preset?: Preset; palette?: Palette; examplesPerSecond?: number; autoplay?: boolean; dataUrl?: string; heading?: boolean },
 ): Promise<Pick<MnistPlayground, 'ready' | 'play' | 'pause' | 'step' | 'train' | 'evaluate' | 'predict' | 'save' | 'load' | 'configure' | 'showTest' | 'destroy'> & {
   element: HTMLElement;
   state(): Omit<MnistState, 'task'>;

@@ -1,4 +1,4 @@
-// Synthetic frames in the shape of notes/contract.md's snapshot, for the renderer harness and
+// Synthetic frames in the shape of the core's frame snapshot (README, "Architecture"), for the renderer harness and
 // unit tests: a 3-4-1 XOR network in each phase and a 784-16-16-10 image network. The maths
 // here (a forward pass, a ranking of synapses) only makes test data; the renderer computes none.
 

@@ -27,7 +27,7 @@ const CASES = [
   ['image-modern-pad', 1100, 640, () => imageFrame('probe', null, [128, 64]), { playing: true, weightsVersion: 1 }],
   ['image-modern-pad-blue-orange', 1100, 640, () => imageFrame('probe', null, [128, 64]), { playing: true, weightsVersion: 1, palette: 'blue-orange' }],
   ['image-vertical', 380, 760, () => imageFrame('backward', 1), { stepped: true, label: 6 }],
-  ['image-blank-pad', 820, 560, () => imageFrame('probe'), { playing: true, blank: true, weightsVersion: 2 }],
+  ['image-blank-pad', 820, 560, () => imageFrame('idle'), { playing: true, weightsVersion: 2 }], // a Reader with no ink: nothing lit
 ];
 
 const only = new URLSearchParams(location.search).get('only');

@@ -159,8 +159,11 @@ test('while playing, a frame waits for the page to acknowledge the last one', as
   await request('play');
   assert.ok(await until(() => reports('frame').length > before), 'a frame while playing');
   const sent = reports('frame').length;
-  await wait(300); // (a frame goes anyway after a second without an ack)
-  assert.equal(reports('frame').length, sent, 'no new frame without an ack');
+  const t0 = performance.now();
+  await wait(300);
+  // A frame goes anyway after a second without an ack; on a loaded machine Node may run this
+  // timer late (the training loop's messages come first), and then there is nothing to tell.
+  if (performance.now() - t0 < 900) assert.equal(reports('frame').length, sent, 'no new frame without an ack');
   await s.receive({ type: FRAME_ACK });
   assert.ok(await until(() => reports('frame').length > sent), 'the ack lets the next frame through');
   assert.equal(reports('frame').at(-1).playing, true);

@@ -1,10 +1,9 @@
-// Line charts: XOR's average error per cycle (cycles on a log axis, so the early drop shows,
-// read from the core's history view) and MNIST's live loss and accuracy (epochs, with a title
-// and legend). However long a series gets, a redraw costs O(pixels): each pixel column is drawn
-// from at most SAMPLES of its points (decimate()).
+// Line charts: XOR's average error per cycle (cycles on a log axis, so the early drop shows) and
+// MNIST's live loss and accuracy (epochs, with a title and legend). However long a series gets, a
+// redraw costs O(pixels): each pixel column is drawn from at most SAMPLES of its points.
 
 import { CanvasFit } from './canvas-fit.js';
-import { FONT, MONO } from './theme.js';
+import { FONT, MONO, dot, line } from './theme.js';
 import { fmtCompact } from '../core/format.js';
 
 const SAMPLES = 8;
@@ -23,15 +22,12 @@ export function decimate(n, px, y, samples = SAMPLES) {
     let [lo, hi] = [i + 1, n]; // binary search for the column's end
     while (lo < hi) {
       const m = (lo + hi) >> 1;
-      if (px(m) > c) hi = m;
-      else lo = m + 1;
+      [lo, hi] = px(m) > c ? [lo, m] : [m + 1, hi];
     }
     let [mn, mx, first] = [Infinity, -Infinity, null];
     for (let m = i, step = Math.max(1, Math.floor((lo - i) / samples)); m < lo; m += step) {
       const v = y(m);
-      if (!Number.isFinite(v)) continue;
-      first ??= v;
-      [mn, mx] = [Math.min(mn, v), Math.max(mx, v)];
+      if (Number.isFinite(v)) [first, mn, mx] = [first ?? v, Math.min(mn, v), Math.max(mx, v)];
     }
     if (first !== null) out.push(first - mn <= mx - first ? [c, mn, mx] : [c, mx, mn]);
     i = lo;
@@ -58,23 +54,18 @@ export class LineChart {
    *     marker?(x, y) (the last point marked, labelled with this) }] }
    */
   constructor(wrap, opts, onResize = () => {}) {
-    this.opts = opts;
-    this.owns = !opts.canvas;
-    this.canvas = opts.canvas ?? wrap.appendChild(Object.assign(document.createElement('canvas'), { className: 'mn-chart-canvas' }));
-    this.canvas.setAttribute('role', 'img');
-    this.ctx = this.canvas.getContext('2d');
-    this.data = new Map(opts.series.map((s) => [s.key, added()]));
-    this.dirty = true;
-    this.fit = new CanvasFit(wrap, this.canvas, () => {
+    this.fit = new CanvasFit(wrap, opts.canvas ?? 'mn-chart-canvas', () => {
       this.dirty = true;
       onResize();
     }, 2);
+    this.canvas = this.fit.canvas;
+    this.canvas.setAttribute('role', 'img');
+    Object.assign(this, { opts, ctx: this.canvas.getContext('2d'), data: new Map(opts.series.map((s) => [s.key, added()])), dirty: true });
     this.describe();
   }
 
   destroy() {
     this.fit.destroy();
-    if (this.owns) this.canvas.remove();
   }
 
   clear() {
@@ -127,19 +118,19 @@ export class LineChart {
     this.axes(box, X, Y);
     if (opts.legend !== false) this.legend(fit.w);
     if (opts.empty && !cols.flat().length) this.text(opts.empty, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { font: `13px ${FONT}`, align: 'center' });
-    opts.series.forEach((s, k) => this.line(s, cols[k], box, X, Y));
+    opts.series.forEach((s, k) => this.plot(s, cols[k], box, X, Y));
   }
 
   /** x → pixels (X.max: the axis' end): log from 1, or linear from 0. */
   xScale({ x0, x1 }) {
     const w = Math.max(10, x1 - x0);
-    let max = Math.max(0, ...[...this.data.values()].map((d) => (d.n ? d.x(d.n - 1) : 0)));
+    const max = Math.max(0, ...[...this.data.values()].map((d) => (d.n ? d.x(d.n - 1) : 0)));
     if (this.opts.logX) {
       const log = Math.log10(Math.max(10, max));
       return Object.assign((x) => x0 + (w * Math.log10(Math.max(1, x))) / log, { max: Math.pow(10, log) });
     }
-    max = max <= 1 ? 1 : Math.ceil(max);
-    return Object.assign((x) => x0 + (w * x) / max, { max });
+    const end = max <= 1 ? 1 : Math.ceil(max);
+    return Object.assign((x) => x0 + (w * x) / end, { max: end });
   }
 
   /** y → pixels over min…max (a round number above the data unless opts.yMax), with the grid's step. */
@@ -152,20 +143,13 @@ export class LineChart {
     return Object.assign((y) => y1 - ((y1 - y0) * (Math.min(y, max) - min)) / (max - min), { min, max, step });
   }
 
+  /** The grid with its labels: values on the left, cycles (log, with rules) or epochs below. */
   axes({ x0, x1, y1 }, X, Y) {
     const { ctx, opts } = this;
-    const rule = (ax, ay, bx, by) => {
-      ctx.strokeStyle = GRID;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.moveTo(ax, ay);
-      ctx.lineTo(bx, by);
-      ctx.stroke();
-    };
     const decimals = Math.max(0, -Math.floor(Math.log10(Y.step) + 1e-9));
     for (let y = Y.min; y <= Y.max + 1e-9; y += Y.step) {
       const py = Math.round(Y(y)) + 0.5;
-      rule(x0, py, x1, py);
+      line(ctx, x0, py, x1, py, GRID, 1);
       this.text(opts.format(y, decimals), x0 - 6, py, { align: 'right' });
     }
     const ticks = [];
@@ -177,7 +161,7 @@ export class LineChart {
     }
     ticks.forEach(([x, label], i) => {
       const px = Math.round(X(x)) + 0.5;
-      if (opts.logX) rule(px, Y(Y.max), px, y1);
+      if (opts.logX) line(ctx, px, Y(Y.max), px, y1, GRID, 1);
       const end = !opts.logX && i === ticks.length - 1;
       this.text(label, end ? x1 + 4 : px, y1 + 12, { align: end ? 'right' : 'center' });
     });
@@ -199,7 +183,7 @@ export class LineChart {
   }
 
   /** One series: its line (dashed, or filled under), its dots, a labelled marker on its last point. */
-  line(s, cols, { y0, x1, y1 }, X, Y) {
+  plot(s, cols, { y0, x1, y1 }, X, Y) {
     if (!cols.length) return;
     const ctx = this.ctx;
     const path = new Path2D();
@@ -219,14 +203,9 @@ export class LineChart {
     ctx.stroke(path);
     ctx.setLineDash([]);
     const d = this.data.get(s.key);
-    const dot = (i, r) => {
-      ctx.beginPath();
-      ctx.arc(X(d.x(i)), Y(d.y(i)), r, 0, Math.PI * 2);
-      ctx.fill();
-    };
-    for (let i = 0, every = Math.ceil(d.n / 80); s.dots && i < d.n; i += every) dot(i, 2.4);
+    for (let i = 0, every = Math.ceil(d.n / 80); s.dots && i < d.n; i += every) dot(ctx, X(d.x(i)), Y(d.y(i)), 2.4);
     if (!(s.dots || s.marker) || !Number.isFinite(d.y(d.n - 1))) return;
-    dot(d.n - 1, s.marker ? 3.5 : 3.2);
+    dot(ctx, X(d.x(d.n - 1)), Y(d.y(d.n - 1)), s.marker ? 3.5 : 3.2);
     if (s.marker) this.text(s.marker(d.x(d.n - 1), d.y(d.n - 1)), x1 - 4, y0 + 10, { font: `600 12px ${FONT}`, align: 'right', colour: s.colour });
   }
 

@@ -1,17 +1,8 @@
-// The parts of the network drawing (network.js) other than synapses: the background, neuron
-// discs, the input image, and the words and numbers — values beside the neurons, the output
-// and the error box (dense layout), layer names, output labels with bars (image layout), the
-// header and the colour legend. Drawn into the canvas so recordings and images carry them.
+// The network drawing's parts besides synapses (network.js): the background, neuron discs, the
+// input image, and the words and numbers, drawn into the canvas so recordings and images carry them.
 
 import { fixed, fixedSigned, fmt } from '../core/format.js';
-import { COLOURS as C, TEXT, FONT, MONO, rgba } from './theme.js';
-
-const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
-const ease = (t) => (t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2);
-const circle = (ctx, x, y, r) => {
-  ctx.beginPath();
-  ctx.arc(x, y, r, 0, Math.PI * 2);
-};
+import { COLOURS as C, TEXT, FONT, MONO, clamp01, dot, line, rgba, ring } from './theme.js';
 
 /** Deep navy with a soft light behind the network. */
 export function background(ctx, g) {
@@ -24,13 +15,6 @@ export function background(ctx, g) {
   ctx.fillRect(0, 0, g.w, g.h);
 }
 
-export function ring(ctx, x, y, r, colour, alpha, width) {
-  ctx.strokeStyle = rgba(colour, alpha);
-  ctx.lineWidth = width;
-  circle(ctx, x, y, r);
-  ctx.stroke();
-}
-
 /**
  * A neuron lit by v (0..1) in colour col. Dense layout: a wide glow and a bright core that
  * grow with v; image layout: a disc filled by v, with a faint halo when bright.
@@ -40,13 +24,9 @@ export function disc(ctx, dense, x, y, r, v, col) {
     const R = dense ? r * 3.6 : r * 2.1;
     const glow = dense ? ctx.createRadialGradient(x, y, r * 0.7, x, y, R) : rgba(col, 0.1 * v);
     if (dense) [[0, 0.62], [0.35, 0.2], [1, 0]].forEach(([at, a]) => glow.addColorStop(at, rgba(col, a * v)));
-    ctx.fillStyle = glow;
-    circle(ctx, x, y, R);
-    ctx.fill();
+    dot(ctx, x, y, R, glow);
   }
-  ctx.fillStyle = rgba(C.disc, 1);
-  circle(ctx, x, y, r);
-  ctx.fill();
+  dot(ctx, x, y, r, rgba(C.disc, 1));
   if (!dense && v > 0) {
     ctx.fillStyle = rgba(col, 0.08 + 0.92 * v);
     ctx.fill();
@@ -54,18 +34,13 @@ export function disc(ctx, dense, x, y, r, v, col) {
     const rc = r * (0.25 + 0.75 * Math.sqrt(v));
     const k = Math.min(1, 0.35 + v);
     const core = ctx.createRadialGradient(x - rc * 0.2, y - rc * 0.25, 0, x, y, rc);
-    core.addColorStop(0, rgba([255, 250, 232], 0.98 * k));
-    core.addColorStop(0.55, rgba(col, 0.92 * k));
-    core.addColorStop(1, rgba(col, 0.25 * k));
-    ctx.fillStyle = core;
-    circle(ctx, x, y, rc);
-    ctx.fill();
+    [[0, [255, 250, 232], 0.98], [0.55, col, 0.92], [1, col, 0.25]].forEach(([at, c, a]) => core.addColorStop(at, rgba(c, a * k)));
+    dot(ctx, x, y, rc, core);
   }
 }
 
 /** The input layer as the image it holds (a cell per pixel neuron), glowing softly. */
-export function inputImage(owner, a0, grid) {
-  const { side } = grid;
+export function inputImage(owner, a0, { x, y, s, side }) {
   if (owner.pixels?.width !== side) {
     owner.pixels = Object.assign(document.createElement('canvas'), { width: side, height: side });
     owner.pixelData = owner.pixels.getContext('2d').createImageData(side, side);
@@ -79,99 +54,74 @@ export function inputImage(owner, a0, grid) {
   owner.pixels.getContext('2d').putImageData(owner.pixelData, 0, 0);
   const ctx = owner.ctx;
   ctx.save();
-  ctx.imageSmoothingEnabled = false;
-  ctx.shadowColor = rgba(C.warm, 0.18);
-  ctx.shadowBlur = 24;
-  ctx.drawImage(owner.pixels, grid.x, grid.y, grid.s, grid.s);
+  Object.assign(ctx, { imageSmoothingEnabled: false, shadowColor: rgba(C.warm, 0.18), shadowBlur: 24 });
+  ctx.drawImage(owner.pixels, x, y, s, s);
   ctx.restore();
-  const cell = grid.s / side;
+  const cell = s / side;
   if (cell >= 5) { // cell borders, so each pixel reads as a neuron
-    ctx.strokeStyle = rgba(C.bg, 0.55);
-    ctx.lineWidth = Math.min(1.2, cell * 0.12);
+    Object.assign(ctx, { strokeStyle: rgba(C.bg, 0.55), lineWidth: Math.min(1.2, cell * 0.12) });
     ctx.beginPath();
     for (let i = 1; i < side; i++) {
-      const [o, p] = [Math.round(grid.x + i * cell) + 0.5, Math.round(grid.y + i * cell) + 0.5];
-      ctx.moveTo(o, grid.y);
-      ctx.lineTo(o, grid.y + grid.s);
-      ctx.moveTo(grid.x, p);
-      ctx.lineTo(grid.x + grid.s, p);
+      const [o, p] = [Math.round(x + i * cell) + 0.5, Math.round(y + i * cell) + 0.5];
+      ctx.moveTo(o, y);
+      ctx.lineTo(o, y + s);
+      ctx.moveTo(x, p);
+      ctx.lineTo(x + s, p);
     }
     ctx.stroke();
   }
-  ctx.strokeStyle = rgba(C.white, 0.14);
-  ctx.lineWidth = 1;
-  ctx.strokeRect(grid.x - 0.5, grid.y - 0.5, grid.s + 1, grid.s + 1);
+  Object.assign(ctx, { strokeStyle: rgba(C.white, 0.14), lineWidth: 1 });
+  ctx.strokeRect(x - 0.5, y - 0.5, s + 1, s + 1);
 }
 
-/** Text with a dark outline (legible over synapses). */
+/** Text with a dark outline (legible over synapses); color: [r, g, b] or a CSS colour. */
 function text(ctx, s, x, y, { align = 'center', font, color, caps = false, alpha = 1 }) {
   if (alpha <= 0.01 || !s) return;
   const saved = ctx.globalAlpha;
-  ctx.globalAlpha = saved * alpha;
-  ctx.font = font;
-  ctx.textAlign = align;
-  ctx.textBaseline = 'middle';
-  if (caps) ctx.letterSpacing = '1.5px';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = rgba(C.bg, 0.85);
   const str = caps ? s.toUpperCase() : s;
+  Object.assign(ctx, { globalAlpha: saved * alpha, font, textAlign: align, textBaseline: 'middle', letterSpacing: caps ? '1.5px' : '0px' });
+  Object.assign(ctx, { lineJoin: 'round', lineWidth: 4, strokeStyle: rgba(C.bg, 0.85) });
   ctx.strokeText(str, x, y);
   ctx.fillStyle = Array.isArray(color) ? rgba(color, 1) : color;
   ctx.fillText(str, x, y);
-  if (caps) ctx.letterSpacing = '0px';
-  ctx.globalAlpha = saved;
+  Object.assign(ctx, { globalAlpha: saved, letterSpacing: '0px' });
 }
 
 /** Dense layout: input names, activations, the output's value, the error box, layer names. */
 export function denseText(ctx, frame, v, g, d) {
-  const { K } = d;
-  const B = frame.buffers;
+  const [K, B, nw] = [d.K, frame.buffers, g.narrow];
   const labels = frame.sizes.every((n) => n <= 16);
   const small = v.values && labels;
   g.layers.forEach((lay, l) => {
-    const alpha = d.reveal(l, 0.7);
-    const a = B[`a${l}`];
+    const [a, alpha] = [B[`a${l}`], d.reveal(l, 0.7)];
     for (let i = 0; i < lay.n; i++) {
       const [x, y, r] = [lay.x[i], lay.y[i], lay.r];
-      if (l === 0 && labels) text(ctx, `x${i + 1}`, x - r - 10, y + 0.5, { align: 'right', font: `600 ${g.narrow ? 12 : 14}px ${FONT}`, color: TEXT.label });
+      if (l === 0 && labels) text(ctx, `x${i + 1}`, x - r - 10, y + 0.5, { align: 'right', font: `600 ${nw ? 12 : 14}px ${FONT}`, color: TEXT.label });
       if (g.showValues && small && l < K) {
-        text(ctx, fixed(a[i], l === 0 && Number.isInteger(a[i]) ? 0 : 3), x, y - r - 9, { font: `${g.narrow ? 11 : 12.5}px ${MONO}`, color: rgba(TEXT.value, 0.92), alpha });
+        text(ctx, fixed(a[i], l === 0 && Number.isInteger(a[i]) ? 0 : 3), x, y - r - 9, { font: `${nw ? 11 : 12.5}px ${MONO}`, color: rgba(TEXT.value, 0.92), alpha });
       }
     }
     const name = l === 0 ? 'input' : l === K ? 'output' : K > 2 ? `hidden ${l}` : 'hidden';
-    text(ctx, name, lay.c, g.h - g.padB / 2 + 4, { font: `500 ${g.narrow ? 10.5 : 12}px ${FONT}`, color: TEXT.dim, caps: true });
+    text(ctx, name, lay.c, g.h - g.padB / 2 + 4, { font: `500 ${nw ? 10.5 : 12}px ${FONT}`, color: TEXT.dim, caps: true });
   });
-  const out = g.layers[K];
+  const [out, alpha] = [g.layers[K], d.reveal(K, 0.7)];
   for (let i = 0; small && i < out.n; i++) {
-    const [x, y, r] = [out.x[i], out.y[i], out.r];
-    const alpha = d.reveal(K, 0.7);
-    const value = alpha > 0 ? fixed(B[`a${K}`][i], 3) : '';
-    if (g.narrow) {
-      text(ctx, value, x, y - r * 2.2 - 12, { font: `700 17px ${MONO}`, color: TEXT.output, alpha });
-      text(ctx, 'output', x, y + r * 2.2 + 10, { font: `600 11px ${FONT}`, color: TEXT.muted });
-    } else {
-      text(ctx, value, x + r * 2.2 + 10, y + 1, { align: 'left', font: `700 28px ${MONO}`, color: TEXT.output, alpha });
-      text(ctx, out.n > 1 ? `output ${i + 1}` : 'output', x + r * 2.2 + 11, y - 25, { align: 'left', font: `600 12px ${FONT}`, color: TEXT.muted });
-    }
+    const [x, y, r, align] = [out.x[i], out.y[i], out.r, nw ? 'center' : 'left'];
+    // The value above the output and its name below it (narrow), or both to its right.
+    const [vx, vy, nx, ny] = nw ? [x, y - r * 2.2 - 12, x, y + r * 2.2 + 10] : [x + r * 2.2 + 10, y + 1, x + r * 2.2 + 11, y - 25];
+    text(ctx, alpha > 0 ? fixed(B[`a${K}`][i], 3) : '', vx, vy, { align, font: `700 ${nw ? 17 : 28}px ${MONO}`, color: TEXT.output, alpha });
+    text(ctx, out.n > 1 && !nw ? `output ${i + 1}` : 'output', nx, ny, { align, font: `600 ${nw ? 11 : 12}px ${FONT}`, color: TEXT.muted });
   }
   if (d.known.error && small && B.target && B.error) errorBox(ctx, B, g, d);
 }
 
 /** The target, the output and error = target − output, beside (or below) the output. */
 function errorBox(ctx, B, g, d) {
-  const n = Math.min(B.target.length, 3);
-  const out = B[`a${d.K}`];
-  const nw = g.narrow;
+  const [n, nw, o] = [Math.min(B.target.length, 3), g.narrow, g.layers[d.K]];
   const [boxW, rowH, errH] = nw ? [150, 19, 28] : [188, 22, 34];
   const boxH = 18 + n * (2 * rowH + errH) + 16;
-  const o = g.layers[d.K];
-  const bx = nw ? g.w - boxW - 10 : o.c + g.r * 2.2 + 6;
-  const by = nw ? g.h - g.padB - boxH - 4 : o.y[0] + 26;
-  ctx.globalAlpha = d.phase === 'error' && d.t < 1 ? ease(d.t) : 1;
-  ctx.fillStyle = rgba(C.panel, 0.9);
-  ctx.strokeStyle = rgba(C.error, 0.55);
-  ctx.lineWidth = 1;
+  const [bx, by] = nw ? [g.w - boxW - 10, g.h - g.padB - boxH - 4] : [o.c + g.r * 2.2 + 6, o.y[0] + 26];
+  Object.assign(ctx, { globalAlpha: d.phase === 'error' ? d.eased : 1, fillStyle: rgba(C.panel, 0.9), strokeStyle: rgba(C.error, 0.55), lineWidth: 1 });
   ctx.beginPath();
   ctx.roundRect(bx, by, boxW, boxH, 10);
   ctx.fill();
@@ -179,16 +129,14 @@ function errorBox(ctx, B, g, d) {
   const num = { align: 'right', font: `500 ${nw ? 11.5 : 12.5}px ${MONO}`, color: TEXT.body };
   const label = { align: 'left', font: `500 ${nw ? 11 : 12}px ${FONT}`, color: TEXT.muted };
   const [left, right] = [bx + 12, bx + boxW - 12];
-  let y = by + 18;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, y = by + 18; i < n; i++, y += errH * 0.5 + rowH * 0.5) {
     text(ctx, 'target', left, y, label);
     text(ctx, fixed(B.target[i], Number.isInteger(B.target[i]) ? 0 : 3), right, y, num);
     text(ctx, 'output', left, (y += rowH), label);
-    text(ctx, fixed(out[i], 3), right, y, num);
+    text(ctx, fixed(B[`a${d.K}`][i], 3), right, y, num);
     y += rowH * 0.5 + errH * 0.5;
     text(ctx, 'error', left, y, { align: 'left', font: `650 ${nw ? 12.5 : 14}px ${FONT}`, color: rgba(C.error, 0.95) });
     text(ctx, fixedSigned(B.error[i], 3), right, y, { align: 'right', font: `700 ${nw ? 19 : 24}px ${MONO}`, color: C.error });
-    y += errH * 0.5 + rowH * 0.5;
   }
   text(ctx, 'error = target − output', left, by + boxH - 11, { align: 'left', font: `400 ${nw ? 9.5 : 10.5}px ${FONT}`, color: TEXT.dim });
   ctx.globalAlpha = 1;
@@ -197,30 +145,26 @@ function errorBox(ctx, B, g, d) {
 /** Image layout: layer names, and each output's label, bar and value (up to 20 outputs). */
 export function imageText(ctx, frame, v, g, d) {
   const { grid, layers, vertical } = g;
-  const K = d.K;
-  const name = (l) => (l === 0 ? `input ${grid.side}×${grid.side}` : `${l === K ? 'output' : 'hidden'} ${layers[l].n.toLocaleString('en-US')}`);
-  const font = `600 11px ${FONT}`;
-  if (vertical) text(ctx, name(0), grid.x + grid.s / 2, grid.y - 9, { font, color: TEXT.muted, caps: true });
-  else text(ctx, name(0), grid.x, grid.y - 12, { align: 'left', font, color: TEXT.muted, caps: true });
-  for (let l = 1; l <= K; l++) {
-    const lay = layers[l];
-    const top = Math.min(...lay.y) - lay.r;
-    if (!vertical) text(ctx, name(l), lay.c, top - 14, { font, color: TEXT.muted, caps: true });
-    else if (l < K) {
+  const name = (l) => (l === 0 ? `input ${grid.side}×${grid.side}` : `${l === d.K ? 'output' : 'hidden'} ${layers[l].n.toLocaleString('en-US')}`);
+  const style = { font: `600 11px ${FONT}`, color: TEXT.muted, caps: true };
+  if (vertical) text(ctx, name(0), grid.x + grid.s / 2, grid.y - 9, style);
+  else text(ctx, name(0), grid.x, grid.y - 12, { ...style, align: 'left' });
+  for (let l = 1; l <= d.K; l++) {
+    const top = Math.min(...layers[l].y) - layers[l].r;
+    if (!vertical) text(ctx, name(l), layers[l].c, top - 14, style);
+    else if (l < d.K) {
       // On a dark pill: in an upright layout the label sits among the synapses.
-      ctx.font = font;
-      ctx.fillStyle = rgba(C.bg, 0.85);
+      Object.assign(ctx, { font: style.font, fillStyle: rgba(C.bg, 0.85) });
       ctx.fillRect(8, top - 22, ctx.measureText(name(l).toUpperCase()).width + 20, 17);
-      text(ctx, name(l), 14, top - 13, { align: 'left', font, color: TEXT.muted, caps: true });
+      text(ctx, name(l), 14, top - 13, { ...style, align: 'left' });
     }
   }
-  if (layers[K].n <= 20) outputs(ctx, frame, v, g, d);
+  if (layers[d.K].n <= 20) outputs(ctx, frame, v, g, d);
 }
 
+/** Each output's digit, bar and value; a dot at the example's label, a dashed ring at a known target. */
 function outputs(ctx, frame, v, g, d) {
-  const lay = g.layers[d.K];
-  const a = frame.buffers[`a${d.K}`];
-  const target = frame.buffers.target;
+  const [lay, a, target] = [g.layers[d.K], frame.buffers[`a${d.K}`], frame.buffers.target];
   const reveal = d.reveal(d.K);
   const big = lay.r >= 9;
   for (let i = 0; i < lay.n; i++) {
@@ -229,33 +173,22 @@ function outputs(ctx, frame, v, g, d) {
     const guess = i === d.guess && reveal > 0.5;
     const digit = { font: `${guess ? 700 : 600} ${g.vertical ? 12 : big ? 15 : 12}px ${FONT}`, color: guess ? C.warm : rgba(TEXT.body, 0.85) };
     const shown = reveal > 0 ? fmt(value, 2) : '–';
-    let dot;
     if (!g.vertical) {
-      const tx = x + r + 10;
+      const [tx, barX] = [x + r + 10, x + r + 10 + (big ? 16 : 12)];
       text(ctx, String(i), tx, y, { align: 'left', ...digit });
-      const barX = tx + (big ? 16 : 12);
       ctx.fillStyle = 'rgba(255,255,255,0.07)';
       ctx.fillRect(barX, y - 2, 44, 4);
       ctx.fillStyle = rgba(guess ? C.warm : TEXT.muted, 0.9);
       ctx.fillRect(barX, y - 2, 44 * clamp01(value) * reveal, 4);
       if (big) text(ctx, shown, barX, y + 11, { align: 'left', font: `11px ${MONO}`, color: TEXT.muted, alpha: reveal > 0 ? 1 : 0.5 });
-      dot = [x - r - 8, y, 3];
     } else {
       text(ctx, String(i), x, y + r + 10, digit);
       text(ctx, shown.replace(/^0\./, '.'), x, y + r + 22, { font: `9px ${MONO}`, color: TEXT.muted });
-      dot = [x, y - r - 6, 2.5];
     }
-    if (v.label === i) {
-      ctx.fillStyle = rgba(d.pal.pos, 0.95);
-      circle(ctx, ...dot);
-      ctx.fill();
-    }
+    if (v.label === i) dot(ctx, ...(g.vertical ? [x, y - r - 6, 2.5] : [x - r - 8, y, 3]), rgba(d.pal.pos, 0.95));
     if (d.known.error && target && target[i] > 0.5) {
-      ctx.strokeStyle = rgba(d.pal.pos, 0.9);
-      ctx.lineWidth = 2;
       ctx.setLineDash([3, 3]);
-      circle(ctx, x, y, r + 4);
-      ctx.stroke();
+      ring(ctx, x, y, r + 4, d.pal.pos, 0.9, 2);
       ctx.setLineDash([]);
     }
   }
@@ -266,31 +199,23 @@ export function header(ctx, g, title, caption, loss) {
   const nw = g.narrow;
   text(ctx, title, 18, nw ? 22 : 28, { align: 'left', font: `650 ${nw ? 16 : 20}px ${FONT}`, color: TEXT.bright });
   text(ctx, caption, 18, nw ? 42 : 51, { align: 'left', font: `500 ${nw ? 11.5 : 13}px ${FONT}`, color: TEXT.muted });
-  if (loss === null || loss === undefined) return;
-  if (nw) {
-    text(ctx, `error ${fmt(loss, 4)}`, g.w - 18, 22, { align: 'right', font: `600 13px ${MONO}`, color: TEXT.loss });
-  } else {
-    text(ctx, 'AVERAGE ERROR', g.w - 18, 24, { align: 'right', font: `600 11px ${FONT}`, color: TEXT.muted });
-    text(ctx, fmt(loss, 4), g.w - 18, 48, { align: 'right', font: `700 22px ${MONO}`, color: TEXT.loss });
-  }
+  if (loss == null) return;
+  if (nw) return text(ctx, `error ${fmt(loss, 4)}`, g.w - 18, 22, { align: 'right', font: `600 13px ${MONO}`, color: TEXT.loss });
+  text(ctx, 'AVERAGE ERROR', g.w - 18, 24, { align: 'right', font: `600 11px ${FONT}`, color: TEXT.muted });
+  text(ctx, fmt(loss, 4), g.w - 18, 48, { align: 'right', font: `700 22px ${MONO}`, color: TEXT.loss });
 }
 
 /** Bottom right: what the two synapse colours mean (so a video or image explains itself). */
 export function legend(ctx, g, pal) {
   const y = g.h - (g.padB ?? 30) / 2 + 4;
   const font = `500 11.5px ${FONT}`;
-  ctx.font = font;
   let x = g.w - 18;
+  ctx.font = font;
   for (const [word, colour] of [['inhibits', pal.neg], ['excites', pal.pos]]) {
     x -= ctx.measureText(word).width;
     text(ctx, word, x, y, { align: 'left', font, color: TEXT.muted });
-    ctx.strokeStyle = rgba(colour, 0.9);
-    ctx.lineWidth = 4;
     ctx.lineCap = 'round';
-    ctx.beginPath();
-    ctx.moveTo(x - 28, y);
-    ctx.lineTo(x - 8, y);
-    ctx.stroke();
+    line(ctx, x - 28, y, x - 8, y, rgba(colour, 0.9), 4);
     x -= 44;
   }
 }

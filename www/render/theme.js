@@ -1,7 +1,8 @@
-// The one place for the drawing's colours, fonts and palettes. Every canvas of the page (the
-// network, weight pictures, confusion matrix, charts) takes its colours from here, so the
-// colour-blind palette applies everywhere. Colours are [r, g, b] arrays; rgba()/css() make
-// canvas styles of them.
+// The drawing's colours, fonts and palettes, for every canvas of the page (network, weight pictures,
+// confusion matrix, charts), so the colour-blind palette applies everywhere. Colours are [r, g, b];
+// rgba()/css() make canvas styles of them; line()/dot()/ring() are the strokes the drawings share.
+
+import { PALETTES, DEFAULT_PALETTE } from '../core/palettes.js';
 
 export const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 export const MONO = 'ui-monospace, "SF Mono", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace';
@@ -33,61 +34,59 @@ export const TEXT = {
   dim: [114, 130, 170],     // layer names, notes
 };
 
-export const BG = css(COLOURS.bg);
+// The palettes (core/palettes.js: the values of the `palette` setting) colour a weight's sign everywhere.
+export { PALETTES, DEFAULT_PALETTE };
 
-// Colour palettes for the sign of a weight (synapses, bias rings, tooltips, legends, weight
-// pictures, the confusion matrix). Green/red is the default; blue/orange stays distinct for
-// red-green colour-blind viewers.
-export const PALETTES = {
-  'green-red': { label: 'Green / red', pos: [74, 222, 128], neg: [248, 81, 103], posName: 'green', negName: 'red' },
-  'blue-orange': { label: 'Blue / orange (colour-blind friendly)', pos: [77, 163, 255], neg: [255, 150, 40], posName: 'blue', negName: 'orange' },
-};
-export const DEFAULT_PALETTE = 'green-red';
-
-export function palette(name) {
-  return PALETTES[name] ?? PALETTES[DEFAULT_PALETTE];
-}
+export const palette = (name) => PALETTES[name] ?? PALETTES[DEFAULT_PALETTE];
 
 /** One sentence describing the palette, for legends and accessible names. */
 export function describePalette(name) {
   const p = palette(name);
-  return `${cap(p.posName)} synapses excite (positive weight), ${p.negName} ones inhibit (negative weight); the thicker, the stronger.`;
+  return `${p.posName[0].toUpperCase()}${p.posName.slice(1)} synapses excite (positive weight), ${p.negName} ones inhibit (negative weight); the thicker, the stronger.`;
 }
 
-const cap = (s) => s[0].toUpperCase() + s.slice(1);
-const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
-
-export function css(c) {
-  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
-}
-
-export function rgba(c, a) {
-  return `rgba(${c[0]},${c[1]},${c[2]},${clamp01(a).toFixed(3)})`;
-}
+export const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
+export const css = (c) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+export const rgba = (c, a) => `rgba(${c[0]},${c[1]},${c[2]},${clamp01(a).toFixed(3)})`;
 
 /** The colour of a sign: the palette's positive or negative colour. */
-export function signColour(v, name) {
-  const p = palette(name);
-  return v >= 0 ? p.pos : p.neg;
-}
+export const signColour = (v, name) => (v >= 0 ? palette(name).pos : palette(name).neg);
 
-/**
- * A diverging scale for v in −1..1: `base` at 0, the palette's positive colour at +1 and its
- * negative colour at −1, by √|v| (so small values still show). Returns [r, g, b].
- */
+/** A diverging scale for v in −1..1 → [r, g, b]: `base` at 0, the palette's colours at ±1, by √|v| (so small values show). */
 export function diverging(v, name, base = COLOURS.tile) {
   const x = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
   const c = signColour(x, name);
-  const e = Math.sqrt(Math.abs(x));
-  return [0, 1, 2].map((k) => Math.round(base[k] + (c[k] - base[k]) * e));
+  return [0, 1, 2].map((k) => Math.round(base[k] + (c[k] - base[k]) * Math.sqrt(Math.abs(x))));
 }
 
-/**
- * The same scale as a lookup table for per-pixel loops: `steps` entries of r, g, b for
- * v = −1 … +1; entry for v is round((v + 1) / 2 · (steps − 1)).
- */
+/** The same scale as a lookup table: `steps` × r, g, b for v = −1 … +1 (entry round((v + 1) / 2 · (steps − 1))). */
 export function divergingTable(name, steps = 255, base = COLOURS.tile) {
   const out = new Uint8ClampedArray(steps * 3);
   for (let s = 0; s < steps; s++) out.set(diverging((2 * s) / (steps - 1) - 1, name, base), 3 * s);
   return out;
+}
+
+/** A straight line from (x0, y0) to (x1, y1) in a CSS colour. */
+export function line(ctx, x0, y0, x1, y1, style, width) {
+  Object.assign(ctx, { strokeStyle: style, lineWidth: width });
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+}
+
+/** A filled disc (fill: a CSS colour or gradient; none: the current fillStyle). */
+export function dot(ctx, x, y, r, fill = ctx.fillStyle) {
+  ctx.fillStyle = fill;
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.fill();
+}
+
+/** A circle's outline in colour (an [r, g, b]) at alpha. */
+export function ring(ctx, x, y, r, colour, alpha, width) {
+  Object.assign(ctx, { strokeStyle: rgba(colour, alpha), lineWidth: width });
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.stroke();
 }

@@ -1,6 +1,5 @@
-// Frame-by-frame controls: Step, Next example, Next cycle, Play/Pause, Reset, Speed, Schedule
-// and the Rewind scrubber over the kept snapshots; plus el() and button(), which every piece of
-// the playground's DOM is made with.
+// el() and button(), which the playgrounds' DOM is made with, and XOR's frame-by-frame controls:
+// Step, Next example, Next cycle, Play/Pause, Reset, Speed, Schedule and the Rewind scrubber.
 
 import { fmtInt } from '../core/format.js';
 import { BY_NAME } from '../core/config.js';
@@ -33,22 +32,15 @@ export function setButton(b, label, icon, on) {
 const field = (cls, ...children) => el('div', { class: `ng-field ng-inline ${cls}` }, ...children);
 
 export class Controls {
-  /**
-   * @param id       unique prefix for element ids
-   * @param h        { step(kind), toggle(), reset(), speed(v), schedule(on), rewind(i) }
-   * @param parts    the parts to show (config.js PARTS)
-   * @param extra    elements appended as a last group (the tools: Share, Embed, Record, …)
-   */
-  constructor(id, h, { speed, schedule }, parts, extra = []) {
+  /** `h`: { step(kind), toggle(), reset(), speed(v), schedule(on), rewind(i) }; `extra`: the tools, a last group. */
+  constructor(id, h, { speed, schedule }, parts, extra) {
     const { min, max } = BY_NAME.speed;
-    this.speed = el('input', { type: 'range', id: `${id}-speed`, min: String(min), max: String(max), step: '1', value: String(speed) });
-    this.schedule = el('input', { type: 'checkbox', id: `${id}-schedule`, checked: schedule });
-    this.rewind = el('input', { type: 'range', id: `${id}-rewind`, min: '0', max: '0', step: '1', value: '0' });
+    const range = (name, props, on) => el('input', { type: 'range', id: `${id}-${name}`, step: '1', ...props, oninput: (e) => on(Number(e.target.value)) });
+    this.speed = range('speed', { min: String(min), max: String(max), value: String(speed) }, h.speed);
+    this.schedule = el('input', { type: 'checkbox', id: `${id}-schedule`, checked: schedule, onchange: (e) => h.schedule(e.target.checked) });
+    this.rewind = range('rewind', { min: '0', max: '0', value: '0' }, h.rewind);
     this.rewindOut = el('output', { class: 'ng-rewind-out', htmlFor: `${id}-rewind`, text: 'cycle 0' });
     this.playBtn = button('Play', '▶', { cls: 'ng-play', title: 'Play / Pause (Space)', onClick: () => h.toggle() });
-    this.speed.addEventListener('input', () => h.speed(Number(this.speed.value)));
-    this.schedule.addEventListener('change', () => h.schedule(this.schedule.checked));
-    this.rewind.addEventListener('input', () => h.rewind(Number(this.rewind.value)));
     const label = (name, text) => el('label', { for: `${id}-${name}`, text });
     const pick = (list) => list.filter(([name]) => parts.has(name)).map(([, e]) => e);
     const buttons = pick([

@@ -1,7 +1,5 @@
-// Share and Embed in the tab bar, for the tabs whose sections have no such buttons of their own
-// (MNIST, draw). Share copies the link to the tab on show, with its settings (or shows it,
-// selected, where copying is refused); Embed opens the Embed panel of tools.js offering the
-// tab's own parts, for an <iframe> snippet of the tab in the compact layout.
+// Share and Embed in the tab bar, for the tabs whose sections have none of their own (MNIST, draw):
+// Share copies a link to the tab on show; Embed opens tools.js's Embed panel with the tab's parts.
 
 import { el, button } from './controls.js';
 import { copyOrSelect, Tools } from './tools.js';
@@ -10,12 +8,7 @@ import { TASKS, defaultOf } from '../core/config.js';
 const LOADING = 'Still loading: try again in a moment.';
 
 export class PageShare {
-  /**
-   * @param {HTMLElement} container  where the buttons, Share's message and link field go
-   * @param {() => { link(): string, embedCode(options?: object): string } | null} getPlayground
-   *   the playground on show (null while nothing is mounted)
-   * @param {HTMLElement} [boxes]  where Embed's panel goes (default: `container`)
-   */
+  /** `getPlayground()`: the playground on show (null while none is mounted); `boxes`: where Embed's panel goes. */
   constructor(container, getPlayground, boxes = container) {
     this.boxes = boxes;
     this.getPlayground = getPlayground;
@@ -40,12 +33,11 @@ export class PageShare {
   }
 
   makeEmbed(task) {
-    const choices = TASKS[task].parts ?? {}; // MNIST has none: only the size to choose
-    const some = Object.keys(choices).length > 0;
-    const embedCode = ({ controls, width, height }) => this.getPlayground()?.embedCode(some ? { controls, width, height } : { width, height }) ?? LOADING;
+    const choices = TASKS[task].parts ?? {}; // MNIST has none (its controls are []): only the size to choose
+    const embedCode = (opts) => this.getPlayground()?.embedCode(opts) ?? LOADING;
     const tools = new Tools(`ng-page-${task}`, new Set(['embed']), { embedCode }, null, {
       choices,
-      defaults: some ? defaultOf('controls', task, true) : [],
+      defaults: Object.keys(choices).length ? defaultOf('controls', task, true) : [],
       title: 'Embed this tab in a page',
     });
     tools.embedBtn.classList.add('ng-page-embed');

@@ -1,7 +1,6 @@
-// The play loop. With the schedule on (the default) it follows the source's video: the first
-// cycles phase by phase, slowly at first, then growing jumps to the source's frames (the core's
-// schema and `nextFrame`), pausing briefly on each. The jumps train in slices sized by the one
-// adaptive Slicer, a few milliseconds per animation frame, so the page never freezes.
+// The play loop. With the schedule on it follows the source's video: the first cycles phase by
+// phase, then growing jumps to the source's frames (the core's `nextFrame`), trained in slices of
+// a few milliseconds per animation frame (the adaptive Slicer) so the page never freezes.
 
 import { BY_NAME, SCHEMA } from '../core/config.js';
 import { Slicer } from '../core/scheduler.js';
@@ -21,10 +20,7 @@ const smoothstep = (t) => t * t * (3 - 2 * t);
 export const phaseMs = (speed) => at(PHASE_MS, speed);
 
 export class Player {
-  /**
-   * @param host { session, speed(), schedule(), step(kind, animMs) → state (one animated step),
-   *   train(cycles) → state, changed(playing, reason: 'user' | 'end' | 'diverged') }
-   */
+  /** `host`: { session, speed(), schedule(), step(kind, animMs) → state, train(cycles) → state, changed(playing, reason) }. */
   constructor(host) {
     this.host = host;
     this.playing = false;

@@ -7,11 +7,9 @@ import { fixed } from '../core/format.js';
 function parseInput(text) {
   const parts = String(text).trim().split(/[\s,;]+/).filter(Boolean);
   if (parts.length === 0) throw new Error('type the input values, e.g. 1, 1, 0');
-  return parts.map((p) => {
-    const n = Number(p);
-    if (!Number.isFinite(n)) throw new Error(`"${p}" is not a number`);
-    return n;
-  });
+  const bad = parts.find((p) => !Number.isFinite(Number(p)));
+  if (bad !== undefined) throw new Error(`"${bad}" is not a number`);
+  return parts.map(Number);
 }
 
 export class ProbePanel {

@@ -1,20 +1,16 @@
-// Recording a canvas as a WebM video (canvas.captureStream + MediaRecorder), saving it as a PNG,
-// and offering a Blob as a download. Everything worth seeing (cycle, error, legend) is drawn
-// into the canvas itself, so it is in the video and the image too.
+// A canvas as a WebM video (captureStream + MediaRecorder) or a PNG, and a Blob as a download.
+// Everything worth seeing (cycle, error, legend) is drawn into the canvas, so it is in both.
 
 const MIME_TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
 
-/**
- * Starts recording `canvas` (throws with the reason when this browser cannot). Returns
- * { mimeType, seconds(), stop() → Promise<Blob> } (a video/webm Blob).
- */
-export function recordCanvas(canvas, { fps = 30, bitsPerSecond = 6_000_000 } = {}) {
+/** Starts recording `canvas` (throws why this browser cannot): { mimeType, seconds(), stop() → Promise<video/webm Blob> }. */
+export function recordCanvas(canvas) {
   if (typeof MediaRecorder === 'undefined') throw new Error('this browser cannot record video (no MediaRecorder)');
   if (typeof canvas.captureStream !== 'function') throw new Error('this browser cannot record a canvas (no captureStream)');
   const mimeType = MIME_TYPES.find((t) => MediaRecorder.isTypeSupported?.(t));
   if (!mimeType) throw new Error('this browser cannot record WebM video');
-  const stream = canvas.captureStream(fps);
-  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: bitsPerSecond });
+  const stream = canvas.captureStream(30);
+  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 6_000_000 });
   const chunks = [];
   const done = new Promise((resolve, reject) => {
     recorder.ondataavailable = (e) => e.data?.size > 0 && chunks.push(e.data);

@@ -3,11 +3,7 @@
 // keys, Home and End move between tabs; the selected one alone is in the Tab order.
 
 export class Tabs {
-  /**
-   * @param {HTMLElement} list  the role="tablist" element
-   * @param {(name: string, how: 'user' | 'api') => void} onSelect  after the tab named `name`
-   *   (its data-tab) was shown
-   */
+  /** `list`: the role="tablist" element; `onSelect(name, how: 'user' | 'api')` runs after tab `name` (its data-tab) shows. */
   constructor(list, onSelect) {
     this.onSelect = onSelect;
     this.tabs = [...list.querySelectorAll('[role="tab"]')];

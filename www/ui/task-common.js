@@ -1,26 +1,30 @@
-// What the playgrounds of every task share around their own view: the box listing ignored URL
-// settings, the page URL as settings, the links Share makes and the guards of the public API.
-// No module state: several playgrounds on one page share nothing.
+// What the playgrounds of every task share around their own view: the warnings box, the page URL
+// as settings, Share and Embed links, and guards for the public API. No module state.
 
 import { toQuery, appliesTo, defaultOf, checkSettings } from '../core/config.js';
 import { el } from './controls.js';
 import { linkStylesheet } from '../core/stylesheet.js';
 
-/** The dismissable list of URL settings that were not used (styled by style.css). */
+/** The dismissable list of URL settings that were not used. */
 export function warningsBox(warnings) {
-  const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Dismiss', text: '×' });
+  const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Dismiss', text: '×', onclick: () => box.remove() });
   const intro = warnings.length === 1 ? 'A setting in the link was not used:' : 'Some settings in the link were not used:';
   const box = el('div', { class: 'ng-warnings', role: 'status' }, close, el('p', { text: intro }), el('ul', {}, ...warnings.map((w) => el('li', { text: w }))));
-  close.addEventListener('click', () => box.remove());
   return box;
 }
 
-/** Links style.css once per document (found by its data attribute, not module state). */
+/** Links style.css once per document. */
 export function addStylesheet(doc) {
   linkStylesheet(doc, new URL('../style.css', import.meta.url));
 }
 
-/** `query` (settings) on the page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
+/** The settings as a handle's settings() shows them (without the page-only ones). */
+export function publicSettings(settings) {
+  const { url, appUrl, heading, ...rest } = structuredClone(settings);
+  return rest;
+}
+
+/** `query` on the page links open: this page with url: true, else appUrl, else neuroglow's index.html. */
 function pageUrl(element, settings, query) {
   const here = element.ownerDocument.defaultView.location.href;
   const u = settings.appUrl ? new URL(settings.appUrl, here) : settings.url ? new URL(here) : new URL('../../index.html', import.meta.url);
@@ -38,10 +42,7 @@ export function linkFor(element, settings) {
 
 const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/**
- * An <iframe> snippet showing `settings` in the compact embed layout: `controls` (for the tasks
- * that have parts; default: the task's embed default), `width` and `height` in CSS pixels.
- */
+/** An <iframe> snippet showing `settings` in the embed layout: `controls` (default: the task's embed default), `width`, `height`. */
 export function embedCodeFor(element, settings, title, { controls, width = 600, height = 400 } = {}) {
   const s = { ...settings, embed: true };
   if (appliesTo('controls', s.task)) {
@@ -55,11 +56,7 @@ export function embedCodeFor(element, settings, title, { controls, width = 600, 
   return `<iframe src="${src}" width="${size(width, 600)}" height="${size(height, 400)}" title="${escapeAttr(title)}" loading="lazy" style="border:0;border-radius:12px;max-width:100%" allow="clipboard-write"></iframe>`;
 }
 
-/**
- * Writes `settings` into the page URL (no reload, no history entry) when this playground owns
- * the URL (`id`, claimed at mount) and is visible: one in a hidden tab leaves the address to
- * the one on show.
- */
+/** Writes `settings` into the page URL (no history entry) when playground `id` owns it and is on show (not in a hidden tab). */
 export function writeUrl(element, root, id, settings) {
   const doc = element.ownerDocument;
   if (!settings.url || doc.documentElement.dataset.neuroglowUrl !== id) return;
@@ -76,19 +73,19 @@ export function writeUrl(element, root, id, settings) {
 }
 
 /**
- * The element a section (MNIST, draw) mounts into, with the link's warnings above it, appended
- * to `element`; `mountInto(root)` builds the section. Removed again if that fails.
+ * Appends the element a section (MNIST, draw) mounts into, with the link's warnings; `mountInto(root)`
+ * builds the section. Removed if that fails; the error goes on unchanged (messages carry their own prefix).
  */
-export async function mountSection(element, { task, id, warnings }, mountInto) {
+export async function mountSection(element, { task, id, warnings, embed = false }, mountInto) {
   // .ng gives the warnings box its colours; the section itself has its own stylesheet.
-  const root = el('div', { class: `ng-task ng-task-${task}`, id, dataNeuroglow: '', dataTask: task });
+  const root = el('div', { class: `ng-task ng-task-${task}${embed ? ' ng-embed' : ''}`, id, dataNeuroglow: '', dataTask: task });
   if (warnings.length) root.append(el('div', { class: 'ng ng-task-warnings' }, warningsBox(warnings)));
   element.append(root);
   try {
     return { root, section: await mountInto(root) };
   } catch (e) {
     root.remove();
-    throw new Error(e.message.startsWith('neuroglow') ? e.message : `neuroglow: ${e.message}`);
+    throw e;
   }
 }
 

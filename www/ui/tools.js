@@ -1,29 +1,22 @@
-// The tools for course material: Share (a link to these exact settings), Embed (an <iframe>
-// snippet), Record (a WebM video of the canvas), Save image (a PNG) and the colour palette.
-// The buttons sit in the controls bar; what they produce shows in a box below it.
+// The tools for course material: Share (a link), Embed (an <iframe> snippet), Record (a WebM
+// video), Save image (a PNG) and the palette. Buttons in the controls bar; what they make, in a box below.
 
 import { el, button, setButton } from './controls.js';
 import { PARTS, EMBED_PARTS } from '../core/config.js';
 import { PALETTES } from '../render/theme.js';
 
-/** Copies with the async Clipboard API; false when it is missing or refused. */
-async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Copies `text`; where copying is refused (no clipboard permission, an insecure origin) it is
- * left in `field`, selected, to copy by hand, and `box` (if any) shows. Resolves with whether it
- * was copied.
+ * Copies `text`; where copying is refused (no permission, an insecure origin) it is left in
+ * `field`, selected, to copy by hand, and `box` (if any) shows. Resolves with whether it was copied.
  */
 export async function copyOrSelect(text, field, box = null) {
   field.value = text;
-  const ok = await copyText(text);
+  let ok = true;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    ok = false;
+  }
   if (box) box.hidden = ok;
   if (!ok) {
     field.focus();
@@ -39,12 +32,8 @@ const EMBED_CHOICES = Object.fromEntries(Object.entries(PARTS).filter(([p]) => p
 
 export class Tools {
   /**
-   * @param id        unique prefix for element ids
-   * @param parts     the parts shown (share, embed, record, image, palette)
-   * @param h         { link(), embedCode({ controls, width, height }), record(), image(), palette(name) }
-   * @param palette   the palette in use
-   * @param embed     what the Embed panel offers: { choices: { part: description }, defaults: the
-   *                  parts ticked at first, title } (default: XOR's)
+   * `h`: { link(), embedCode({ controls, width, height }), record(), image(), palette(name) };
+   * `embed`: what the Embed panel offers, { choices: { part: doc }, defaults, title } (default: XOR's).
    */
   constructor(id, parts, h, palette, embed = {}) {
     this.id = id;
@@ -57,9 +46,8 @@ export class Tools {
     add('record', () => (this.recordBtn = button('Record', '●', { cls: 'ng-record', title: 'Record the network learning as a WebM video (plays with the schedule)', ariaPressed: 'false', onClick: () => h.record() })));
     add('image', () => button('Save image', '▣', { title: 'Save the current frame as a PNG', onClick: () => h.image() }));
     add('palette', () => {
-      this.palette = el('select', { id: `${id}-palette`, class: 'ng-palette-select' }, ...Object.entries(PALETTES).map(([name, p]) => new Option(p.label, name)));
-      this.palette.value = palette;
-      this.palette.addEventListener('change', () => h.palette(this.palette.value));
+      const options = Object.entries(PALETTES).map(([name, p]) => new Option(p.label, name, false, name === palette));
+      this.palette = el('select', { id: `${id}-palette`, class: 'ng-palette-select', onchange: () => h.palette(this.palette.value) }, ...options);
       return el('div', { class: 'ng-field ng-inline ng-palette' }, el('label', { for: `${id}-palette`, text: 'Colours' }), this.palette);
     });
     // The box below the controls: a message, and the link / embed code / download when asked.
@@ -107,11 +95,7 @@ export class Tools {
   buildEmbed() {
     const id = this.id;
     const { choices, defaults, title } = this.embedOffer;
-    const input = (name, props) => {
-      const i = el('input', { id: `${id}-emb-${name}`, ...props });
-      i.addEventListener('input', () => this.updateEmbed());
-      return i;
-    };
+    const input = (name, props) => el('input', { id: `${id}-emb-${name}`, ...props, oninput: () => this.updateEmbed() });
     this.embedParts = Object.entries(choices).map(([name, doc]) => [name, input(name, { type: 'checkbox', checked: defaults.includes(name) }), doc]);
     const size = (name, value) => input(name, { type: 'number', min: '240', max: '2000', step: '10', value: String(value) });
     [this.embedW, this.embedH] = [size('width', 600), size('height', 400)];

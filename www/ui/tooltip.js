@@ -1,9 +1,9 @@
-// The hover/tap tooltip over a frame (notes/contract.md): a neuron's weighted sum written out
-// with the numbers the core computed (z = Σ w·a (+ b) = z, then a = f(z)), or a synapse's
-// weight, last gradient and last change. Formatting only; what is known comes from frame.known.
+// The hover/tap tooltip over a frame: a neuron's weighted sum written out with the core's numbers
+// (z = Σ w·a (+ b), a = f(z)), or a synapse's weight, gradient and change. What is known: frame.known.
 
 import { fmt, fmtTerm, fmtSigned } from '../core/format.js';
 import { palette } from '../render/theme.js';
+import { el } from './controls.js';
 
 const num = (x) => (Number.isInteger(x) ? fmt(x, 0) : fmt(x, 3));
 const MAX_TERMS = 8;
@@ -69,24 +69,12 @@ function describeSynapse({ k, j, i }, f, pal) {
   };
 }
 
-export class Tooltip {
-  constructor(el) {
-    this.el = el;
-    this.el.hidden = true;
-  }
-
-  /** Shows `content` (describe()) beside the point x, y, kept inside a box of boxW × boxH. */
-  show(content, x, y, boxW, boxH) {
-    const el = this.el;
-    const div = (cls, text) => Object.assign(document.createElement('div'), { className: cls, textContent: text });
-    el.replaceChildren(div('ng-tip-title', content.title), ...content.rows.map((r) => div(`ng-tip-row ${r.cls ?? ''}`, r.text)));
-    el.hidden = false;
-    const [w, h] = [el.offsetWidth, el.offsetHeight];
-    el.style.left = `${x + 16 + w > boxW - 6 ? Math.max(6, x - w - 16) : x + 16}px`;
-    el.style.top = `${y + 16 + h > boxH - 6 ? Math.max(6, y - h - 16) : y + 16}px`;
-  }
-
-  hide() {
-    this.el.hidden = true;
-  }
+/** Shows `content` (describe()) in the tip element `tip` beside the point x, y, inside a box of boxW × boxH. */
+export function showTip(tip, content, x, y, boxW, boxH) {
+  const row = (cls, text) => el('div', { class: cls, text });
+  tip.replaceChildren(row('ng-tip-title', content.title), ...content.rows.map((r) => row(`ng-tip-row ${r.cls ?? ''}`, r.text)));
+  tip.hidden = false;
+  const [w, h] = [tip.offsetWidth, tip.offsetHeight];
+  tip.style.left = `${x + 16 + w > boxW - 6 ? Math.max(6, x - w - 16) : x + 16}px`;
+  tip.style.top = `${y + 16 + h > boxH - 6 ? Math.max(6, y - h - 16) : y + 16}px`;
 }

@@ -1,22 +1,21 @@
-// The "Draw a digit" section's controller: the pad, the reading and the model choice. A trained
-// model reads on the main thread through the wasm Reader (preprocessing and the forward pass are
-// Rust's); what is shown (the guess, the runner-up, what is lit, the network) comes from one
-// reader.frame() per animation frame. DOM: dom.js; model sources: models.js; handles: mount.js.
+// The "Draw a digit" section's controller: the pad, the reading and the model choice. The wasm
+// Reader reads on the main thread; everything shown comes from one reader.frame() per animation
+// frame. DOM: dom.js; model sources: models.js; handles: mount.js.
 
 import { Emitter } from '../../core/events.js';
 import { fmtInt } from '../../core/format.js';
 import { onPageModels } from '../../core/models-on-page.js';
 import { DEFAULT_PALETTE } from '../../render/theme.js';
 import { releasePage } from '../../ui/task-common.js';
+import { el } from '../../ui/controls.js';
 import { toStrokes } from './pad.js';
 import { sourceOf, openReader, listModels } from './models.js';
-import { buildDom, say, showReading } from './dom.js';
+import { buildDom, say, showReading, LOADING } from './dom.js';
 
 /** The pixels of any canvas (2d, WebGL, bitmap), copied through a 2d scratch canvas. */
 function canvasPixels(c) {
   if (!(c.width > 0 && c.height > 0)) throw new Error(`neuroglow draw: predict(canvas): the canvas is ${c.width}×${c.height} pixels`);
-  const scratch = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height });
-  const ctx = scratch.getContext('2d', { willReadFrequently: true });
+  const ctx = el('canvas', { width: c.width, height: c.height }).getContext('2d', { willReadFrequently: true });
   ctx.drawImage(c, 0, 0);
   try {
     return ctx.getImageData(0, 0, c.width, c.height);
@@ -37,8 +36,9 @@ function checkPixels(x, n) {
 }
 
 const EVENTS = ['prediction', 'model'];
-const REPLACED = 'replaced by a later model choice';
 const GONE = 'neuroglow draw: this section was destroyed';
+/** An error's message as the section shows it, without the API's prefix. */
+const shown = (e) => e.message.replace(/^neuroglow draw: /, '');
 
 let instances = 0;
 let versions = 0;
@@ -118,16 +118,13 @@ export class DrawController {
 
   // ---------------------------------------------------------------- models
 
-  /**
-   * Switches to a shipped model ('modern' | '3b1b'), a model another section offers (its id or
-   * name) or .ngm bytes. Rejects with why when it cannot read drawings; the current one stays.
-   */
+  /** Switches to a shipped model, one another section offers (id or name) or .ngm bytes; rejects with why, keeping the current one. */
   async useModel(which) {
     if (this.destroyed) throw new Error(GONE);
     const token = ++this.loadToken;
     const { bytes, model, label, entry } = await sourceOf(this, which);
     if (this.destroyed) throw new Error(GONE);
-    if (token !== this.loadToken) throw new Error(`neuroglow draw: ${REPLACED}`);
+    if (token !== this.loadToken) throw Object.assign(new Error('neuroglow draw: replaced by a later model choice'), { replaced: true });
     const reader = openReader(this.wasm, bytes);
     this.reader?.free();
     Object.assign(this, { reader, model, modelLabel: label, error: null, info: reader.info(), version: ++versions });
@@ -152,16 +149,22 @@ export class DrawController {
   /** A model chosen on the page: shows what happened, never throws. */
   async choose(value, done) {
     if (!value) return;
-    say(this, 'Loading the model…');
+    say(this, LOADING);
     try {
       const { info } = await this.useModel(value);
       const note = info.note ? ` (${info.note})` : '';
       say(this, done ?? `Reading with ${this.modelLabel}: ${info.sizes.join('–')} neurons, ${fmtInt(info.parameterCount)} weights and biases${note}.`);
     } catch (e) {
-      if (e.message.endsWith(REPLACED) || this.destroyed) return;
-      say(this, e.message.replace(/^neuroglow draw: /, ''), true);
+      if (e.replaced || this.destroyed) return;
+      say(this, shown(e), true);
       this.$('model').value = this.modelValue();
     }
+  }
+
+  /** The first model could not be loaded: shown in the section and in state().error. */
+  failed(e) {
+    say(this, (this.error = shown(e)), true);
+    this.updateNow();
   }
 
   // ---------------------------------------------------------------- actions (the API's)

@@ -1,14 +1,13 @@
-// The draw section's DOM: the pad with Undo and Clear, the 28×28 image the network sees, the
-// guess and one score bar per output, the model and colour menus and the network drawing with its
-// hover tip, wired to the controller `c` (controller.js); and the reading shown in it. Nothing is
-// computed here but text, widths and colours: the guess and runner-up are the frame's.
+// The draw section's DOM, wired to the controller `c`: the pad, the 28×28 image the network sees,
+// the guess and score bars, the menus and the network drawing; and the frame's reading shown in it.
 
 import { linkStylesheet } from '../../core/stylesheet.js';
 import { NetworkRenderer } from '../../render/network.js';
 import { COLOURS, PALETTES, describePalette } from '../../render/theme.js';
+import { el } from '../../ui/controls.js';
 import { DrawPad } from './pad.js';
 
-const LOADING = 'Loading the model…';
+export const LOADING = 'Loading the model…';
 const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const setText = (el, text) => el.textContent !== text && (el.textContent = text);
 
@@ -66,11 +65,9 @@ export function buildDom(c) {
   // The pieces it shares with the MNIST section are mnist.css's; draw.css holds the drawing's own.
   for (const css of ['../../mnist/mnist.css', '../../draw/draw.css']) linkStylesheet(c.doc, new URL(css, import.meta.url));
   const { heading, hide = [] } = c.options;
-  const root = Object.assign(c.doc.createElement('section'), { className: 'mn-root dr-root', innerHTML: html(c.id, heading) });
-  root.setAttribute('aria-label', 'Draw a digit');
+  const root = (c.root = el('section', { class: 'mn-root dr-root', ariaLabel: 'Draw a digit', innerHTML: html(c.id, heading) }));
   if (heading !== false) root.querySelector('.mn-title').textContent = typeof heading === 'string' ? heading : 'Draw a digit';
   for (const part of hide) root.querySelector(`[data-hide="${part}"]`).hidden = true;
-  c.root = root;
   c.element.append(root);
   c.$ = (part) => root.querySelector(`[data-part="${part}"]`);
   c.btn = (act) => root.querySelector(`[data-act="${act}"]`);
@@ -171,7 +168,6 @@ function showBars(list, n, { outputs, guess, runnerUp }, probability) {
 export function say(c, text, isError = false) {
   const m = c.$('msg');
   m.textContent = text ?? '';
-  m.classList.toggle('mn-error', isError);
-  m.classList.toggle('mn-banner', isError);
+  m.className = `mn-msg${isError ? ' mn-error mn-banner' : ''}`;
   m.setAttribute('role', isError ? 'alert' : 'note');
 }

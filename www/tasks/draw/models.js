@@ -1,6 +1,5 @@
-// Where the pad's model comes from: a shipped pretrained file (the core's schema names them), a
-// model another section of the page offers (models-on-page.js) or bytes; the Reader made of it,
-// refused with words a learner can act on; and the model menu listing them.
+// Where the pad's model comes from (a shipped file, a model another section offers, or bytes), the
+// Reader made of it (refused in words a learner can act on), and the model menu.
 
 import { MODELS } from '../../core/config.js';
 import { pageModels } from '../../core/models-on-page.js';

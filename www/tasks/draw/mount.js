@@ -1,19 +1,16 @@
-// Mounting the draw-a-digit section two ways, and their handles over its controller `c`:
-// mountDraw(element, options), the section alone (the standalone page www/draw/), and
-// mount(element, { task: 'draw' }) (neuroglow.js, neuroglow.d.ts DrawPlayground), the same
-// section behind the public API's conventions: settings (config.js) that live in the URL and
-// Share links (a bad one becomes a warning), warnings, link, embedCode and configure.
+// The draw-a-digit section two ways: mountDraw(), the section alone (the page www/draw/), and
+// mountDrawTask() (mount({ task: 'draw' }), neuroglow.d.ts DrawPlayground), the same behind the
+// public API's conventions: settings in the URL and Share links, warnings, link, embedCode, configure.
 
 import { MODELS, checkSettings, partNames, partsOf } from '../../core/config.js';
 import { loadWasm } from '../../core/wasm.js';
 import { PALETTES } from '../../render/theme.js';
-import { addStylesheet, writeUrl, mountSection, claimPage, destroyGuards, linkFor, embedCodeFor } from '../../ui/task-common.js';
+import { addStylesheet, writeUrl, mountSection, claimPage, destroyGuards, linkFor, embedCodeFor, publicSettings } from '../../ui/task-common.js';
 import { DrawController } from './controller.js';
-import { say } from './dom.js';
 
 const TASK = 'draw';
 const OPTIONS = ['model', 'modelUrl', 'heading', 'hide', 'palette'];
-const LIVE = ['model', 'palette']; // what configure() changes; a shipped model or palette chosen is a setting
+const LIVE = ['model', 'palette']; // what configure() changes
 const refuse = (why) => {
   throw new Error(`neuroglow draw: ${why}`);
 };
@@ -45,23 +42,13 @@ function checkOptions(element, options) {
 async function createDraw(element, options) {
   const opts = checkOptions(element, options);
   const c = new DrawController(element, opts, await loadWasm());
-  try {
-    await c.useModel(opts.model);
-  } catch (e) {
-    c.error = e.message.replace(/^neuroglow draw: /, '');
-    say(c, c.error, true);
-    c.updateNow();
-  }
+  await c.useModel(opts.model).catch((e) => c.failed(e));
   return c;
 }
 
 /** What both handles do. */
 const methods = (c) => ({
-  predict: (x) => c.predict(x),
-  draw: (strokes) => c.draw(strokes),
-  undo: () => c.undo(),
-  clear: () => c.clear(),
-  useModel: (m) => c.useModel(m),
+  ...Object.fromEntries(['predict', 'draw', 'undo', 'clear', 'useModel'].map((name) => [name, (...args) => c[name](...args)])),
   input: () => Float32Array.from(c.seen), // the 28×28 image (784 values 0..1) read last
 });
 
@@ -75,28 +62,25 @@ export async function mountDraw(element, options = {}) {
   return { element: c.root, canvas: c.pad.canvas, ...methods(c), state: () => c.snapshot(), on: (name, fn) => c.on(name, fn), destroy: () => c.destroy() };
 }
 
-let counter = 0;
-
 /** view for config.js TASKS.draw (neuroglow.js VIEWS). */
 export async function mountDrawTask(element, { settings, warnings }) {
   addStylesheet(element.ownerDocument);
-  const id = `ng-draw-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = `ng-draw-${Math.random().toString(36).slice(2, 10)}`;
   const shown = partsOf(settings);
   const hide = partNames(TASK).filter((p) => !shown.has(p));
-  const { root, section: c } = await mountSection(element, { task: TASK, id, warnings }, (into) =>
+  const { root, section: c } = await mountSection(element, { task: TASK, id, warnings, embed: settings.embed }, (into) =>
     createDraw(into, { model: settings.model, palette: settings.palette, heading: settings.heading && !settings.embed, hide }),
   );
-  root.classList.toggle('ng-embed', settings.embed);
   const t = (c.task = { element, root, id, settings, warnings: warnings.slice() });
-  c.events.on('model', ({ model }) => follow(c, { model }));
-  c.events.on('palette', (palette) => follow(c, { palette }));
+  c.events.on('model', ({ model }) => follow(c, 'model', model));
+  c.events.on('palette', (palette) => follow(c, 'palette', palette));
   claimPage(element, id, settings);
 
   const { live, liveAsync } = destroyGuards(() => c.destroyed);
   const api = {
     ...methods(c),
     state: () => ({ task: TASK, ...c.snapshot() }),
-    settings: () => publicSettings(t),
+    settings: () => publicSettings(t.settings),
     warnings: () => t.warnings.slice(),
     link: () => linkFor(element, t.settings),
     embedCode: (opts) => embedCodeFor(element, t.settings, 'neuroglow: draw a digit and watch a neural network read it', opts),
@@ -109,25 +93,13 @@ export async function mountDrawTask(element, { settings, warnings }) {
   return Object.freeze(Object.defineProperties(api, { canvas: get(() => c.pad.canvas), task: get(() => TASK), element: get(() => root) }));
 }
 
-/** The settings as the public API shows them (without the page-only ones). */
-function publicSettings(t) {
-  const { url, appUrl, heading, ...rest } = structuredClone(t.settings);
-  return rest;
-}
-
-/** Takes a change into the settings, the page URL and Share links (not a page model or bytes). */
-function follow(c, change) {
+/** A model or palette chosen: into the settings, the page URL and Share links (a page model or bytes are no setting). */
+function follow(c, name, value) {
   const t = c.task;
-  const [[name, value]] = Object.entries(change);
-  if (c.destroyed || value === t.settings[name]) return;
-  try {
-    checkSettings(change, TASK, { allowed: LIVE });
-  } catch {
-    return; // a page model or bytes: nothing a link could hold
-  }
-  t.settings = { ...t.settings, ...change };
+  if (c.destroyed || value === t.settings[name] || (name === 'model' && !MODELS[value])) return;
+  t.settings = { ...t.settings, [name]: value };
   writeUrl(t.element, t.root, t.id, t.settings);
-  c.events.emit('settings', publicSettings(t));
+  c.events.emit('settings', publicSettings(t.settings));
 }
 
 /** configure(): the model and the palette, live; resolves with the settings. */
@@ -140,5 +112,5 @@ async function configure(c, changes) {
   }
   if (checked.palette) c.setPalette(checked.palette);
   if (checked.model) await c.useModel(checked.model);
-  return publicSettings(c.task);
+  return publicSettings(c.task.settings);
 }

@@ -1,9 +1,9 @@
-// The drawing pad: pointer events (mouse, touch, pen) become strokes of light ink, kept as point
-// lists (0..1 of the side) so Undo redraws the rest and the pad stays crisp at any size. A
-// fixed-size offscreen canvas holds the same ink for reading (light on transparent, as the
-// preprocessing expects); the glow is a CSS filter, so the visible canvas reads the same.
+// The drawing pad: pointer events (mouse, touch, pen) become strokes kept as points (0..1 of the
+// side), so Undo redraws the rest and the pad stays crisp at any size. A fixed-size offscreen
+// canvas holds the same ink for reading; the glow is a CSS filter, so both read the same.
 
 import { CanvasFit } from '../../render/canvas-fit.js';
+import { el } from '../../ui/controls.js';
 
 const READ_SIZE = 280; // side of the canvas the Reader reads, in pixels
 // Pen width as a share of the side: a digit over most of the pad shrinks by about 1/10 into
@@ -49,14 +49,9 @@ export class DrawPad {
    *  while drawing too), onEnd (a stroke ended, or strokes were removed) }. */
   constructor(wrap, on) {
     Object.assign(this, { on, strokes: [], current: null, pointerId: null, dirty: true });
-    this.canvas = Object.assign(document.createElement('canvas'), { className: 'dr-pad-canvas' });
-    this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', on.label);
-    this.canvas.setAttribute('aria-describedby', on.describedBy);
-    wrap.append(this.canvas);
+    this.canvas = wrap.appendChild(el('canvas', { class: 'dr-pad-canvas', role: 'img', ariaLabel: on.label, ariaDescribedby: on.describedBy }));
     this.ctx = this.canvas.getContext('2d');
-    this.reading = Object.assign(document.createElement('canvas'), { width: READ_SIZE, height: READ_SIZE });
-    this.rctx = this.reading.getContext('2d', { willReadFrequently: true });
+    this.rctx = el('canvas', { width: READ_SIZE, height: READ_SIZE }).getContext('2d', { willReadFrequently: true });
     this.listeners = {
       pointerdown: (e) => this.down(e),
       pointermove: (e) => this.move(e),
@@ -121,11 +116,7 @@ export class DrawPad {
     if (e.pointerId !== this.pointerId) return;
     if (e.type === 'pointerup') this.extend(e);
     this.pointerId = this.current = null;
-    try {
-      if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
-    } catch {
-      // already released
-    }
+    if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
     this.changed(true);
   }
 

@@ -10,7 +10,12 @@ export class MnistClient {
   constructor() {
     Object.assign(this, { events: new Emitter(), pending: new Map(), nextId: 1, closed: false });
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'neuroglow-mnist' });
-    this.worker.onmessage = ({ data }) => this.receive(data);
+    this.worker.onmessage = ({ data: msg }) => {
+      if (msg.type !== 'reply') return this.events.emit(msg.type, msg);
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      return msg.ok ? p?.resolve(msg.value) : p?.reject(toError(msg.error));
+    };
     this.worker.onerror = (e) => {
       // A worker that cannot even start (e.g. the wasm package is missing) ends here.
       e.preventDefault?.();
@@ -21,20 +26,9 @@ export class MnistClient {
     this.worker.onmessageerror = () => this.events.emit('error', { during: 'message', code: 'state', message: 'a message from the worker could not be read' });
   }
 
-  receive(msg) {
-    if (msg.type !== 'reply') return this.events.emit(msg.type, msg);
-    const p = this.pending.get(msg.id);
-    this.pending.delete(msg.id);
-    return msg.ok ? p?.resolve(msg.value) : p?.reject(toError(msg.error));
-  }
-
   failAll(error) {
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
-  }
-
-  on(name, fn) {
-    return this.events.on(name, fn);
   }
 
   /** Sends a request (protocol.js REQUESTS); resolves with the reply's value. */

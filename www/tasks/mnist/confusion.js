@@ -5,9 +5,9 @@
 
 import { fmtInt } from '../../core/format.js';
 import { palette, rgba } from '../../render/theme.js';
+import { pct } from './display.js';
 
 const TABLE_UP_TO = 20;
-const percent = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
 
 export class ConfusionView {
   constructor(matrixWrap, barsWrap, onPick) {
@@ -20,11 +20,6 @@ export class ConfusionView {
       this.select(same ? null : { t, g, count: this.ev.confusion[t * this.classes + g] });
       onPick(this.selected);
     });
-  }
-
-  destroy() {
-    this.matrixWrap.replaceChildren();
-    this.barsWrap.replaceChildren();
   }
 
   setPalette(name) {
@@ -68,8 +63,8 @@ export class ConfusionView {
       const fill = li.querySelector('.mn-bar-fill');
       fill.style.width = `${Number.isFinite(v) ? (v * 100).toFixed(1) : 0}%`;
       fill.classList.toggle('mn-weak', v < ev.accuracy - 0.02);
-      li.querySelector('.mn-bar-value').textContent = percent(v);
-      li.setAttribute('aria-label', `class ${i}: ${Number.isFinite(v) ? `${percent(v)} correct` : 'no test images'}`);
+      li.querySelector('.mn-bar-value').textContent = pct(v);
+      li.setAttribute('aria-label', `class ${i}: ${Number.isFinite(v) ? `${pct(v)} correct` : 'no test images'}`);
     });
   }
 

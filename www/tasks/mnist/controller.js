@@ -1,7 +1,7 @@
 // The MNIST section's controller: a network learning to read handwritten digits, live. Training
 // runs in a Web Worker (worker.js, through client.js); this class holds what the section shows
-// and its actions. Its DOM is dom.js's, the worker's reports reports.js's, the drawing
-// display.js's, saving and loading models.js's, its handles api.js's.
+// and its actions. Its DOM is dom.js's, the worker's reports and the drawing display.js's, saving
+// and loading models.js's, its handles mount.js's.
 
 import { Emitter } from '../../core/events.js';
 import { fmtInt } from '../../core/format.js';
@@ -10,20 +10,14 @@ import { registerModel } from '../../core/models-on-page.js';
 import { DEFAULT_PALETTE, palette, css } from '../../render/theme.js';
 import { releasePage } from '../../ui/task-common.js';
 import { MnistClient } from './client.js';
-import { buildDom, ensureStyles } from './dom.js';
-import { listen } from './reports.js';
-import { render, updateCounters, writeNotes } from './display.js';
+import { buildDom } from './dom.js';
+import { listen, render, updateCounters, writeNotes } from './display.js';
 import { saveModel } from './models.js';
 
 export const TASK = 'mnist';
 /** The network settings MNIST takes (preset first). */
 export const NET = NETWORK_SETTINGS.filter((n) => appliesTo(n, TASK));
-const MNIST_FILES = {
-  trainImages: 'train-images-idx3-ubyte.gz',
-  trainLabels: 'train-labels-idx1-ubyte.gz',
-  testImages: 't10k-images-idx3-ubyte.gz',
-  testLabels: 't10k-labels-idx1-ubyte.gz',
-};
+const MNIST_FILES = { trainImages: 'train-images-idx3-ubyte.gz', trainLabels: 'train-labels-idx1-ubyte.gz', testImages: 't10k-images-idx3-ubyte.gz', testLabels: 't10k-labels-idx1-ubyte.gz' };
 
 export const sameValue = (a, b) => (Array.isArray(a) ? String(a) === String(b)
   : typeof a === 'number' ? Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a)) : a === b);
@@ -41,14 +35,13 @@ export class MnistController {
       element, options, events: new Emitter(), info: null, playing: false, isReady: false, loading: null, failure: null,
       seen: 0, samplesPerSecond: 0, evaluation: null, hasTest: false, dataName: 'MNIST', raf: 0, timers: new Set(), destroyed: false,
       frame: null, fresh: false, // the worker's latest frame; fresh: not drawn yet
-      task: null, follow: null, // the public API's side (task.js) when mounted by mount(); told of changed settings
+      task: null, follow: null, // the public API's side (mount.js) when mounted by mount(); told of changed settings
       preset: options.preset ?? '3b1b',
       netOptions: Object.fromEntries(NET.filter((k) => options[k] !== undefined).map((k) => [k, options[k]])),
       speed: Number(options.examplesPerSecond) > 0 ? Number(options.examplesPerSecond) : 0,
       palette: options.palette ?? DEFAULT_PALETTE,
     });
     this.id = `mn${++instances}`;
-    ensureStyles(element.ownerDocument);
     buildDom(this);
     this.setPalette(this.palette);
     this.client = new MnistClient();
@@ -56,11 +49,7 @@ export class MnistController {
     this.ready = this.load({ urls: this.mnistUrls() });
     this.ready.catch(() => {}); // shown on the page; callers that await it see the error too
     // A drawing pad on the same page can read with the network trained here.
-    this.unregister = registerModel(element.ownerDocument, {
-      name: 'The model you just trained',
-      save: () => saveModel(this),
-      on: (name, fn) => this.events.on(name, fn),
-    });
+    this.unregister = registerModel(element.ownerDocument, { name: 'The model you just trained', save: () => saveModel(this), on: (name, fn) => this.events.on(name, fn) });
   }
 
   mnistUrls() {
@@ -80,16 +69,12 @@ export class MnistController {
   }
 
   alert(message) {
-    this.$('alert').hidden = !message;
-    this.$('alert').textContent = message ?? '';
+    Object.assign(this.$('alert'), { hidden: !message, textContent: message ?? '' });
   }
 
+  /** What Play says, and which buttons work. */
   setPlaying(on) {
     this.playing = on;
-    this.setControls();
-  }
-
-  setControls() {
     for (const b of this.root.querySelectorAll('.mn-toolbar button')) b.disabled = !this.isReady;
     const play = this.btn('play');
     play.textContent = this.playing ? 'Pause' : 'Play';
@@ -99,6 +84,12 @@ export class MnistController {
 
   requestRender() {
     if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((t) => render(this, t));
+  }
+
+  /** Draws the network again (not only when a new frame comes). */
+  redrawNet() {
+    this.netDirty = true;
+    this.requestRender();
   }
 
   /** Colours by weight sign everywhere in the section (theme.js palettes); live. */
@@ -111,32 +102,23 @@ export class MnistController {
     this.weights.setPalette(name);
     this.confusion.setPalette(name);
     writeNotes(this);
-    this.netDirty = true;
-    this.requestRender();
+    this.redrawNet();
     this.follow?.({ palette: name });
   }
 
-  // ---------------------------------------------------------------- network and data
-
-  /** A new network (the worker's reply `d`): everything about the old one goes. */
+  /** A new network (the worker's reply `d`), not playing: everything about the old one goes. */
   setNetwork(d, preset = presetOf(d.settings)) {
-    this.info = d.info;
-    this.hasTest = d.hasTest;
-    this.seen = d.state?.seen ?? 0;
-    this.preset = preset;
-    this.settings.setAdam(preset === 'modern' && d.settings.optimizer === 'adam');
-    this.settings.setPreset(preset);
-    this.settings.show(d.info);
+    Object.assign(this, { info: d.info, hasTest: d.hasTest, seen: d.state?.seen ?? 0, preset, evaluation: null });
+    this.settings.show(d.info, preset, preset === 'modern' && d.settings.optimizer === 'adam');
     this.lossChart.clear();
     this.accChart.clear();
-    this.evaluation = null;
     this.gallery.reset();
     this.root.querySelector('.mn-eval').classList.remove('mn-has-eval');
     this.$('eval-summary').textContent = this.hasTest
       ? 'Images it has never seen: how many does it get right, which does it mix up?'
       : 'There is no test set: add a test images and labels pair to see how well it generalises.';
     writeNotes(this);
-    this.setControls();
+    this.setPlaying(false);
     updateCounters(this);
     this.requestRender();
     this.follow?.(d.settings);
@@ -149,7 +131,6 @@ export class MnistController {
     try {
       const d = await this.client.request('init', { ...payload, options: { ...this.netOptions, task: own ? 'images' : TASK } });
       this.isReady = true;
-      this.playing = false;
       this.setNetwork(d);
       this.$('loading').hidden = true;
       this.events.emit('ready', d);
@@ -183,16 +164,12 @@ export class MnistController {
     await this.ready;
   }
 
-  /**
-   * Rebuilds the network (a refused setting throws, the network stays). `preset`: what the
-   * section shows as chosen (default: the preset the settings in force are, or custom).
-   */
+  /** Rebuilds the network (a refusal throws, the network stays); `preset`: what the section shows as chosen. */
   async configure(options = {}, preset = undefined) {
     await this.whenReady();
     const task = this.dataName === 'MNIST' ? TASK : 'images';
     const d = await this.client.request('configure', { options: { ...options, task } });
     this.netOptions = options;
-    this.playing = false;
     this.setNetwork(d, preset);
     this.settings.error(null);
     return d.info;
@@ -214,26 +191,21 @@ export class MnistController {
 
   async reset() {
     await this.configure(this.netOptions, this.preset);
-    this.alert(null);
+    this.alert(null); // (a report of the old network may have come in meanwhile)
   }
 
   /** Trains on own IDX files (or, without, the MNIST digits again); resolves with what it did. */
   async useData(files = null, names = null) {
     const before = this.dataName;
     this.dataName = names?.images ?? 'MNIST';
-    let d;
-    try {
-      d = await this.load(files ? { files } : { urls: this.mnistUrls() });
-    } catch (e) {
+    const d = await this.load(files ? { files } : { urls: this.mnistUrls() }).catch((e) => {
       this.dataName = before;
       throw e;
-    }
+    });
     if (!files) return 'Back on the MNIST digits.';
     const side = Math.round(Math.sqrt(d.info.sizes[0]));
     return `Training on ${names.images} (${fmtInt(d.state.exampleCount)} images of ${side}×${side} pixels, ${d.info.sizes.at(-1)} classes)${d.hasTest ? ` with ${names.testImages} to test on` : ''}.`;
   }
-
-  // ---------------------------------------------------------------- training
 
   /** A request to the worker once the data is in; `playing`: what the Play button says meanwhile. */
   async ask(type, payload = {}, playing = this.playing) {
@@ -287,7 +259,7 @@ export class MnistController {
     cancelAnimationFrame(this.raf);
     for (const t of this.timers) clearTimeout(t);
     this.client.terminate();
-    for (const w of [this.net, this.weights, this.lossChart, this.accChart, this.confusion, this.gallery]) w.destroy();
+    for (const w of [this.net, this.weights, this.lossChart, this.accChart]) w.destroy(); // (their resize observers)
     this.root.remove();
     if (this.task) {
       this.task.root.remove();

@@ -7,8 +7,7 @@ const NAMES = { trainImages: 'training images', trainLabels: 'training labels', 
 /** Fetches the files of `urls` at once; progress(loaded, total, files) at most every 60 ms. */
 export async function fetchAll(urls, progress) {
   const keys = Object.keys(NAMES).filter((k) => urls[k]);
-  const loaded = {};
-  const totals = {};
+  const [loaded, totals] = [{}, {}];
   let last = 0;
   const report = (force) => {
     if (!force && performance.now() - last < 60) return;
@@ -22,18 +21,16 @@ export async function fetchAll(urls, progress) {
       throw fail('data', `${what}: ${e.message}`);
     });
     if (!res.ok) throw fail('data', `${what}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
-    totals[key] = Number(res.headers.get('content-length')) || 0;
-    loaded[key] = 0;
+    [totals[key], loaded[key]] = [Number(res.headers.get('content-length')) || 0, 0];
     const chunks = [];
     for (const reader = res.body.getReader(); ;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) return new Uint8Array(await new Blob(chunks).arrayBuffer());
       chunks.push(value);
       loaded[key] += value.length;
       totals[key] = Math.max(totals[key], loaded[key]);
       report(false);
     }
-    return new Uint8Array(await new Blob(chunks).arrayBuffer());
   };
   // A failure names the first file (in order) that failed.
   const settled = await Promise.allSettled(keys.map(one));

@@ -1,37 +1,86 @@
-// Drawing the MNIST section's frames: the worker's latest frame onto the network (render/network.js,
-// with the animation clock of a step kept here) and the weight pictures, the charts, and the lines
-// that say what is on show. Everything about the network comes from the frame (guess, what is
-// known); `c` is the controller (controller.js).
+// What the MNIST section shows of its worker (`c` is the controller, controller.js): the reports
+// (protocol.js EVENTS: loading progress, frames, chart points, evaluations, epochs, divergence,
+// errors; each passed on as the section's event of that name) and the drawing of the latest frame,
+// with the animation clock of a step kept here. Everything about the network comes from the frame.
 
 import { fmt, fmtInt } from '../../core/format.js';
 import { ANIM_MS } from '../../render/network.js';
 import { palette } from '../../render/theme.js';
 
+const EVAL_VIEW_MS = 1200; // the confusion matrix and gallery follow training at most this often
+
 export const pct = (x, d = 1) => (Number.isFinite(x) ? `${(x * 100).toFixed(d)}%` : '–');
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
-
 /** Writes text only when it changed (no layout work for a frame that says the same). */
-function setText(el, text) {
+const setText = (el, text) => {
   if (el.textContent !== text) el.textContent = text;
+};
+
+/** Subscribes the controller to its worker client's reports. */
+export function listen(c) {
+  const on = (name, fn) => c.client.events.on(name, fn);
+  on('progress', (m) => {
+    c.loading = { loaded: m.loaded, total: m.total };
+    Object.assign(c.$('progress'), { max: Math.max(1, m.total), value: m.loaded });
+    const mb = (n) => (n / 1e6).toFixed(1);
+    c.$('load-note').textContent = m.total ? `${mb(m.loaded)} of ${mb(m.total)} MB` : `${mb(m.loaded)} MB`;
+  });
+  on('frame', (f) => {
+    Object.assign(c, { frame: f, fresh: true, seen: f.state.seen, samplesPerSecond: f.samplesPerSecond });
+    if (!f.playing && c.playing) c.setPlaying(false);
+    c.requestRender();
+    c.events.emit('frame', f);
+  });
+  on('metrics', (m) => {
+    for (const p of m.points) {
+      c.lossChart.add('loss', p.epochs, p.loss);
+      c.accChart.add('train', p.epochs, p.accuracy);
+    }
+    Object.assign(c, { seen: m.seen, samplesPerSecond: m.samplesPerSecond });
+    updateCounters(c);
+    c.requestRender();
+    c.events.emit('metrics', m);
+  });
+  on('evaluation', (ev) => onEvaluation(c, ev));
+  on('epoch', (m) => c.events.emit('epoch', { epoch: m.epoch, evaluation: m.evaluation }));
+  const stopped = (event, message) => (m) => {
+    c.setPlaying(false);
+    c.alert(message(m));
+    c.events.emit(event, m);
+  };
+  on('diverged', stopped('diverged', (m) => `${m.message ?? 'Training diverged.'} Press Reset to start again.`));
+  on('error', stopped('error', (m) => `Training stopped: ${m.message}`));
 }
 
-function phaseText(s, sizes, label) {
-  const L = sizes.length - 1;
-  const name = (l) => (l === 0 ? 'the input' : l === L ? 'the output layer' : `hidden layer ${l}`);
-  switch (s.phase) {
-    case 'present':
-      return `The image is on the ${fmtInt(sizes[0])} input neurons, one per pixel. Step to send it forward.`;
-    case 'forward':
-      return `Forward: ${name(s.layer + 1)} adds up its weighted inputs from ${name(s.layer)} and fires.`;
-    case 'error':
-      return `Error: the outputs are compared with the label ${label ?? ''} (dashed ring). This example’s loss is ${fmt(s.exampleLoss, 4)}.`;
-    case 'backward':
-      return `Backward: the error flows back through the weights between ${name(s.layer)} and ${name(s.layer + 1)}; violet shows how much each weight is to blame.`;
-    case 'update':
-      return 'Update: the weights move a little against their gradients (the flash shows how much each changed).';
-    default:
-      return '';
-  }
+/** A new evaluation: the accuracy chart and counter now, the matrix and mistakes soon. */
+export function onEvaluation(c, ev) {
+  c.evaluation = ev;
+  c.accChart.add('test', ev.epochs, ev.accuracy);
+  updateCounters(c);
+  c.requestRender();
+  c.events.emit('evaluation', ev);
+  const now = ev.reason !== 'interim' && ev.reason !== 'epoch';
+  if (c.evalTimer && now) clearTimeout(c.evalTimer);
+  else if (c.evalTimer) return;
+  const show = () => {
+    c.timers.delete(c.evalTimer);
+    c.evalTimer = 0;
+    c.lastEvalView = performance.now();
+    if (c.evaluation && !c.destroyed) showEvaluation(c, c.evaluation);
+  };
+  const wait = now || !c.playing ? 0 : (c.lastEvalView ?? 0) + EVAL_VIEW_MS - performance.now();
+  if (wait <= 0) show();
+  else c.timers.add((c.evalTimer = setTimeout(show, wait)));
+}
+
+function showEvaluation(c, ev) {
+  c.root.querySelector('.mn-eval').classList.add('mn-has-eval');
+  c.confusion.update(ev);
+  c.gallery.update(ev);
+  c.$('eval-summary').replaceChildren(
+    Object.assign(document.createElement('b'), { textContent: pct(ev.accuracy, 2) }),
+    ` of ${fmtInt(ev.count)} test ${c.dataName === 'MNIST' ? 'digits' : 'images'} right after ${fmt(ev.epochs, ev.epochs % 1 === 0 ? 0 : 2)} epoch${ev.epochs === 1 ? '' : 's'} (test loss ${fmt(ev.loss, 3)}).`,
+  );
 }
 
 /** One animation frame: a new worker frame (acknowledged once drawn), then what changed. */
@@ -48,7 +97,13 @@ export function render(c, now) {
     else if (key !== c.animKey && s.phase !== 'idle' && s.phase !== 'present') c.animStart = now;
     c.animKey = key;
     c.weights.setFrame(f);
-    updateStatus(c, f);
+    const says = f.guess === null ? '' : ` · the network says ${f.guess}`;
+    const label = f.label ?? '–';
+    setText(c.$('status'), f.probe != null
+      ? `Test image ${fmtInt(f.probe + 1)} · a ${label}${says}`
+      : `Training example ${fmtInt(s.example + 1)} of ${fmtInt(s.exampleCount)} · label ${label}${says}`);
+    setText(c.$('phase'), f.playing || !f.stepped ? '' : phaseText(s, f.sizes, f.label));
+    updateCounters(c);
     c.netDirty = true;
   }
   let more = false;
@@ -68,15 +123,16 @@ export function render(c, now) {
   if (more) c.requestRender();
 }
 
-function updateStatus(c, f) {
-  const s = f.state;
-  const says = f.guess === null ? '' : ` · the network says ${f.guess}`;
-  const label = f.label ?? '–';
-  setText(c.$('status'), f.probe != null
-    ? `Test image ${fmtInt(f.probe + 1)} · a ${label}${says}`
-    : `Training example ${fmtInt(s.example + 1)} of ${fmtInt(s.exampleCount)} · label ${label}${says}`);
-  setText(c.$('phase'), f.playing || !f.stepped ? '' : phaseText(s, f.sizes, f.label));
-  updateCounters(c);
+function phaseText(s, sizes, label) {
+  const L = sizes.length - 1;
+  const name = (l) => (l === 0 ? 'the input' : l === L ? 'the output layer' : `hidden layer ${l}`);
+  return {
+    present: `The image is on the ${fmtInt(sizes[0])} input neurons, one per pixel. Step to send it forward.`,
+    forward: `Forward: ${name(s.layer + 1)} adds up its weighted inputs from ${name(s.layer)} and fires.`,
+    error: `Error: the outputs are compared with the label ${label ?? ''} (dashed ring). This example’s loss is ${fmt(s.exampleLoss, 4)}.`,
+    backward: `Backward: the error flows back through the weights between ${name(s.layer)} and ${name(s.layer + 1)}; violet shows how much each weight is to blame.`,
+    update: 'Update: the weights move a little against their gradients (the flash shows how much each changed).',
+  }[s.phase] ?? '';
 }
 
 /** Epoch, examples seen, speed and test accuracy. */

@@ -12,50 +12,34 @@ import { WeightPictures } from './weight-pictures.js';
 import { LineChart } from '../../render/chart.js';
 import { ConfusionView } from './confusion.js';
 import { Gallery } from './gallery.js';
-import { ModelsPanel } from './models.js';
+import { modelsPanel } from './models.js';
 import { Settings } from './settings.js';
-import { OwnData } from './own-data.js';
+import { ownData } from './own-data.js';
 import { pct } from './display.js';
 
-const CREDIT = 'MNIST database by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, CC BY-SA 3.0.';
 const COLOURS = { loss: '#ffd68c', train: '#7dd3fc', test: '#4ade80' };
-
-export function ensureStyles(doc) {
-  linkStylesheet(doc, new URL('../../mnist/mnist.css', import.meta.url));
-}
+const BUTTONS = [['play', 'Play', ' mn-btn-primary mn-play'], ['epoch', 'One epoch'], ['batch', 'One batch'], ['example', 'One example'], ['phase', 'Step'], ['reset', 'Reset', ' mn-btn-quiet']];
+const COUNTERS = [['epoch', 'Epoch', '0'], ['seen', 'Examples seen', '0'], ['sps', 'Samples / s', '–'], ['acc', 'Test accuracy', '–']];
 
 /** The training stage: toolbar, the network (under the loading overlay), status and counters. */
 function stageHtml() {
   return `
         <div class="mn-stage mn-panel">
-          <div class="mn-toolbar" role="group" aria-label="Training">
-            <button type="button" class="mn-btn mn-btn-primary mn-play" data-act="play" disabled>Play</button>
-            <button type="button" class="mn-btn" data-act="epoch" disabled>One epoch</button>
-            <button type="button" class="mn-btn" data-act="batch" disabled>One batch</button>
-            <button type="button" class="mn-btn" data-act="example" disabled>One example</button>
-            <button type="button" class="mn-btn" data-act="phase" disabled>Step</button>
-            <button type="button" class="mn-btn mn-btn-quiet" data-act="reset" disabled>Reset</button>
-          </div>
+          <div class="mn-toolbar" role="group" aria-label="Training">${
+  BUTTONS.map(([act, text, cls = '']) => `<button type="button" class="mn-btn${cls}" data-act="${act}" disabled>${text}</button>`).join('')}</div>
           <div class="mn-net-wrap" data-part="net">
-            <div class="mn-overlay" data-part="loading">
-              <div class="mn-overlay-box">
-                <p class="mn-overlay-title" data-part="load-title">Loading the MNIST digits…</p>
-                <progress data-part="progress" aria-label="Loading data" max="1" value="0"></progress>
-                <p class="mn-overlay-note" data-part="load-note">Starting…</p>
-                <button type="button" class="mn-btn" data-act="retry" hidden>Try again</button>
-              </div>
-            </div>
+            <div class="mn-overlay" data-part="loading"><div class="mn-overlay-box">
+              <p class="mn-overlay-title" data-part="load-title">Loading the MNIST digits…</p>
+              <progress data-part="progress" aria-label="Loading data" max="1" value="0"></progress>
+              <p class="mn-overlay-note" data-part="load-note">Starting…</p>
+              <button type="button" class="mn-btn" data-act="retry" hidden>Try again</button>
+            </div></div>
           </div>
           <div class="mn-under">
             <p class="mn-status" data-part="status"></p>
             <p class="mn-phase" data-part="phase"></p>
             <p class="mn-msg mn-error mn-banner" data-part="alert" role="alert" hidden></p>
-            <dl class="mn-counters">
-              <div><dt>Epoch</dt><dd data-c="epoch">0</dd></div>
-              <div><dt>Examples seen</dt><dd data-c="seen">0</dd></div>
-              <div><dt>Samples / s</dt><dd data-c="sps">–</dd></div>
-              <div><dt>Test accuracy</dt><dd data-c="acc">–</dd></div>
-            </dl>
+            <dl class="mn-counters">${COUNTERS.map(([k, t, v]) => `<div><dt>${t}</dt><dd data-c="${k}">${v}</dd></div>`).join('')}</dl>
             <p class="mn-caption" data-part="caption"></p>
             <label class="mn-field mn-inline"><span>Colours</span><select data-part="palette">${
   Object.entries(PALETTES).map(([k, p]) => `<option value="${k}">${p.label}</option>`).join('')}</select></label>
@@ -85,7 +69,7 @@ function lowerHtml(id) {
         <div data-part="gallery"></div>
       </section>
       <section class="mn-panel" data-part="own" aria-label="Your own data"></section>
-      <footer class="mn-credit">${CREDIT}</footer>`;
+      <footer class="mn-credit">MNIST database by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, CC BY-SA 3.0.</footer>`;
 }
 
 /** The section's markup (`heading`: false leaves the title and lede out). */
@@ -99,8 +83,7 @@ function sectionHtml(id, heading) {
         <aside class="mn-side">
           <section class="mn-panel" data-part="settings" aria-label="Network settings"></section>
           <section class="mn-panel mn-charts" aria-label="Learning curves">
-            <div class="mn-chart" data-part="loss-chart"></div>
-            <div class="mn-chart" data-part="acc-chart"></div>
+            <div class="mn-chart" data-part="loss-chart"></div><div class="mn-chart" data-part="acc-chart"></div>
           </section>
           <section class="mn-panel" data-part="models" aria-label="Models"></section>
         </aside>
@@ -109,6 +92,7 @@ function sectionHtml(id, heading) {
 
 /** Builds the section into `c.element`: `c.root`, `c.$(part)`, `c.btn(act)` and the widgets. */
 export function buildDom(c) {
+  linkStylesheet(c.element.ownerDocument, new URL('../../mnist/mnist.css', import.meta.url));
   const root = document.createElement('section');
   root.className = 'mn-root';
   root.setAttribute('aria-label', 'MNIST: a network learning to read handwritten digits');
@@ -123,26 +107,13 @@ export function buildDom(c) {
 
 function buildWidgets(c) {
   const redraw = () => c.requestRender();
-  c.net = new NetworkRenderer(c.$('net'), {
-    className: 'mn-net-canvas',
-    onResize: () => {
-      c.netDirty = true;
-      redraw();
-    },
-  });
-  c.weights = new WeightPictures(c.$('weights'), (i) => {
-    if (c.net.setFocus(i)) c.netDirty = true;
-    redraw();
-  }, redraw);
+  c.net = new NetworkRenderer(c.$('net'), { className: 'mn-net-canvas', onResize: () => c.redrawNet() });
+  c.weights = new WeightPictures(c.$('weights'), (i) => (c.net.setFocus(i) ? c.redrawNet() : redraw()), redraw);
   c.lossChart = new LineChart(c.$('loss-chart'), {
-    label: 'Training loss',
-    format: (y, axis) => (axis !== undefined ? fmt(y, axis) : fmt(y, 3)),
-    series: [{ key: 'loss', label: 'loss', colour: COLOURS.loss }],
+    label: 'Training loss', format: (y, axis) => (axis !== undefined ? fmt(y, axis) : fmt(y, 3)), series: [{ key: 'loss', label: 'loss', colour: COLOURS.loss }],
   }, redraw);
   c.accChart = new LineChart(c.$('acc-chart'), {
-    label: 'Accuracy',
-    yMin: 0,
-    yMax: 1,
+    label: 'Accuracy', yMin: 0, yMax: 1,
     format: (y, axis) => (axis !== undefined ? `${Math.round(y * 100)}%` : pct(y)),
     series: [
       { key: 'train', label: 'training', colour: COLOURS.train },
@@ -155,11 +126,9 @@ function buildWidgets(c) {
     onPreset: (name, adam) => c.choose({ preset: name, ...(adam ? SCHEMA.presets.find((p) => p.name === name).with_adam : {}) }, name),
     onApply: (opts) => c.choose(opts, 'custom'),
     onSpeed: (v) => c.setSpeed(v),
-  });
-  c.settings.setPreset(c.preset);
-  c.settings.setSpeed(c.speed);
-  c.models = new ModelsPanel(c.$('models'), c);
-  c.own = new OwnData(c.$('own'), (files, names) => c.useData(files, names));
+  }, c.preset, c.speed);
+  modelsPanel(c.$('models'), c);
+  ownData(c.$('own'), (files, names) => c.useData(files, names));
   c.$('palette').addEventListener('change', (e) => c.setPalette(e.target.value));
 }
 
@@ -170,13 +139,8 @@ function wireButtons(c) {
   act('epoch', () => c.step('epoch').catch((e) => {
     if (!isStopped(e)) throw e;
   }));
-  act('batch', () => c.step('batch'));
-  act('example', () => c.step('example'));
-  act('phase', () => c.step('phase'));
+  for (const unit of ['batch', 'example', 'phase']) act(unit, () => c.step(unit));
   act('reset', () => c.reset());
   act('evaluate', () => c.evaluate());
-  act('retry', () => {
-    c.ready = c.load({ urls: c.mnistUrls() });
-    return c.ready;
-  });
+  act('retry', () => (c.ready = c.load({ urls: c.mnistUrls() })));
 }

@@ -7,11 +7,7 @@ const PAGE = 40;
 const EMPTY = 'Evaluate the network on the test images to see what it gets wrong.';
 
 export class Gallery {
-  /**
-   * @param {HTMLElement} wrap
-   * @param {(indices: number[]) => Promise<{ pixels: Uint8Array, side: number }>} images  test images' pixels
-   * @param {(index: number) => void} onPick
-   */
+  /** images(indices) → Promise<{ pixels, side }>: test images' pixels; onPick(index): one was picked. */
   constructor(wrap, images, onPick) {
     Object.assign(this, { wrap, images, cache: new Map(), items: [], filter: null, shown: PAGE, selected: -1, token: 0 });
     wrap.innerHTML = `<p class="mn-gallery-status">${EMPTY}</p><ul class="mn-gallery"></ul><button type="button" class="mn-btn mn-btn-quiet" hidden>Show more mistakes</button>`;
@@ -29,11 +25,6 @@ export class Gallery {
     });
   }
 
-  destroy() {
-    this.token++;
-    this.wrap.replaceChildren();
-  }
-
   /** The test set changed (new data): forget cached pixels. */
   reset() {
     Object.assign(this, { items: [], filter: null, selected: -1, total: 0 });
@@ -42,16 +33,14 @@ export class Gallery {
   }
 
   update(ev) {
-    this.items = ev.mistakes.map((index, k) => ({ index, guess: ev.guesses[k], label: ev.mistakeLabels[k] }));
-    this.total = ev.count;
-    this.wrong = ev.wrong;
+    const items = ev.mistakes.map((index, k) => ({ index, guess: ev.guesses[k], label: ev.mistakeLabels[k] }));
+    Object.assign(this, { items, total: ev.count, wrong: ev.wrong });
     if (this.filter) this.filter = { ...this.filter, count: ev.confusion[this.filter.t * ev.classes + this.filter.g] };
     this.render();
   }
 
   setFilter(filter) {
-    this.filter = filter;
-    this.shown = PAGE;
+    Object.assign(this, { filter, shown: PAGE });
     this.render();
   }
 

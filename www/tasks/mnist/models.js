@@ -5,10 +5,7 @@
 import { fmtInt } from '../../core/format.js';
 import { downloadBlob } from '../../ui/recorder.js';
 import { PRESETS } from './settings.js';
-import { pct } from './display.js';
-import { onEvaluation } from './reports.js';
-
-let counter = 0;
+import { pct, onEvaluation } from './display.js';
 
 /** The network's .ngm bytes, described by its shape, epochs and test accuracy. */
 export async function saveModel(c) {
@@ -22,7 +19,6 @@ export async function loadBytes(c, bytes, options = null, preset = undefined) {
   await c.whenReady();
   const copy = new Uint8Array(bytes).slice();
   const d = await c.client.request('load', { bytes: copy, options }, [copy.buffer]);
-  c.playing = false;
   c.setNetwork(d, preset);
   if (d.evaluation) onEvaluation(c, d.evaluation);
   return d;
@@ -40,43 +36,41 @@ async function loadPretrained(c, name) {
   return `Loaded the pretrained ${PRESETS[name].name} model${d.evaluation ? `: ${pct(d.evaluation.accuracy, 2)} of the test digits right` : ''}.`;
 }
 
-export class ModelsPanel {
-  constructor(wrap, c) {
-    const p = `mn-models-${++counter}`;
-    wrap.innerHTML = `
-      <h3 class="mn-h">Models</h3>
-      <div class="mn-row">
-        <button type="button" class="mn-btn" data-act="save">Save model</button>
-        <label class="mn-btn mn-file"><input type="file" accept=".ngm,application/octet-stream" aria-label="Load model"><span>Load model</span></label>
-      </div>
-      <div class="mn-row">
-        <label class="mn-field mn-inline"><span>Pretrained</span>
-          <select aria-label="Pretrained">${Object.entries(PRESETS).map(([k, v]) => `<option value="${k}">${v.name}</option>`).join('')}</select>
-        </label>
-        <button type="button" class="mn-btn" data-act="pretrained">Load pretrained</button>
-      </div>
-      <p class="mn-msg" role="status" aria-live="polite" id="${p}-msg"></p>`;
-    const msg = wrap.querySelector(`#${p}-msg`);
-    const run = (fn) => report(msg, 'Working…', fn);
-    wrap.querySelector('[data-act="save"]').addEventListener('click', () => run(async () => {
-      const bytes = await saveModel(c);
-      const name = `neuroglow-${c.preset}-${c.info.sizes.join('-')}.ngm`;
-      downloadBlob(new Blob([bytes], { type: 'application/octet-stream' }), name);
-      return `Saved ${name} (${fmtInt(Math.ceil(bytes.length / 1024))} KB).`;
-    }));
-    const which = wrap.querySelector('select');
-    wrap.querySelector('[data-act="pretrained"]').addEventListener('click', () => run(() => loadPretrained(c, which.value)));
-    const file = wrap.querySelector('input[type="file"]');
-    file.addEventListener('change', () => {
-      const f = file.files?.[0];
-      file.value = '';
-      if (!f) return;
-      run(async () => {
-        const d = await loadBytes(c, new Uint8Array(await f.arrayBuffer()), null, 'custom');
-        return `Loaded ${f.name}${d.note ? `: ${d.note}` : ''}.`;
-      });
+/** The Models panel in `wrap`: save, load a file, load a pretrained model. */
+export function modelsPanel(wrap, c) {
+  wrap.innerHTML = `
+    <h3 class="mn-h">Models</h3>
+    <div class="mn-row">
+      <button type="button" class="mn-btn" data-act="save">Save model</button>
+      <label class="mn-btn mn-file"><input type="file" accept=".ngm,application/octet-stream" aria-label="Load model"><span>Load model</span></label>
+    </div>
+    <div class="mn-row">
+      <label class="mn-field mn-inline"><span>Pretrained</span>
+        <select aria-label="Pretrained">${Object.entries(PRESETS).map(([k, v]) => `<option value="${k}">${v.name}</option>`).join('')}</select>
+      </label>
+      <button type="button" class="mn-btn" data-act="pretrained">Load pretrained</button>
+    </div>
+    <p class="mn-msg" role="status" aria-live="polite"></p>`;
+  const msg = wrap.querySelector('.mn-msg');
+  const run = (fn) => report(msg, 'Working…', fn);
+  wrap.querySelector('[data-act="save"]').addEventListener('click', () => run(async () => {
+    const bytes = await saveModel(c);
+    const name = `neuroglow-${c.preset}-${c.info.sizes.join('-')}.ngm`;
+    downloadBlob(new Blob([bytes], { type: 'application/octet-stream' }), name);
+    return `Saved ${name} (${fmtInt(Math.ceil(bytes.length / 1024))} KB).`;
+  }));
+  const which = wrap.querySelector('select');
+  wrap.querySelector('[data-act="pretrained"]').addEventListener('click', () => run(() => loadPretrained(c, which.value)));
+  const file = wrap.querySelector('input[type="file"]');
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    file.value = '';
+    if (!f) return;
+    run(async () => {
+      const d = await loadBytes(c, new Uint8Array(await f.arrayBuffer()), null, 'custom');
+      return `Loaded ${f.name}${d.note ? `: ${d.note}` : ''}.`;
     });
-  }
+  });
 }
 
 /** A panel's message line: a status, or an alert for an error. */

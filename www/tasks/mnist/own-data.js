@@ -35,61 +35,46 @@ const HTML = `
     </div>
   </details>`;
 
-export class OwnData {
-  /**
-   * @param {HTMLElement} wrap
-   * @param {(files?: object, names?: object) => Promise<string>} use  trains on these files (none: on MNIST again)
-   */
-  constructor(wrap, use) {
-    this.files = {};
-    this.wrap = wrap;
-    wrap.innerHTML = HTML;
-    this.msg = wrap.querySelector('.mn-msg');
-    for (const input of wrap.querySelectorAll('input[data-slot]')) {
-      input.addEventListener('change', () => input.files?.[0] && this.set(input.dataset.slot, input.files[0]));
-    }
-    this.listenDrop(wrap.querySelector('.mn-drop'));
-    const run = (fn) => report(this.msg, 'Reading the files…', fn);
-    wrap.querySelector('[data-act="use"]').addEventListener('click', () => run(() => this.use(use)));
-    wrap.querySelector('[data-act="mnist"]').addEventListener('click', () => run(() => use()));
+/** Builds the panel into `wrap`; use(bytes, names) → Promise<string> trains on the files (none: on MNIST again), says what it did. */
+export function ownData(wrap, use) {
+  wrap.innerHTML = HTML;
+  const files = {};
+  const msg = wrap.querySelector('.mn-msg');
+  const set = (slot, file) => {
+    files[slot] = file;
+    wrap.querySelector(`[data-for="${slot}"]`).textContent = file.name;
+  };
+  for (const input of wrap.querySelectorAll('input[data-slot]')) {
+    input.addEventListener('change', () => input.files?.[0] && set(input.dataset.slot, input.files[0]));
   }
-
-  /** Files dropped together go to the slots their names suggest. */
-  listenDrop(drop) {
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('mn-drop-on');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('mn-drop-on'));
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('mn-drop-on');
-      const unknown = [];
-      for (const f of e.dataTransfer?.files ?? []) {
-        const slot = slotOf(f.name);
-        if (slot) this.set(slot, f);
-        else unknown.push(f.name);
-      }
-      if (unknown.length) say(this.msg, `Could not tell from the name whether ${unknown.join(', ')} holds images or labels: choose it in the right box.`, true);
-    });
-  }
-
-  /** Reads the chosen files and trains on them. */
-  async use(use) {
-    const files = this.files;
+  listenDrop(wrap.querySelector('.mn-drop'), set, msg);
+  const run = (fn) => report(msg, 'Reading the files…', fn);
+  wrap.querySelector('[data-act="use"]').addEventListener('click', () => run(async () => {
     if (!files.images || !files.labels) throw new Error('Choose an images file and a labels file first.');
     if (!!files.testImages !== !!files.testLabels) throw new Error('A test set needs both its images and its labels file.');
-    const bytes = {};
-    const names = {};
-    for (const [k, f] of Object.entries(files)) {
-      bytes[k] = new Uint8Array(await f.arrayBuffer());
-      names[k] = f.name;
-    }
+    const [bytes, names] = [{}, {}];
+    for (const [k, f] of Object.entries(files)) [bytes[k], names[k]] = [new Uint8Array(await f.arrayBuffer()), f.name];
     return use(bytes, names);
-  }
+  }));
+  wrap.querySelector('[data-act="mnist"]').addEventListener('click', () => run(() => use()));
+}
 
-  set(slot, file) {
-    this.files[slot] = file;
-    this.wrap.querySelector(`[data-for="${slot}"]`).textContent = file.name;
-  }
+/** Files dropped together go to the slots their names suggest. */
+function listenDrop(drop, set, msg) {
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('mn-drop-on');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('mn-drop-on'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('mn-drop-on');
+    const unknown = [];
+    for (const f of e.dataTransfer?.files ?? []) {
+      const slot = slotOf(f.name);
+      if (slot) set(slot, f);
+      else unknown.push(f.name);
+    }
+    if (unknown.length) say(msg, `Could not tell from the name whether ${unknown.join(', ')} holds images or labels: choose it in the right box.`, true);
+  });
 }

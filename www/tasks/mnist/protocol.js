@@ -1,13 +1,10 @@
-// The messages between the MNIST section (client.js) and its training worker (worker.js,
-// session.js). Shared by both sides and unit-tested in Node (tests/unit/protocol.test.mjs).
-//
-// Requests: { type: one of REQUESTS, id, ...payload }. Each gets exactly one reply:
-//   { type: 'reply', id, ok: true, value }  or  { type: 'reply', id, ok: false, error: { code, message, … } }
-// `code` is the core's ('config' | 'data' | 'model' | 'input' | 'diverged' | 'state') or STOPPED;
-// the page branches on codes, never on message text.
-// Reports (no id): EVENTS. A 'frame' is the core's frame snapshot with every buffer copied and
-// transferred, plus playing, stepped, label, probe and samplesPerSecond. The page answers each
-// drawn frame with { type: FRAME_ACK }, so frames never queue up.
+// The messages between the MNIST section (client.js) and its training worker (worker.js, session.js),
+// unit-tested in Node (tests/unit/protocol.test.mjs). A request { type: one of REQUESTS, id, ...payload }
+// gets exactly one reply: { type: 'reply', id, ok: true, value } or { type: 'reply', id, ok: false,
+// error: { code, message, … } }, `code` being the core's or STOPPED (the page branches on codes, never
+// on text). Reports (no id): EVENTS; a 'frame' is the core's frame snapshot with every buffer copied
+// and transferred, plus playing, stepped, label, probe and samplesPerSecond. The page acknowledges
+// each drawn frame ({ type: FRAME_ACK }), so frames never queue up.
 
 export const REQUESTS = ['init', 'configure', 'play', 'pause', 'speed', 'train', 'step', 'evaluate', 'probeTest', 'testImages', 'predict', 'save', 'load'];
 export const EVENTS = ['progress', 'frame', 'metrics', 'evaluation', 'epoch', 'diverged', 'error'];

@@ -1,16 +1,53 @@
-// The training worker's requests (protocol.js REQUESTS), one method each, on top of the state and
-// loop of training.js. Runs in the worker (worker.js) and, for the unit tests, in Node.
+// The training worker's Session: one method per request (protocol.js REQUESTS) and the training
+// loop, in slices so messages are answered promptly, with points for the charts, interim and
+// end-of-epoch evaluations and frames at display rate. Runs in worker.js and, for the unit tests,
+// in Node; nothing lives in globals.
 
 import { loadWasm } from '../../core/wasm.js';
+import { Slicer } from '../../core/scheduler.js';
 import { fetchAll } from './data.js';
-import { REQUESTS, FRAME_ACK, STEP_UNITS, fail, ok, failed, transferables } from './protocol.js';
-import { Training } from './training.js';
+import { REQUESTS, FRAME_ACK, STEP_UNITS, STOPPED, fail, ok, failed, errorData, transferables, frameMessage } from './protocol.js';
 
-const PROBE_STEP_MS = 260; // between the phases of a test image going through the network
+const FRAME_MS = 50;          // at most 20 frames a second reach the page
+const ACK_TIMEOUT_MS = 1000;  // a frame is sent anyway if the page has not acknowledged for this long
+const SLICE_MS = 24;          // training per slice, before looking at messages again
+const PROBE_STEP_MS = 260;    // between the phases of a test image going through the network
+// A chart point every METRIC_EVERY examples, or every METRIC_MS when slow (with at least
+// METRIC_MIN examples; FORCED_MIN when forced), so no point rests on a handful.
+const [METRIC_EVERY, METRIC_MS, METRIC_MIN, FORCED_MIN] = [1000, 400, 50, 10];
+// Interim test evaluations while playing, by examples seen in the epoch (then every EVAL_EVERY),
+// taking at most EVAL_SHARE of the time.
+const EVAL_MILESTONES = [500, 1000, 2000, 3000, 5000, 7500, 10000, 15000];
+const [EVAL_EVERY, EVAL_SHARE] = [15000, 0.2];
 
+const milestone = (k, m = EVAL_MILESTONES) => (k < m.length ? m[k] : m[m.length - 1] + EVAL_EVERY * (k - m.length + 1));
+/** Position on the charts' x axis: epochs and the part of the current one (at a boundary `example` is the last one's). */
+const epochsOf = (s) => (!s.exampleCount || s.example + 1 === s.exampleCount ? s.cycle : s.cycle + (s.example + 1) / s.exampleCount);
+/** Examples left in the current epoch (at most). */
+const leftInEpoch = (s) => (s.phase === 'idle' ? s.exampleCount - s.example : s.exampleCount - (s.example + 1) || s.exampleCount);
 const pair = (images, labels) => (images ? [new Uint8Array(images), new Uint8Array(labels)] : null);
 
-export class Session extends Training {
+export class Session {
+  /** @param {(msg: object, transfer?: ArrayBuffer[]) => void} post  to the page */
+  constructor(post) {
+    Object.assign(this, {
+      post, pg: null, data: null, // data: { train: [images, labels], test: [images, labels] | null }
+      playing: false, limit: 0, budget: 0, // limit: examples per second (0: full speed); budget: examples owed to it
+      target: null, // { cycle, id } while training to a number of epochs
+      animation: 0, // bumped to cancel a running probe animation
+      showing: null, // { probe, label } while a test image is shown
+      lastFrame: 0, awaitingAck: false,
+    });
+    // setTimeout(0) is clamped to 4 ms when nested; a MessageChannel yields without the clamp.
+    this.channel = new MessageChannel();
+    this.channel.port1.onmessage = () => {
+      this.scheduled = false;
+      this.loop();
+    };
+    this.channel.port1.unref?.(); // (Node: do not keep the process alive)
+    this.resetCounters();
+  }
+
   /** Handles one message from the page; every request gets exactly one reply. */
   async receive(msg) {
     if (msg?.type === FRAME_ACK) {
@@ -28,30 +65,6 @@ export class Session extends Training {
     }
   }
 
-  /** A new network on `data` (with a model's weights); on error the current one stays. */
-  build(options, data, model = null) {
-    const next = this.Playground.withImages(options ?? {}, ...data.train);
-    let note = null;
-    try {
-      if (data.test) next.setTestData(...data.test);
-      if (model) note = next.load(model);
-      next.probeCurrent(); // the first example is on show from the start
-    } catch (e) {
-      next.free();
-      throw e;
-    }
-    this.pg?.free();
-    [this.pg, this.data, this.showing] = [next, data, null];
-    this.resetCounters();
-    return note;
-  }
-
-  /** Posts the network's first frame; what the page needs to know about it. */
-  rebuilt() {
-    const state = this.sendFrame();
-    return { info: this.pg.info(), settings: this.pg.settings(), state, hasTest: !!this.data.test };
-  }
-
   /** Loads the data (`urls` to fetch, or the bytes of own `files`) and builds the network. */
   async init({ options, urls, files }) {
     this.Playground = (await loadWasm()).Playground;
@@ -59,29 +72,25 @@ export class Session extends Training {
       ? await fetchAll(urls, (loaded, total, count) => this.post({ type: 'progress', loaded, total, files: count }))
       : { trainImages: files.images, trainLabels: files.labels, testImages: files.testImages, testLabels: files.testLabels };
     this.build(options, { train: pair(f.trainImages, f.trainLabels), test: pair(f.testImages, f.testLabels) });
-    this.stopPlaying('the data was replaced');
-    return this.rebuilt();
+    return this.rebuilt('the data was replaced');
   }
 
   /** Rebuilds with new settings on the same data; on error the current network stays. */
   configure({ options }) {
     this.build(options, this.data);
-    this.stopPlaying('the network was rebuilt');
-    return this.rebuilt();
+    return this.rebuilt('the network was rebuilt');
   }
 
   /** A model file; with `options` (a pretrained model's settings) on a network built for them. */
   load({ bytes, options }) {
     const model = new Uint8Array(bytes);
-    const note = options ? this.build(options, this.data, model) : this.pg.load(model);
-    this.stopPlaying('a model was loaded');
-    if (!options) {
-      this.showing = null;
-      this.resetCounters();
-      this.pg.probeCurrent();
+    let note;
+    if (options) note = this.build(options, this.data, model);
+    else {
+      note = this.pg.load(model);
+      this.restart();
     }
-    const evaluation = this.runEvaluation('load');
-    return { note, ...this.rebuilt(), evaluation };
+    return { note, ...this.rebuilt('a model was loaded'), evaluation: this.runEvaluation('load') };
   }
 
   play() {
@@ -186,5 +195,203 @@ export class Session extends Training {
 
   save({ note }) {
     return this.pg.save(note ?? '');
+  }
+
+  /** A new network on `data` (with a model's weights); on error the current one stays. */
+  build(options, data, model = null) {
+    const next = this.Playground.withImages(options ?? {}, ...data.train);
+    let note = null;
+    try {
+      if (data.test) next.setTestData(...data.test);
+      if (model) note = next.load(model);
+    } catch (e) {
+      next.free();
+      throw e;
+    }
+    this.pg?.free();
+    [this.pg, this.data] = [next, data];
+    this.restart();
+    return note;
+  }
+
+  /** Fresh counters, and the first example on show. */
+  restart() {
+    this.showing = null;
+    this.resetCounters();
+    this.pg.probeCurrent();
+  }
+
+  resetCounters() {
+    Object.assign(this, {
+      slicer: new Slicer({ budgetMs: SLICE_MS / 3, start: 256, min: 8, max: 20000 }), points: [], sinceMetric: 0, lastMetricAt: 0,
+      evals: { epochSeen: 0, next: 0, lastAt: performance.now(), lastMs: 0 }, rate: { t: 0, seen: 0, perSecond: 0 },
+    });
+  }
+
+  /** After a new network or model (`why` stops a run of epochs): its first frame and what the page needs to know. */
+  rebuilt(why) {
+    this.stopPlaying(why);
+    const state = this.sendFrame();
+    return { info: this.pg.info(), settings: this.pg.settings(), state, hasTest: !!this.data.test };
+  }
+
+  /** Posts a frame (unless the last is not drawn yet and `force` is off); returns its state. */
+  sendFrame(extra = {}, force = true) {
+    const now = performance.now();
+    if (!force && this.awaitingAck && now - this.lastFrame < ACK_TIMEOUT_MS) return null;
+    const label = this.showing ? this.showing.label : this.pg.currentLabel() ?? null;
+    const [msg, transfer] = frameMessage(this.pg.frame(), {
+      playing: this.playing, stepped: null, samplesPerSecond: this.playing ? this.rate.perSecond : 0, label, probe: this.showing?.probe ?? null, ...extra,
+    });
+    this.post(msg, transfer);
+    this.lastFrame = now;
+    this.awaitingAck = true;
+    return msg.state;
+  }
+
+  schedule(delay = 0) {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    if (delay > 0) setTimeout(() => this.channel.port2.postMessage(0), delay);
+    else this.channel.port2.postMessage(0);
+  }
+
+  startPlaying() {
+    this.playing = true;
+    this.lastTick = performance.now();
+    this.budget = 0;
+    this.schedule();
+  }
+
+  /** Stops playing, a probe animation and a run of epochs (which fails with code STOPPED). */
+  stopPlaying(why) {
+    this.playing = false;
+    this.animation++;
+    this.stopTarget(fail(STOPPED, why));
+  }
+
+  stopTarget(error) {
+    if (this.target) this.post(failed(this.target.id, error));
+    this.target = null;
+  }
+
+  loop() {
+    if (!this.playing || !this.pg) return;
+    this.showing = null;
+    const start = performance.now();
+    const limited = this.limit > 0 && !this.target;
+    if (limited) this.budget = Math.min(this.budget + (this.limit * (start - this.lastTick)) / 1000, Math.max(1, this.limit / 4));
+    this.lastTick = start;
+    try {
+      const [s, ended] = this.trainSlice(start, limited);
+      this.measureRate(s);
+      if (ended) this.endEpoch(s);
+      else this.interimEvaluation(s);
+      if (performance.now() - this.lastFrame >= FRAME_MS) {
+        this.postMetrics(s);
+        if (!this.awaitingAck || performance.now() - this.lastFrame > ACK_TIMEOUT_MS) {
+          this.pg.probeCurrent();
+          this.sendFrame({}, false);
+        }
+      }
+    } catch (e) {
+      const s = this.pg.state();
+      if (s.diverged) return this.diverged(s);
+      this.playing = false;
+      this.stopTarget(e);
+      return this.post({ type: 'error', during: 'training', ...errorData(e) });
+    }
+    if (this.playing) this.schedule(limited ? 16 : 0);
+  }
+
+  /** Trains for one slice (to the end of the epoch at most): [state after it, whether the epoch ended]. */
+  trainSlice(start, limited) {
+    let s = this.pg.state();
+    const cycle = s.cycle;
+    while (performance.now() - start < SLICE_MS) {
+      const want = Math.min(METRIC_EVERY - this.sinceMetric, leftInEpoch(s), limited ? Math.floor(this.budget) : Infinity);
+      if (want <= 0) break;
+      const n = this.slicer.run(want, (k) => this.pg.trainExamples(k) ?? k);
+      if (limited) this.budget -= n;
+      this.sinceMetric += n;
+      this.evals.epochSeen += n;
+      s = this.pg.state();
+      this.flushMetrics(false, s);
+      if (s.cycle > cycle || limited) break;
+    }
+    return [s, s.cycle > cycle];
+  }
+
+  measureRate(s) {
+    const now = performance.now();
+    if (now - this.rate.t <= 500) return;
+    const perSecond = this.rate.t ? (s.seen - this.rate.seen) / ((now - this.rate.t) / 1000) : 0;
+    this.rate = { t: now, seen: s.seen, perSecond };
+  }
+
+  /** Takes a point for the charts when enough examples were learned (see METRIC_EVERY). */
+  flushMetrics(force, s) {
+    const [now, n] = [performance.now(), this.sinceMetric];
+    if (!(n >= METRIC_EVERY || (now - this.lastMetricAt >= METRIC_MS && n >= METRIC_MIN) || (force && n >= FORCED_MIN))) return;
+    const m = this.pg.takeMetrics();
+    this.sinceMetric = 0;
+    this.lastMetricAt = now;
+    if (m.count > 0) this.points.push({ ...m, epochs: epochsOf(s) });
+  }
+
+  postMetrics(s, force = false) {
+    if (force) this.flushMetrics(true, s);
+    if (!this.points.length) return;
+    this.post({ type: 'metrics', points: this.points, seen: s.seen, samplesPerSecond: this.playing ? this.rate.perSecond : 0 });
+    this.points = [];
+  }
+
+  /** Evaluates on the test data and reports it (null without test data). */
+  runEvaluation(reason) {
+    if (!this.data.test) return null;
+    const t0 = performance.now();
+    const r = this.pg.evaluate();
+    const s = this.pg.state();
+    this.evals.lastAt = performance.now();
+    this.evals.lastMs = this.evals.lastAt - t0;
+    const mistakes = Array.from(r.mistakes);
+    const ev = {
+      ...r, mistakes, guesses: Array.from(r.guesses), mistakeLabels: mistakes.map((i) => this.pg.testLabel(i)),
+      reason, ms: this.evals.lastMs, seen: s.seen, epochs: epochsOf(s), cycle: s.cycle,
+    };
+    this.post({ type: 'evaluation', ...ev, state: s });
+    return ev;
+  }
+
+  interimEvaluation(s) {
+    const e = this.evals;
+    if (!this.data.test || e.epochSeen < milestone(e.next)) return;
+    while (e.epochSeen >= milestone(e.next)) e.next++;
+    if (e.lastMs > EVAL_SHARE * (performance.now() - e.lastAt) && s.cycle > 0) return;
+    this.postMetrics(s, true);
+    this.runEvaluation('interim');
+  }
+
+  /** An epoch ended: its points and evaluation, and the reply when a run of epochs is done. */
+  endEpoch(s) {
+    this.postMetrics(s, true);
+    Object.assign(this.evals, { epochSeen: 0, next: 0 });
+    const ev = this.runEvaluation('epoch');
+    this.post({ type: 'epoch', epoch: s.cycle, evaluation: ev });
+    const t = this.target;
+    if (!t || s.cycle < t.cycle) return;
+    this.playing = false;
+    this.target = null;
+    this.pg.probeCurrent();
+    this.sendFrame();
+    this.post(ok(t.id, ev ?? { accuracy: null, epoch: s.cycle }));
+  }
+
+  diverged(s) {
+    this.playing = false;
+    this.postMetrics(s, true);
+    this.stopTarget(fail('diverged', s.diverged ?? 'training diverged'));
+    this.post({ type: 'diverged', message: s.diverged, state: s });
+    this.sendFrame();
   }
 }

@@ -1,6 +1,5 @@
 // Choosing the network: the core's presets, or custom settings (fields made from the core's
-// schema). It only gathers options; the core validates them, and its message is shown when it
-// refuses.
+// schema). It only gathers options; the core validates them, and its refusal is shown here.
 
 import { fmtInt } from '../../core/format.js';
 import { SCHEMA } from '../../core/config.js';
@@ -47,33 +46,25 @@ export class Settings {
   /**
    * @param {HTMLElement} wrap
    * @param {{ onPreset: (name: string, adam: boolean) => void, onApply: (options: object) => void,
-   *   onSpeed: (perSecond: number) => void }} handlers
+   *   onSpeed: (perSecond: number) => void }} handlers  `preset` and `speed`: shown at first
    */
-  constructor(wrap, handlers) {
+  constructor(wrap, handlers, preset, speed) {
     const p = `mn-set-${++counter}`;
-    this.p = p;
-    this.base = Object.keys(PRESETS)[0];
+    this.base = Object.keys(PRESETS)[0]; // the preset custom settings start from
     wrap.innerHTML = settingsHtml(p);
     this.$ = (s) => wrap.querySelector(`#${p}-${s}`);
-    this.wrap = wrap;
+    this.radios = [...wrap.querySelectorAll(`input[name="${p}-preset"]`)];
     this.fields = new NetworkFields(p, FIELDS, 'mn');
     wrap.querySelector('.mn-fields').append(...this.fields.fields);
-    this.listen(handlers);
-  }
-
-  listen(handlers) {
-    for (const r of this.wrap.querySelectorAll(`input[name="${this.p}-preset"]`)) {
+    for (const r of this.radios) {
       r.addEventListener('change', () => {
         if (!r.checked) return;
-        const custom = r.value === 'custom';
-        this.showForm(custom);
-        if (custom) this.fields.inputs.hidden.focus();
+        this.setPreset(r.value);
+        if (r.value === 'custom') this.fields.inputs.hidden.focus();
         else {
-          this.base = r.value;
           this.$('adam').checked = false;
           handlers.onPreset(r.value, false);
         }
-        this.updateBlurb();
       });
     }
     this.$('adam').addEventListener('change', () => handlers.onPreset('modern', this.$('adam').checked));
@@ -81,51 +72,33 @@ export class Settings {
       e.preventDefault();
       let options;
       try {
-        options = this.read();
+        options = { preset: this.base, ...this.fields.read() };
       } catch (err) {
-        this.error(err.message);
-        return;
+        return this.error(err.message);
       }
       handlers.onApply(options);
     });
-    this.$('speed').addEventListener('change', () => handlers.onSpeed(Number(this.$('speed').value)));
-  }
-
-  preset() {
-    return this.wrap.querySelector(`input[name="${this.p}-preset"]:checked`)?.value ?? this.base;
-  }
-
-  setPreset(name) {
-    for (const r of this.wrap.querySelectorAll(`input[name="${this.p}-preset"]`)) r.checked = r.value === name;
-    if (name !== 'custom') this.base = name;
-    this.showForm(name === 'custom');
-    this.updateBlurb();
-  }
-
-  setAdam(on) {
-    this.$('adam').checked = on;
-  }
-
-  setSpeed(v) {
     const sel = this.$('speed');
-    if (![...sel.options].some((o) => o.value === String(v))) sel.add(new Option(`${fmtInt(v)} a second`, String(v)));
-    sel.value = String(v);
+    sel.addEventListener('change', () => handlers.onSpeed(Number(sel.value)));
+    if (![...sel.options].some((o) => o.value === String(speed))) sel.add(new Option(`${fmtInt(speed)} a second`, String(speed)));
+    sel.value = String(speed);
+    this.setPreset(preset);
   }
 
-  showForm(on) {
-    this.$('form').hidden = !on;
-    this.$('adam-row').hidden = on || this.preset() !== 'modern';
-  }
-
-  updateBlurb() {
-    const name = this.preset();
-    const text = this.described ?? PRESETS[name === 'custom' ? this.base : name].blurb;
-    this.$('blurb').textContent = name === 'custom' ? `${text}. Change anything and apply.` : text;
+  /** Shows `name` ('custom': the form) as chosen. */
+  setPreset(name) {
+    for (const r of this.radios) r.checked = r.value === name;
+    if (name !== 'custom') this.base = name;
+    this.$('form').hidden = name !== 'custom';
     this.$('adam-row').hidden = name !== 'modern';
+    const text = this.described ?? PRESETS[this.base].blurb;
+    this.$('blurb').textContent = name === 'custom' ? `${text}. Change anything and apply.` : text;
   }
 
-  /** Fills the fields from the network's info (what the core actually uses). */
-  show(info) {
+  /** Shows the network in use (the core's `info`) and the `preset` it is; fills the fields from it. */
+  show(info, preset, adam) {
+    this.$('adam').checked = adam;
+    this.setPreset(preset);
     const acts = info.activations;
     const options = {
       hidden: info.sizes.slice(1, -1), activation: acts[0] ?? 'sigmoid', outputActivation: acts[acts.length - 1],
@@ -137,10 +110,6 @@ export class Settings {
     // What the network in use actually is (a preset adapts to the data's size).
     this.described = blurb(info.sizes, options);
     this.$('blurb').textContent = this.described;
-  }
-
-  read() {
-    return { preset: this.base, ...this.fields.read() };
   }
 
   error(message) {

@@ -1,17 +1,13 @@
-// Every first-hidden-layer neuron's incoming weights as a picture the size of the input image:
-// the palette's positive colour where a lit pixel pushes the neuron up, its negative colour where
-// it pushes it down (each picture scaled by its own largest |weight|). A ring shows how strongly
-// the neuron fires for the image on the input now. Hovering or focusing a picture names the
-// neuron and emphasises it in the network drawing.
+// Every first-hidden-layer neuron's incoming weights as a picture the size of the input image, in
+// the palette's colours (each scaled by its own largest |weight|); a ring shows how strongly it fires
+// for the image on the input now. Hovering or focusing a picture (arrow keys move, Escape leaves)
+// names the neuron and emphasises it in the network drawing.
 
 import { fmt } from '../../core/format.js';
 import { COLOURS, divergingTable, palette, rgba } from '../../render/theme.js';
 
 export class WeightPictures {
-  /**
-   * @param {HTMLElement} wrap  the element the canvas fills (its width decides the grid)
-   * @param {(i: number) => void} onFocus  neuron hovered/focused (−1 when none)
-   */
+  /** `wrap`: what the canvas fills (its width decides the grid); onFocus(i): neuron i hovered/focused (−1: none). */
   constructor(wrap, onFocus, onResize) {
     Object.assign(this, { wrap, onFocus, sizes: null, frame: null, hover: -1, dirty: true, width: 0 });
     wrap.insertAdjacentHTML('beforeend', '<canvas class="mn-weights-canvas" tabindex="0" role="img"></canvas><div class="mn-tip" hidden></div>');
@@ -27,11 +23,6 @@ export class WeightPictures {
       onResize();
     });
     this.observer.observe(wrap);
-    this.listen();
-  }
-
-  /** Pointer and keyboard (arrows move, Escape leaves) choose the neuron shown. */
-  listen() {
     const c = this.canvas;
     c.addEventListener('pointermove', (e) => {
       const r = c.getBoundingClientRect();
@@ -52,8 +43,6 @@ export class WeightPictures {
 
   destroy() {
     this.observer.disconnect();
-    this.canvas.remove();
-    this.tip.remove();
   }
 
   setPalette(name) {
@@ -83,12 +72,7 @@ export class WeightPictures {
     if (n <= 16 && cols >= 4) cols = cols >= 8 ? 8 : 4;
     cols = Math.min(cols, n);
     // Prefer a column count that divides the neurons evenly (128 → 16 × 8), when close.
-    for (let c = cols; c >= Math.ceil(cols * 0.7); c--) {
-      if (n % c === 0) {
-        cols = c;
-        break;
-      }
-    }
+    cols = Array.from({ length: cols }, (_, k) => cols - k).find((c) => c >= cols * 0.7 && n % c === 0) ?? cols;
     const size = Math.floor((W - gap * (cols - 1)) / cols);
     const rows = Math.ceil(n / cols);
     const H = rows * size + (rows - 1) * gap;

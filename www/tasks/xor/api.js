@@ -1,8 +1,7 @@
 // The handle mount() resolves with for an XOR playground: the public API (neuroglow.d.ts:
 // Playground) over the playground (playground.js). Every method refuses to run once destroyed.
 
-import { destroyGuards } from '../../ui/task-common.js';
-import { train, think } from './training.js';
+import { destroyGuards, publicSettings } from '../../ui/task-common.js';
 
 /** Events a playground emits (`on(name, fn)`). */
 export const EVENTS = ['step', 'cycle', 'diverged', 'prediction', 'play', 'pause', 'reset', 'settings', 'recording'];
@@ -13,11 +12,12 @@ const SAME = ['predict', 'state', 'play', 'pause', 'reset', 'rewind', 'link', 'e
 export function makeApi(pg) {
   const { live, liveAsync } = destroyGuards(() => pg.destroyed);
   const recording = pg.recording;
-  return Object.freeze({
+  const get = (fn) => ({ get: fn, enumerable: true });
+  const api = {
     ...Object.fromEntries(SAME.map((name) => [name, live(name, (...args) => pg[name](...args))])),
     step: live('step', (kind = 'phase') => pg.userStep(kind)),
-    train: liveAsync('train', (opts) => train(pg, opts?.cycles)),
-    think: liveAsync('think', (input) => think(pg, input)),
+    train: liveAsync('train', (opts) => pg.train(opts?.cycles)),
+    think: liveAsync('think', (input) => pg.think(input)),
     configure: live('configure', (opts) => {
       try {
         return pg.configure(opts);
@@ -25,7 +25,7 @@ export function makeApi(pg) {
         throw new Error(`neuroglow configure(): ${e.detail ?? e.message}`);
       }
     }),
-    settings: live('settings', () => pg.publicSettings()),
+    settings: live('settings', () => publicSettings(pg.settings)),
     warnings: live('warnings', () => pg.warnings.slice()),
     info: live('info', () => ({ ...pg.session.info })),
     examples: live('examples', () => structuredClone(pg.session.examples)),
@@ -43,11 +43,6 @@ export function makeApi(pg) {
       return pg.events.on(name, fn);
     }),
     destroy: () => pg.destroy(),
-    get task() {
-      return pg.settings.task;
-    },
-    get element() {
-      return pg.root;
-    },
-  });
+  };
+  return Object.freeze(Object.defineProperties(api, { task: get(() => pg.settings.task), element: get(() => pg.root) }));
 }

@@ -1,20 +1,15 @@
 // The XOR playground's DOM: the canvas with its tooltip, the status bar and legend, the controls
-// and tools (Share, Embed, Record, …), and the panels below (chart, examples, probe, settings).
-// Each piece calls back into the playground (playground.js); applyView() puts the palette and
-// view settings onto them.
+// and tools, and the panels below (chart, examples, probe, settings), wired to the playground.
 
 import { NetworkRenderer } from '../../render/network.js';
 import { LineChart } from '../../render/chart.js';
 import { palette, describePalette } from '../../render/theme.js';
 import { fmt, fmtInt } from '../../core/format.js';
 import { Controls, el } from '../../ui/controls.js';
-import { Tooltip } from '../../ui/tooltip.js';
 import { ProbePanel } from '../../ui/probe.js';
 import { SettingsPanel } from '../../ui/settings.js';
 import { Tools } from '../../ui/tools.js';
 import { warningsBox } from '../../ui/task-common.js';
-import { ExamplesTable } from './examples-table.js';
-import { think } from './training.js';
 
 const CONTROL_PARTS = ['step', 'example', 'cycle', 'play', 'reset', 'speed', 'schedule', 'rewind'];
 const TOOL_PARTS = ['share', 'embed', 'record', 'image', 'palette'];
@@ -35,7 +30,7 @@ export function buildDom(pg) {
 /** The canvas, its tooltip, the status bar and legend, the alert. */
 function buildStage(pg) {
   pg.canvas = el('canvas', { class: 'ng-net', tabIndex: 0, role: 'img', ariaLabel: 'The neural network' });
-  pg.tipEl = el('div', { class: 'ng-tip', role: 'tooltip', id: `${pg.id}-tip` });
+  pg.tipEl = el('div', { class: 'ng-tip', role: 'tooltip', id: `${pg.id}-tip`, hidden: true });
   pg.wrap = el('div', { class: 'ng-canvas-wrap' }, pg.canvas, pg.tipEl);
   const stat = (name, label, text) => {
     pg.status[name] = el('b', { text, dataStat: name });
@@ -50,7 +45,6 @@ function buildStage(pg) {
   pg.root.append(el('div', { class: 'ng-stage' }, pg.wrap, ...(bar.childElementCount ? [bar] : [])), pg.alertEl);
 
   pg.view = new NetworkRenderer(pg.wrap, { canvas: pg.canvas, onResize: () => pg.requestFrame(true), maxDpr: 3 });
-  pg.tooltip = new Tooltip(pg.tipEl);
   pg.canvas.addEventListener('pointermove', (e) => pg.onPointer(e));
   pg.canvas.addEventListener('pointerdown', (e) => pg.onPointer(e, true));
   pg.canvas.addEventListener('pointerleave', (e) => e.pointerType === 'mouse' && pg.setHover(null));
@@ -60,13 +54,7 @@ function buildStage(pg) {
 function buildControls(pg) {
   const has = (p) => pg.parts.has(p);
   // A learner's click that fails shows why in the alert (a script's call throws instead).
-  const guard = (fn) => (...args) => {
-    try {
-      return Promise.resolve(fn(...args)).catch((e) => pg.alert(e.message));
-    } catch (e) {
-      pg.alert(e.message);
-    }
-  };
+  const guard = (fn) => (...args) => new Promise((done) => done(fn(...args))).catch((e) => pg.alert(e.message));
   if (TOOL_PARTS.some(has)) {
     pg.tools = new Tools(pg.id, pg.parts, {
       link: () => pg.link(),
@@ -99,7 +87,7 @@ function buildPanels(pg) {
   const chartWrap = el('div', { class: 'ng-chart-wrap' });
   if (has('chart')) panel('chart', 'Average error per cycle', chartWrap);
   if (has('examples')) panel('examples', 'Training examples', (pg.table = new ExamplesTable()).element);
-  if (has('probe')) panel('probe', 'Ask the network', (pg.probe = new ProbePanel(pg.id, (values) => think(pg, values), pg.defaultProbe())).form);
+  if (has('probe')) panel('probe', 'Ask the network', (pg.probe = new ProbePanel(pg.id, (values) => pg.think(values), pg.defaultProbe())).form);
   if (has('settings')) panel('settings', 'Settings', (pg.settingsPanel = new SettingsPanel(pg.id, pg.settings, (opts) => pg.configure(opts, { byLabel: true }))).form);
   // data-count: how many panels share the row (the settings panel always takes a row of its own).
   const inRow = panels.length - (has('settings') ? 1 : 0);
@@ -126,15 +114,47 @@ export function applyView(pg) {
   pg.view.setPalette(s.palette);
   pg.view.setValues(s.values);
   const p = palette(s.palette);
-  const sw = (cls) => el('span', { class: `ng-swatch ${cls}`, ariaHidden: 'true' });
-  pg.legendEl.replaceChildren(
-    el('span', { class: 'ng-legend-item' }, sw('ng-pos'), `${p.posName}: excites`),
-    el('span', { class: 'ng-legend-item' }, sw('ng-neg'), `${p.negName}: inhibits`),
-    el('span', { class: 'ng-legend-note', text: 'thicker = stronger' }),
-  );
+  const item = (cls, text) => el('span', { class: 'ng-legend-item' }, el('span', { class: `ng-swatch ${cls}`, ariaHidden: 'true' }), text);
+  pg.legendEl.replaceChildren(item('ng-pos', `${p.posName}: excites`), item('ng-neg', `${p.negName}: inhibits`), el('span', { class: 'ng-legend-note', text: 'thicker = stronger' }));
   pg.legendEl.title = describePalette(s.palette);
   pg.legendEl.setAttribute('aria-label', `Legend: ${describePalette(s.palette)}`);
   pg.tools?.setPalette(s.palette);
   pg.controls?.set({ speed: s.speed, schedule: s.schedule });
   pg.requestFrame(true);
+}
+
+/** The training examples, the current one highlighted, with what the network answers for each now. */
+class ExamplesTable {
+  constructor() {
+    this.element = el('div', { class: 'ng-table-wrap' });
+    this.rows = [];
+  }
+
+  setExamples({ inputs, targets }) {
+    const th = (text, cls = '') => el('th', { scope: 'col', class: cls, text });
+    const head = el('tr', {}, ...(inputs[0] ?? []).map((_, j) => th(`x${j + 1}`)));
+    head.append(th((targets[0]?.length ?? 0) > 1 ? 'targets' : 'target', 'ng-target'), th('output now', 'ng-out'));
+    this.rows = inputs.map((x, i) => {
+      const out = el('td', { class: 'ng-out', text: '–' });
+      const cells = [...x.map((v) => el('td', { text: fmt(v, 0) })), el('td', { class: 'ng-target', text: targets[i].map((v) => fmt(v, 0)).join(', ') }), out];
+      return { tr: el('tr', {}, ...cells), out, input: x };
+    });
+    this.element.replaceChildren(el('table', { class: 'ng-examples' }, el('thead', {}, head), el('tbody', {}, ...this.rows.map((r) => r.tr))));
+    this.current = -1;
+    this.version = -1;
+  }
+
+  /** Highlights example `current` (−1: none); after the weights changed (`version`) asks `predict` anew. */
+  update(current, version, predict) {
+    if (current !== this.current) {
+      this.rows[this.current]?.tr.classList.remove('ng-current');
+      this.rows[this.current]?.tr.removeAttribute('aria-current');
+      this.rows[current]?.tr.classList.add('ng-current');
+      this.rows[current]?.tr.setAttribute('aria-current', 'true');
+      this.current = current;
+    }
+    if (version === this.version) return;
+    this.version = version;
+    for (const r of this.rows) r.out.textContent = predict(r.input).map((v) => fmt(v, 3)).join(', ');
+  }
 }

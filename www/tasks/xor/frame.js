@@ -1,9 +1,8 @@
-// One drawn frame of the XOR playground: the core's frame snapshot (notes/contract.md), read
-// once, goes to the network drawing, the tooltip, the status bar, the caption and the error
-// chart; then the parts that call into wasm themselves (Rewind, the examples table).
+// One drawn frame of the XOR playground: the core's frame snapshot, read once, goes to the network
+// drawing, tooltip, status bar, caption and chart; then the parts that call into wasm themselves.
 
 import { fmt, fmtInt } from '../../core/format.js';
-import { describe } from '../../ui/tooltip.js';
+import { describe, showTip } from '../../ui/tooltip.js';
 
 /** Whether two hover hits (network.js hitTest) are the same neuron or synapse. */
 export function sameHit(a, b) {
@@ -26,7 +25,7 @@ export function render(pg, now) {
     legend: (pg.recording?.exporting || pg.recording?.active) ?? false,
     hover: pg.hover,
   });
-  if (pg.hover && pg.pointer) pg.tooltip.show(describe(pg.hover, f, pg.settings.palette), pg.pointer.x, pg.pointer.y, pg.view.fit.w, pg.view.fit.h);
+  if (pg.hover && pg.pointer) showTip(pg.tipEl, describe(pg.hover, f, pg.settings.palette), pg.pointer.x, pg.pointer.y, pg.view.fit.w, pg.view.fit.h);
   status(pg.status, s);
   if (pg.chart) loss(pg, f.buffers.history, s.cycle);
   // These call into wasm themselves (the frame's views are stale after them).
@@ -54,20 +53,16 @@ function caption(f, playing) {
   const ex = `Example ${s.example + 1} of ${s.exampleCount}`;
   if (s.diverged) return 'Training diverged — Reset or rewind';
   if (s.probing) return s.inProgress ? 'New situation: thinking…' : 'New situation: the network\u2019s answer';
-  switch (s.phase) {
-    case 'idle':
-      return s.cycle === 0 ? 'Press Step or Play to start' : `Rewound · ${s.loss == null ? '' : `average error ${fmt(s.loss, 4)}`}`;
-    case 'present':
-      return `${ex} · the input arrives`;
-    case 'forward':
-      return `${ex} · forward: layer ${s.layer + 1} → ${s.layer + 2}`;
-    case 'error':
-      return `${ex} · error = target − output`;
-    case 'backward':
-      return `${ex} · backward: layer ${s.layer + 2} → ${s.layer + 1}`;
-    default: // update: watched step by step (the weights the pass used are kept), or trained through
-      return f.beforeExact ? `${ex} · the weights change` : playing ? 'Learning…' : 'Press Step to watch the next example';
-  }
+  if (s.phase === 'idle') return s.cycle === 0 ? 'Press Step or Play to start' : `Rewound · ${s.loss == null ? '' : `average error ${fmt(s.loss, 4)}`}`;
+  const what = {
+    present: 'the input arrives',
+    forward: `forward: layer ${s.layer + 1} → ${s.layer + 2}`,
+    error: 'error = target − output',
+    backward: `backward: layer ${s.layer + 2} → ${s.layer + 1}`,
+  }[s.phase];
+  if (what) return `${ex} · ${what}`;
+  // update: watched step by step (the weights the pass used are kept), or trained through
+  return f.beforeExact ? `${ex} · the weights change` : playing ? 'Learning…' : 'Press Step to watch the next example';
 }
 
 /** The status bar's values (`el`: its <b> elements by name). */

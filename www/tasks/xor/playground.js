@@ -1,28 +1,26 @@
-// The XOR playground's controller: the network session, the play loop and the learner's actions
-// (step, play, pause, reset, configure, rewind, predict), input on the canvas and the frame loop.
-// The DOM it draws into is dom.js's, each frame frame.js's, recording recording.js's, the long
-// runs (train, think) training.js's and the public handle api.js's.
+// The XOR playground's controller: the session, the play loop, the learner's actions (and the long
+// runs train and think), input on the canvas and the frame loop. DOM: dom.js; a frame: frame.js.
 
 import { TASKS, NETWORK_SETTINGS, networkOptions, partsOf, checkSettings, defaultOf, appliesTo } from '../../core/config.js';
 import { describePalette } from '../../render/theme.js';
 import { ownsKeys } from '../../ui/controls.js';
 import { Player, phaseMs } from '../../ui/player.js';
-import { claimPage, releasePage, embedCodeFor, linkFor, writeUrl } from '../../ui/task-common.js';
+import { Slicer, yieldToEventLoop } from '../../core/scheduler.js';
+import { claimPage, releasePage, embedCodeFor, linkFor, writeUrl, publicSettings } from '../../ui/task-common.js';
 import { buildDom, applyView } from './dom.js';
 import { render, sameHit } from './frame.js';
 import { XorRecording } from './recording.js';
-import { reducedMotion } from './training.js';
-import { makeApi } from './api.js';
 
 const STEP_KINDS = ['phase', 'example', 'cycle'];
 /** What configure() may change on a live playground (the rest is fixed at mount). */
 const LIVE_SETTINGS = ['task', ...NETWORK_SETTINGS, 'speed', 'schedule', 'palette', 'values'];
 const STILL = { start: 0, dur: 0, flash: false };
+/** Whether the learner asked for less motion (animations then take no time). */
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export class XorPlayground {
   constructor(element, session, settings, warnings) {
-    Object.assign(this, { element, session, settings, warnings: warnings.slice(), events: session.events });
-    this.parts = partsOf(settings);
+    Object.assign(this, { element, session, settings, warnings: warnings.slice(), events: session.events, parts: partsOf(settings) });
     this.id = `ng-${Math.random().toString(36).slice(2, 10)}`;
     Object.assign(this, { anim: STILL, hover: null, pointer: null, frameReq: 0, destroyed: false, thinkToken: null, trainToken: null });
     this.onFrame = this.onFrame.bind(this);
@@ -47,7 +45,6 @@ export class XorPlayground {
       this.alert(message);
     });
     this.networkChanged();
-    this.api = makeApi(this);
     render(this, performance.now());
     claimPage(element, this.id, settings);
     if (settings.start === 'playing') this.play();
@@ -131,11 +128,7 @@ export class XorPlayground {
     return s;
   }
 
-  /**
-   * Changes settings (network ones rebuild the network; speed, schedule, palette and values apply
-   * live). Settings not given keep their values; a new task starts from its own defaults.
-   * Throws, changing nothing, when a setting is refused.
-   */
+  /** Changes settings (network ones rebuild; a new task starts from its defaults); throws, changing nothing, for a refused one. */
   configure(changes, { byLabel = false } = {}) {
     const checked = checkSettings(changes ?? {}, this.settings.task, { byLabel, allowed: LIVE_SETTINGS });
     const task = checked.task ?? this.settings.task;
@@ -160,7 +153,7 @@ export class XorPlayground {
     }
     applyView(this);
     if (!this.destroyed) writeUrl(this.element, this.root, this.id, this.settings);
-    this.events.emit('settings', this.publicSettings());
+    this.events.emit('settings', publicSettings(this.settings));
     return { ...this.session.info };
   }
 
@@ -173,6 +166,48 @@ export class XorPlayground {
     return s;
   }
 
+  /** Trains `cycles` more cycles in slices that yield to the browser; resolves with the state. */
+  async train(cycles) {
+    if (!Number.isSafeInteger(cycles) || cycles < 0) throw new Error('neuroglow train({ cycles }): cycles must be a whole number ≥ 0');
+    this.halt();
+    const token = (this.trainToken = {});
+    const { session } = this;
+    const [net, target] = [session.pg, session.state().cycle + cycles];
+    const slicer = new Slicer({ budgetMs: 10, start: 200 });
+    // Until done or diverged; a later action (pause, step, …), a rebuild or destroy() ends it early.
+    while (!this.destroyed && this.trainToken === token && session.pg === net) {
+      const s = session.state();
+      if (s.cycle >= target || s.diverged) break;
+      slicer.run(target - s.cycle, (n) => session.trainCycles(n));
+      this.still();
+      await yieldToEventLoop();
+    }
+    if (this.trainToken === token) this.trainToken = null;
+    return this.destroyed ? null : this.state();
+  }
+
+  /** Shows the network thinking about an input, layer by layer. Resolves with its outputs. */
+  async think(values) {
+    this.player.pause();
+    const token = (this.thinkToken = {});
+    this.session.pg.probe(Float32Array.from(values)); // throws for a bad input, nothing changed
+    let s = this.session.state();
+    const stepMs = reducedMotion() ? 0 : Math.min(700, Math.max(300, phaseMs(this.settings.speed)));
+    this.animate(stepMs * 0.85);
+    while (s.probing && s.inProgress && this.thinkToken === token) {
+      await new Promise((r) => setTimeout(r, stepMs));
+      if (this.destroyed || this.thinkToken !== token) break;
+      s = this.doStep('phase', stepMs * 0.85);
+    }
+    const finished = this.thinkToken === token;
+    if (finished) this.thinkToken = null;
+    if (this.destroyed) return [];
+    const output = Array.from(this.session.pg.view('a', this.session.info.sizes.length - 1));
+    if (finished) this.probe?.show(values, output);
+    this.events.emit('prediction', { input: Array.from(values), output, thought: true });
+    return output;
+  }
+
   predict(input) {
     const output = this.session.predict(input);
     this.events.emit('prediction', { input: Array.from(input), output, thought: false });
@@ -183,17 +218,10 @@ export class XorPlayground {
     return { ...this.session.state(), playing: this.player.playing, recording: this.recording?.active ?? false };
   }
 
-  publicSettings() {
-    const { url, appUrl, ...rest } = structuredClone(this.settings);
-    return rest;
-  }
-
-  /** A link that opens these settings as the full playground (an embed's link opens the full page). */
   link() {
     return linkFor(this.element, this.settings);
   }
 
-  /** An <iframe> snippet showing these settings in the compact embed layout. */
   embedCode(options) {
     const title = `neuroglow: a ${this.session.info.sizes.join('-')} neural network learning ${TASKS[this.settings.task].title}`;
     return embedCodeFor(this.element, this.settings, title, options);
@@ -202,8 +230,7 @@ export class XorPlayground {
   onKey(e) {
     const t = e.target;
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || this.destroyed || ownsKeys(t)) return;
-    // Under keyboard: 'page', keys inside another playground belong to that one, and a
-    // playground out of sight (e.g. in a hidden tab) takes none.
+    // Keys inside another playground are its own; one out of sight (a hidden tab) takes none.
     if ((t instanceof Element && t.closest('[data-neuroglow]') && !this.root.contains(t)) || this.root.getClientRects().length === 0) return;
     try {
       if (e.key === ' ' || e.key === 'Spacebar') {
@@ -231,7 +258,7 @@ export class XorPlayground {
   setHover(hit) {
     const changed = !sameHit(hit, this.hover);
     this.hover = hit;
-    if (!hit) this.tooltip.hide();
+    if (!hit) this.tipEl.hidden = true;
     if (changed) this.requestFrame(true);
   }
 

@@ -1,16 +1,12 @@
-// Recording the XOR playground's canvas as a WebM video (played with the schedule), and saving
-// the current frame as a PNG. `pg` is the playground (playground.js).
+// The XOR playground's canvas as a WebM video (played with the schedule) or the frame as a PNG.
 
 import { render } from './frame.js';
 import { recordCanvas, canvasPng, downloadBlob, sizeText } from '../../ui/recorder.js';
 
 export class XorRecording {
   constructor(pg) {
-    this.pg = pg;
-    this.recorder = null;
-    this.last = null;
-    /** True while saveImage() draws the frame it saves (the legend is drawn on the canvas). */
-    this.exporting = false;
+    // exporting: saveImage() is drawing the frame it saves (with the legend on the canvas).
+    Object.assign(this, { pg, recorder: null, last: null, exporting: false });
   }
 
   get active() {
@@ -38,10 +34,7 @@ export class XorRecording {
     pg.requestFrame(true);
   }
 
-  /**
-   * Stops recording (and playing); resolves with the video, also offered for download. After a
-   * recording that stopped by itself (the schedule reached its end) it resolves with that one.
-   */
+  /** Stops recording and playing; resolves with the video (also after it stopped by itself at the schedule's end). */
   stop() {
     if (this.recorder) this.last = this.finish();
     return this.last ?? Promise.reject(new Error('neuroglow: not recording'));
