@@ -15,6 +15,9 @@ test('network settings, tasks and presets come from the core schema', () => {
   assert.equal(defaultOf('learningRate', 'mnist'), 3, '3b1b is MNIST\u2019s default preset');
   assert.equal(defaultOf('learningRate', 'mnist', false, 'modern'), 0.05);
   assert.equal(defaultOf('model', 'draw'), 'modern');
+  const modern = SCHEMA.presets.find((p) => p.name === 'modern');
+  assert.deepEqual(modern.sizes, [784, 128, 64, 10]);
+  assert.deepEqual(modern.withAdam, { learningRate: 0.001, optimizer: 'adam' }, 'the Adam switch comes from the core');
 });
 
 test('mount() options are refused with the core\u2019s verdict, worded for the programmer', () => {

@@ -415,6 +415,7 @@ pub struct TaskInfo {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Preset {
     pub name: &'static str,
     /// How menus name it.

@@ -38,7 +38,7 @@ function checkPixels(x, n) {
 const EVENTS = ['prediction', 'model'];
 const GONE = 'neuroglow draw: this section was destroyed';
 /** An error's message as the section shows it, without the API's prefix. */
-const shown = (e) => e.message.replace(/^neuroglow draw: /, '');
+const shown = (e) => e.detail ?? e.message;
 
 let instances = 0;
 let versions = 0;

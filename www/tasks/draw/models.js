@@ -4,6 +4,9 @@
 import { MODELS } from '../../core/config.js';
 import { pageModels } from '../../core/models-on-page.js';
 
+/** An API error: prefixed for programmers, with the bare `detail` for showing in the section. */
+export const drawError = (text, Kind = Error) => Object.assign(new Kind(`neuroglow draw: ${text}`), { detail: text });
+
 /** The .ngm bytes of a shipped model, from the folder `base`. */
 async function fetchPretrained(base, name) {
   const url = new URL(`${name}.ngm`, base);
@@ -21,7 +24,7 @@ const asBytes = (x) => (x instanceof ArrayBuffer ? new Uint8Array(x) : ArrayBuff
 export async function sourceOf(c, which) {
   if (typeof which !== 'string') {
     const bytes = asBytes(which);
-    if (!bytes) throw new TypeError(`neuroglow draw: useModel(model): model must be ${Object.keys(MODELS).map((n) => `"${n}"`).join(', ')}, a model offered on the page, or .ngm bytes (Uint8Array)`);
+    if (!bytes) throw drawError(`useModel(model): model must be ${Object.keys(MODELS).map((n) => `"${n}"`).join(', ')}, a model offered on the page, or .ngm bytes (Uint8Array)`, TypeError);
     return { bytes, model: 'custom', label: 'Your model', entry: null };
   }
   if (MODELS[which]) {
@@ -35,10 +38,10 @@ export async function sourceOf(c, which) {
   const entry = pageModels(c.doc).find((e) => e.id === which || e.name === which);
   if (!entry) {
     const names = [...Object.keys(MODELS), ...pageModels(c.doc).map((e) => e.name)];
-    throw new Error(`neuroglow draw: unknown model "${which}" (try ${names.map((n) => `"${n}"`).join(', ')}, or pass .ngm bytes)`);
+    throw drawError(`unknown model "${which}" (try ${names.map((n) => `"${n}"`).join(', ')}, or pass .ngm bytes)`);
   }
   const bytes = asBytes(await entry.save());
-  if (!bytes) throw new Error(`neuroglow draw: "${entry.name}" gave no model bytes`);
+  if (!bytes) throw drawError(`"${entry.name}" gave no model bytes`);
   return { bytes, model: entry.name, label: entry.name, entry };
 }
 

@@ -123,7 +123,7 @@ function buildWidgets(c) {
   c.confusion = new ConfusionView(c.$('matrix'), c.$('bars'), (cell) => c.gallery.setFilter(cell));
   c.gallery = new Gallery(c.$('gallery'), (indices) => c.client.request('testImages', { indices }), (index) => c.showTest(index));
   c.settings = new Settings(c.$('settings'), {
-    onPreset: (name, adam) => c.choose({ preset: name, ...(adam ? SCHEMA.presets.find((p) => p.name === name).with_adam : {}) }, name),
+    onPreset: (name, adam) => c.choose({ preset: name, ...(adam ? SCHEMA.presets.find((p) => p.name === name).withAdam : {}) }, name),
     onApply: (opts) => c.choose(opts, 'custom'),
     onSpeed: (v) => c.setSpeed(v),
   }, c.preset, c.speed);
