@@ -144,18 +144,10 @@ test('layout parameters: start playing, choose and hide parts, numbers off', TIM
   assert.equal(await page.locator('#playground .ng button, #playground .ng input, #playground .ng-panel').count(), 0);
 });
 
-test('the JS defaults match the core; mount() refuses bad options with their names', TIMEOUT, async () => {
+test('mount() refuses bad options with their names', TIMEOUT, async () => {
   const page = await open(b.page);
   const r = await page.evaluate(async () => {
-    const { mount, TASKS } = await import(new URL('www/neuroglow.js', document.baseURI).href);
-    const out = {};
-    for (const task of Object.keys(TASKS).filter((t) => TASKS[t].view === 'xor')) {
-      const host = document.body.appendChild(document.createElement('div'));
-      const p = await mount(host, { task, controls: false });
-      out[task] = { info: p.info(), defaults: TASKS[task].network };
-      p.destroy();
-      host.remove();
-    }
+    const { mount } = await import(new URL('www/neuroglow.js', document.baseURI).href);
     const errors = [];
     for (const bad of [{ learningRate: 'abc' }, { controls: ['zap'] }, { palette: 'pink' }, { preset: '3b1b' }, { url: true }]) {
       try {
@@ -164,15 +156,8 @@ test('the JS defaults match the core; mount() refuses bad options with their nam
         errors.push(e.message);
       }
     }
-    return { out, errors };
+    return { errors };
   });
-  for (const [task, { info, defaults }] of Object.entries(r.out)) {
-    assert.deepEqual(info.sizes.slice(1, -1), defaults.hidden, task);
-    assert.equal(info.activations[0], defaults.activation, task);
-    assert.equal(info.activations.at(-1), defaults.outputActivation, task);
-    for (const k of ['loss', 'bias', 'init', 'optimizer', 'learningRate', 'batchSize', 'seed', 'lrDecay']) assert.equal(info[k], defaults[k], `${task} ${k}`);
-    assert.ok(Math.abs(info.momentum - defaults.momentum) < 1e-6, `${task} momentum`);
-  }
   assert.match(r.errors[0], /option "learningRate" must be a number between 0 and 100/);
   assert.match(r.errors[1], /option "controls" must be/);
   assert.match(r.errors[2], /option "palette" must be one of green-red, blue-orange/);
