@@ -79,7 +79,10 @@ impl Dataset {
             Targets::Floats(v) => out.copy_from_slice(&v[i * self.output_size..(i + 1) * self.output_size]),
             Targets::Classes(v) => {
                 out.fill(0.0);
-                out[v[i] as usize] = 1.0;
+                // A label the output cannot name stays all zeros (never an index out of bounds).
+                if let Some(o) = out.get_mut(v[i] as usize) {
+                    *o = 1.0;
+                }
             }
         }
     }
@@ -107,7 +110,8 @@ impl Dataset {
     /// Raw pixel bytes of image i (for drawing thumbnails), when the inputs are bytes.
     pub fn image_bytes(&self, i: usize) -> Option<&[u8]> {
         match &self.inputs {
-            Inputs::Bytes(v) => v.get(i * self.input_size..(i + 1) * self.input_size),
+            // Checked: on wasm32 a large index times the image size would wrap to image 0.
+            Inputs::Bytes(v) => v.get(i.checked_mul(self.input_size)?..i.checked_add(1)?.checked_mul(self.input_size)?),
             Inputs::Floats(_) => None,
         }
     }

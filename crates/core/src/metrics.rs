@@ -62,9 +62,11 @@ impl Evaluation {
     }
 }
 
-/// Runs the whole data set through the network in batches of 256.
+/// Runs the whole data set through the network in batches of 256. The confusion matrix has a
+/// row and column for every class the labels or the network's outputs can name (a test set may
+/// hold fewer classes than the network was trained on).
 pub fn evaluate(net: &Network, loss: Loss, data: &Dataset) -> Evaluation {
-    let classes = data.output_size;
+    let classes = data.output_size.max(net.output_size());
     let mut e = Evaluation {
         count: data.len(),
         correct: 0,

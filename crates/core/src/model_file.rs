@@ -119,7 +119,9 @@ pub fn load(bytes: &[u8]) -> Result<Model> {
     let mut layers = Vec::new();
     for (k, w) in sizes.windows(2).enumerate() {
         let weights = DMatrix::from_iterator(w[1], w[0], values.by_ref().take(w[0] * w[1]));
-        let biases = DVector::from_iterator(w[1], values.by_ref().take(w[1]));
+        let stored = DVector::from_iterator(w[1], values.by_ref().take(w[1]));
+        // A network without biases has zeros there (as `Network::new` makes them), whatever the file says.
+        let biases = if bias { stored } else { DVector::zeros(w[1]) };
         layers.push(crate::network::Layer { weights, biases, activation: acts[k] });
     }
     let net = Network { layers, bias };

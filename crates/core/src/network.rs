@@ -141,11 +141,14 @@ impl Network {
         }
     }
 
-    /// The output for one input, checked. Allocates: for the page's "new situation", not hot loops.
+    /// The output for one input, checked (a finite input must give finite outputs: weights that
+    /// are finite but huge can still overflow). Allocates the activations only, not a gradient
+    /// trace: for the page's "new situation", not hot loops.
     pub fn predict(&self, input: &[f32]) -> Result<Vec<f32>> {
         check_input(input, self.input_size())?;
-        let mut trace = Trace::new(&self.sizes());
+        let mut trace = Trace::forward_only(&self.sizes());
         self.forward(input, &mut trace);
+        check_output(trace.output())?;
         Ok(trace.output().to_vec())
     }
 
@@ -154,6 +157,15 @@ impl Network {
         self.layers
             .iter()
             .all(|l| l.weights.iter().all(|w| w.is_finite()) && l.biases.iter().all(|b| b.is_finite()))
+    }
+}
+
+/// Outputs a page may show: all finite (else the model's weights overflow on this input).
+pub fn check_output(output: &[f32]) -> Result<()> {
+    if output.iter().all(|x| x.is_finite()) {
+        Ok(())
+    } else {
+        Err(Error::Model("the network's outputs are not finite numbers: its weights are too large for this input".into()))
     }
 }
 

@@ -50,7 +50,8 @@ impl Optimizer {
         self.steps += 1;
         let scale = 1.0 / count.max(1) as f32;
         let lr = self.learning_rate;
-        let (mu, t) = (self.momentum, self.steps as i32);
+        // Past 2^20 updates β^t is 0 in f32 anyway; capping keeps the exponent from wrapping.
+        let (mu, t) = (self.momentum, self.steps.min(1 << 20) as i32);
         // Adam's bias-corrected step size, folded into one factor.
         let adam_lr = lr * (1.0 - ADAM_BETA2.powi(t)).sqrt() / (1.0 - mu.powi(t));
         for (k, layer) in net.layers.iter_mut().enumerate() {

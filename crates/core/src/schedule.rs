@@ -11,7 +11,7 @@ pub fn next_frame(cycle: u64) -> u64 {
         .iter()
         .copied()
         .find(|&f| f > cycle)
-        .unwrap_or_else(|| (cycle / last + 1) * last)
+        .unwrap_or_else(|| (cycle / last).saturating_add(1).saturating_mul(last))
 }
 
 /// Snapshots are dense where training changes fast (early) and sparse later.

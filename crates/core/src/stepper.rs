@@ -246,7 +246,7 @@ impl Stepper {
                     self.after_backward();
                 }
             }
-            Phase::Backward(0) => self.apply_update(),
+            Phase::Backward(0) => return self.apply_update(),
             Phase::Backward(k) => {
                 self.trainer.backward_layer(k - 1);
                 self.phase = Phase::Backward(k - 1);
@@ -283,9 +283,27 @@ impl Stepper {
     }
 
     /// From Backward(0) with an update due: the Update phase.
-    fn apply_update(&mut self) {
+    fn apply_update(&mut self) -> Result<()> {
         self.finish_example(true);
         self.phase = Phase::Update;
+        self.check_parameters()
+    }
+
+    /// A ReLU turns NaN into 0, so a loss can stay finite while the weights are not: the
+    /// parameters themselves are checked after updates.
+    fn check_parameters(&mut self) -> Result<()> {
+        if self.trainer.net.is_finite() {
+            return Ok(());
+        }
+        let why = format!(
+            "training diverged at cycle {}: the weights became infinite or not a number. The learning \
+             rate ({}) is probably too high; lower it, then Reset or rewind.",
+            self.cycle + 1,
+            self.trainer.config.learning_rate
+        );
+        self.in_progress = false;
+        self.diverged = Some(why.clone());
+        Err(Error::Diverged(why))
     }
 
     /// Books a completed example: batch accounting, cycle accounting, snapshots.
@@ -397,7 +415,7 @@ impl Stepper {
             }
         }
         self.phase = Phase::Update;
-        Ok(())
+        self.check_parameters()
     }
 
     /// Puts a user's input on the input neurons; step_phase then shows the network thinking
@@ -494,6 +512,8 @@ impl Stepper {
             ..self.trainer.config.clone()
         };
         let config = if layers.len() == 1 { NetConfig { activation: self.trainer.config.activation, ..config } } else { config };
+        // Finite weights can still overflow: a model must give finite outputs on this data.
+        model.net.predict(&self.data.input(0))?;
         let mut trainer = Trainer::new(config)?;
         trainer.net = model.net;
         self.trainer = trainer;

@@ -35,6 +35,22 @@ impl Trace {
         }
     }
 
+    /// Activations only (no gradients): for a network that just reads.
+    pub fn forward_only(sizes: &[usize]) -> Trace {
+        let per_layer = || sizes.iter().map(|&n| vec![0.0; n]).collect::<Vec<_>>();
+        let out = *sizes.last().unwrap_or(&0);
+        Trace {
+            z: per_layer(),
+            a: per_layer(),
+            delta: Vec::new(),
+            target: vec![0.0; out],
+            error: vec![0.0; out],
+            loss: 0.0,
+            grad_w: Vec::new(),
+            grad_b: Vec::new(),
+        }
+    }
+
     pub fn output(&self) -> &[f32] {
         self.a.last().map(Vec::as_slice).unwrap_or(&[])
     }

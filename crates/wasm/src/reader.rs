@@ -32,6 +32,20 @@ struct ReaderInfo<'a> {
     note: &'a str,
 }
 
+impl Reader {
+    /// The outputs of the pass just made, if finite; otherwise the network goes dark and the
+    /// error says why (weights too large for this input), never a misleading reading.
+    fn checked_output(&mut self) -> Result<Vec<f32>, JsValue> {
+        if let Err(e) = neuroglow_core::network::check_output(self.trace.output()) {
+            self.has_input = false;
+            self.trace.clear();
+            return Err(js_error(e));
+        }
+        self.has_input = true;
+        Ok(self.trace.output().to_vec())
+    }
+}
+
 #[wasm_bindgen]
 impl Reader {
     /// Loads a saved model (`.ngm` bytes); throws a clear message for a bad file.
@@ -75,8 +89,7 @@ impl Reader {
             Some(image) => {
                 self.input.copy_from_slice(&image.pixels);
                 self.net.forward(&image.pixels, &mut self.trace);
-                self.has_input = true;
-                Ok(Some(self.trace.output().to_vec()))
+                self.checked_output().map(Some)
             }
             None => {
                 self.has_input = false;
@@ -93,8 +106,7 @@ impl Reader {
         neuroglow_core::network::check_input(pixels, self.net.input_size()).map_err(js_error)?;
         self.input.copy_from_slice(pixels);
         self.net.forward(pixels, &mut self.trace);
-        self.has_input = true;
-        Ok(self.trace.output().to_vec())
+        self.checked_output()
     }
 
     /// The 28×28 image the network saw last (zero-copy; see `Playground.view`).

@@ -234,3 +234,20 @@ fn one_frame_says_what_is_known_and_shows_every_number() {
     let f = reader.frame().unwrap();
     assert!(get(&f, "state").is_null() && known(&f, "output").as_bool().unwrap());
 }
+
+#[wasm_bindgen_test]
+fn a_model_whose_outputs_overflow_is_refused_not_read() {
+    use neuroglow_core::{model_file, Activation, Loss, NetConfig, Network};
+    use rand::SeedableRng;
+    let cfg = NetConfig { sizes: vec![784, 4, 10], activation: Activation::Linear, bias: true, ..NetConfig::default() };
+    let mut net = Network::new(&cfg, &mut rand::rngs::StdRng::seed_from_u64(1));
+    net.layers[0].weights.fill(3e38);
+    // Column-major 10×4: alternate the sign by hidden neuron, so every output sums inf − inf.
+    net.layers[1].weights.iter_mut().enumerate().for_each(|(i, w)| *w = if (i / 10) % 2 == 0 { 3e38 } else { -3e38 });
+    let mut r = neuroglow_wasm::Reader::from_model(&model_file::save(&net, Loss::SquaredError, "")).unwrap();
+    let e = r.read_pixels(&[0.5; 784]).err().unwrap();
+    assert_eq!(get(&e, "code").as_string().unwrap(), "model");
+    let f = r.frame().unwrap();
+    assert_eq!(get(&get(&f, "known"), "lit").as_f64().unwrap(), 0.0, "the network goes dark");
+    assert!(get(&f, "guess").is_null());
+}

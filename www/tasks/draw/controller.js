@@ -92,7 +92,12 @@ export class DrawController {
 
   readPad() {
     const img = this.pad.pixels();
-    this.reader.read(img.data, img.width, img.height);
+    try {
+      this.reader.read(img.data, img.width, img.height);
+    } catch (e) {
+      // A model whose weights overflow on this drawing: said, not shown as a reading.
+      say(this, e.detail ?? e.message, true);
+    }
   }
 
   /** Shows the Reader's frame everywhere; its views are read before anything else calls into wasm. */

@@ -155,6 +155,16 @@ class ExamplesTable {
     }
     if (version === this.version) return;
     this.version = version;
-    for (const r of this.rows) r.out.textContent = predict(r.input).map((v) => fmt(v, 3)).join(', ');
+    for (const r of this.rows) r.out.textContent = answer(predict, r.input);
+  }
+}
+
+/** The outputs as text; a diverged network (outputs not finite: code 'model') has no answer. */
+function answer(predict, input) {
+  try {
+    return predict(input).map((v) => fmt(v, 3)).join(', ');
+  } catch (e) {
+    if (e?.code !== 'model') throw e;
+    return '–';
   }
 }
