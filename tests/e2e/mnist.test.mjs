@@ -162,9 +162,10 @@ test('Step goes phase by phase: forward layer by layer, error, backward, update'
   }
   assert.deepEqual(phases.slice(0, 8), ['present', 'forward0', 'forward1', 'forward2', 'error', 'backward2', 'backward1', 'backward0']);
   assert.match(await root(page).locator('[data-part="phase"]').innerText(), /^(Update|The image)/);
-  for (const name of ['One example', 'One batch']) {
+  for (const [name, seen] of [['One example', 2], ['One batch', 12]]) {
     await page.getByRole('button', { name, exact: true }).click();
-    await page.waitForTimeout(200);
+    // (Waits for the worker's reply rather than a fixed time: a loaded machine answers late.)
+    await page.waitForFunction((n) => window.mnist.state().seen >= n, seen, { timeout: 10_000 }).catch(() => {});
   }
   assert.equal((await state(page)).seen, 12, 'one example by phases, one whole, one batch of 10');
   assert.equal(await counter(page, 'seen'), '12');
@@ -261,6 +262,23 @@ test('a failed data load says why', TIMEOUT, async () => {
   assert.ok(await page.getByRole('button', { name: 'Try again' }).isVisible());
   assert.equal(await page.getByRole('button', { name: 'Play', exact: true }).isDisabled(), true);
   forgive(/404|Failed to load resource/); // the browser itself logs the 404s
+});
+
+test('?data= on another origin is refused with a message; nothing is requested from it', TIMEOUT, async () => {
+  const { page } = b;
+  const foreign = [];
+  const watch = (req) => {
+    if (!req.url().startsWith(url(''))) foreign.push(req.url());
+  };
+  page.on('request', watch);
+  for (const data of ['https://example.org/mnist/', '//example.org/mnist/', 'javascript:alert(1)']) {
+    await page.goto(url(`www/mnist/index.html?data=${encodeURIComponent(data)}`));
+    await page.getByRole('alert').filter({ hasText: 'the data must be a relative path on this site' }).waitFor();
+    await page.waitForFunction(() => window.mnist, null, { timeout: 20_000 });
+    await page.evaluate(() => window.mnist.ready);
+  }
+  page.off('request', watch);
+  assert.deepEqual(foreign, []);
 });
 
 test('pretrained models: loaded when shipped, a clear message when missing', TIMEOUT, async () => {
