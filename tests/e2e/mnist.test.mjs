@@ -161,7 +161,10 @@ test('Step goes phase by phase: forward layer by layer, error, backward, update'
     phases.push(s.phase + (s.layer ?? ''));
   }
   assert.deepEqual(phases.slice(0, 8), ['present', 'forward0', 'forward1', 'forward2', 'error', 'backward2', 'backward1', 'backward0']);
-  assert.match(await root(page).locator('[data-part="phase"]').innerText(), /^(Update|The image)/);
+  // The phase text follows with the next drawn frame (the state can be a frame ahead of it).
+  const phaseText = root(page).locator('[data-part="phase"]');
+  await page.waitForFunction((el) => /^(Update|The image)/.test(el.textContent), await phaseText.elementHandle(), { timeout: 5_000 }).catch(() => {});
+  assert.match(await phaseText.innerText(), /^(Update|The image)/);
   for (const [name, seen] of [['One example', 2], ['One batch', 12]]) {
     await page.getByRole('button', { name, exact: true }).click();
     // (Waits for the worker's reply rather than a fixed time: a loaded machine answers late.)

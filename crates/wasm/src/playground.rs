@@ -148,6 +148,15 @@ impl Playground {
     }
 }
 
+/// An index from JS, taken as a number and checked (wasm-bindgen would wrap 2^32 to 0).
+fn whole(x: f64) -> Result<usize, JsValue> {
+    if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= u32::MAX as f64 {
+        Ok(x as usize)
+    } else {
+        Err(fail("input", &format!("{x} is not an index (a whole number from 0)")))
+    }
+}
+
 fn core<T>(r: neuroglow_core::Result<T>) -> Result<T, JsValue> {
     r.map_err(js_error)
 }
@@ -282,7 +291,8 @@ impl Playground {
     }
 
     /// Rewinds to snapshot `index` (see `snapshotCycles`).
-    pub fn restore(&mut self, index: usize) -> Result<(), JsValue> {
+    pub fn restore(&mut self, index: f64) -> Result<(), JsValue> {
+        let index = whole(index)?;
         self.stepper.restore(index).map_err(js_error)
     }
 
@@ -339,13 +349,15 @@ impl Playground {
 
     /// Pixels (0..255) of a test image, and its label via `testLabel`.
     #[wasm_bindgen(js_name = testImage)]
-    pub fn test_image(&self, index: usize) -> Result<Vec<u8>, JsValue> {
+    pub fn test_image(&self, index: f64) -> Result<Vec<u8>, JsValue> {
+        let index = whole(index)?;
         let test = self.test_data()?;
         test.image_bytes(index).map(<[u8]>::to_vec).ok_or_else(|| fail("input", &format!("there is no test image {index}")))
     }
 
     #[wasm_bindgen(js_name = testLabel)]
-    pub fn test_label(&self, index: usize) -> Result<usize, JsValue> {
+    pub fn test_label(&self, index: f64) -> Result<usize, JsValue> {
+        let index = whole(index)?;
         self.test_data()?.label(index).ok_or_else(|| fail("input", &format!("there is no test label {index}")))
     }
 
@@ -357,7 +369,8 @@ impl Playground {
 
     /// Shows the network thinking about test image `index` (then `stepPhase`/`finishProbe`).
     #[wasm_bindgen(js_name = probeTest)]
-    pub fn probe_test(&mut self, index: usize) -> Result<(), JsValue> {
+    pub fn probe_test(&mut self, index: f64) -> Result<(), JsValue> {
+        let index = whole(index)?;
         let test = self.test_data()?;
         if index >= test.len() {
             return Err(fail("input", &format!("there is no test image {index}")));

@@ -67,7 +67,8 @@ fn bad_input_throws_instead_of_panicking() {
     assert!(p.view("secrets", 0).is_err());
     assert!(p.train_cycles(f64::NAN).is_err());
     assert!(p.train_cycles(-5.0).is_err());
-    assert!(p.restore(99).is_err());
+    assert!(p.restore(99.0).is_err());
+    assert!(p.restore(-1.0).is_err() && p.restore(0.5).is_err() && p.restore(f64::NAN).is_err());
     assert!(p.set_learning_rate(f32::INFINITY).is_err());
     // Still alive and well after all that.
     p.step_example().unwrap();
@@ -81,7 +82,7 @@ fn divergence_is_reported_and_pauses() {
     .unwrap();
     assert!(p.train_cycles(1000.0).is_err());
     assert!(state_field(&p, "diverged").as_string().unwrap().contains("learning rate"));
-    p.restore(0).unwrap();
+    p.restore(0.0).unwrap();
     // None reaches JS as undefined.
     assert!(state_field(&p, "diverged").is_undefined());
 }
@@ -132,6 +133,11 @@ fn image_tasks_train_evaluate_save_and_load() {
     assert!(p.load(b"not a model").is_err());
     assert_eq!(p.view("weights", 0).unwrap().to_vec(), before);
     assert_eq!(p.load(&saved).unwrap(), "tiny");
+    // Indices that would wrap to image 0 on wasm32 are refused, not read.
+    assert!(p.test_image(39.0).is_ok());
+    for bad in [40.0, 2f64.powi(28), 2f64.powi(32), 1e20, -1.0, f64::NAN] {
+        assert!(p.test_image(bad).is_err() && p.test_label(bad).is_err() && p.probe_test(bad).is_err(), "{bad}");
+    }
     // A truncated IDX file is a clear error, not a panic.
     assert!(Playground::with_images(JsValue::UNDEFINED, &img[..100], &lab).is_err());
 }
