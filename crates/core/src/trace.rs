@@ -21,21 +21,15 @@ pub struct Trace {
 
 impl Trace {
     pub fn new(sizes: &[usize]) -> Trace {
-        let per_layer = || sizes.iter().map(|&n| vec![0.0; n]).collect::<Vec<_>>();
-        let out = *sizes.last().unwrap_or(&0);
         Trace {
-            z: per_layer(),
-            a: per_layer(),
-            delta: per_layer(),
-            target: vec![0.0; out],
-            error: vec![0.0; out],
-            loss: 0.0,
+            delta: sizes.iter().map(|&n| vec![0.0; n]).collect(),
             grad_w: sizes.windows(2).map(|w| DMatrix::zeros(w[1], w[0])).collect(),
             grad_b: sizes[1..].iter().map(|&n| vec![0.0; n]).collect(),
+            ..Trace::forward_only(sizes)
         }
     }
 
-    /// Activations only (no gradients): for a network that just reads.
+    /// Activations only (no δ, no gradients): for a network that just reads.
     pub fn forward_only(sizes: &[usize]) -> Trace {
         let per_layer = || sizes.iter().map(|&n| vec![0.0; n]).collect::<Vec<_>>();
         let out = *sizes.last().unwrap_or(&0);
