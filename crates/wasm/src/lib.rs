@@ -22,12 +22,6 @@ pub fn next_frame(cycle: f64) -> f64 {
     neuroglow_core::schedule::next_frame(c) as f64
 }
 
-/// The wasm module's memory, for building typed-array views.
-#[wasm_bindgen(js_name = wasmMemory)]
-pub fn wasm_memory() -> JsValue {
-    wasm_bindgen::memory()
-}
-
 /// Every task, preset, shipped model and network option (type, range, default, doc): the one
 /// description JS builds its settings, forms and URL parsing from.
 #[wasm_bindgen]

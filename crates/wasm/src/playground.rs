@@ -6,7 +6,6 @@ use crate::options::{self, need};
 use crate::{fail, js_error, to_js, to_json, views};
 use neuroglow_core::known::Known;
 use neuroglow_core::dataset::Dataset;
-use neuroglow_core::preprocess::{self, Gray};
 use neuroglow_core::{idx, metrics, model_file, Error, Init, OptimizerKind, Stepper, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -27,14 +26,6 @@ pub struct Playground {
 
 /// At most this many misclassified test examples are listed by `evaluate`.
 const MAX_MISTAKES: usize = 500;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Reading {
-    /// The 28×28 image the network sees, 0..1, row-major.
-    input: Vec<f32>,
-    outputs: Vec<f32>,
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -296,11 +287,6 @@ impl Playground {
         self.stepper.restore(index).map_err(js_error)
     }
 
-    #[wasm_bindgen(js_name = setLearningRate)]
-    pub fn set_learning_rate(&mut self, rate: f32) -> Result<(), JsValue> {
-        self.stepper.trainer.set_learning_rate(rate).map_err(js_error)
-    }
-
     /// A zero-copy view of named numbers (see `views::Kind`): valid until the next call into
     /// this module; make a fresh one each frame.
     pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsValue> {
@@ -361,12 +347,6 @@ impl Playground {
         self.test_data()?.label(index).ok_or_else(|| fail("input", &format!("there is no test label {index}")))
     }
 
-    /// Pixels of the training example shown now (image tasks).
-    #[wasm_bindgen(js_name = currentImage)]
-    pub fn current_image(&self) -> Option<Vec<u8>> {
-        self.stepper.data.image_bytes(self.stepper.example_index()).map(<[u8]>::to_vec)
-    }
-
     /// Shows the network thinking about test image `index` (then `stepPhase`/`finishProbe`).
     #[wasm_bindgen(js_name = probeTest)]
     pub fn probe_test(&mut self, index: f64) -> Result<(), JsValue> {
@@ -407,24 +387,4 @@ impl Playground {
         self.stepper.data.label(self.stepper.example_index())
     }
 
-    /// Reads a drawing (canvas RGBA, light ink on dark or transparent): MNIST-style
-    /// preprocessing, then the network's outputs. `null` when there is no ink. With `show`,
-    /// the network drawing shows it too (as a probe).
-    #[wasm_bindgen(js_name = readDrawing)]
-    pub fn read_drawing(&mut self, rgba: &[u8], width: usize, height: usize, show: bool) -> Result<JsValue, JsValue> {
-        let field = preprocess::FIELD;
-        if self.stepper.data.input_size != field * field {
-            return Err(js_error(Error::Model(format!("drawings need a network with {} inputs (28×28 images)", field * field))));
-        }
-        let gray = Gray::from_rgba(rgba, width, height).map_err(js_error)?;
-        let Some(image) = preprocess::to_mnist(&gray) else {
-            return Ok(JsValue::NULL);
-        };
-        let outputs = self.stepper.net().predict(&image.pixels).map_err(js_error)?;
-        if show {
-            self.stepper.probe(&image.pixels).map_err(js_error)?;
-            self.stepper.finish_probe().map_err(js_error)?;
-        }
-        to_js(&Reading { input: image.pixels, outputs })
-    }
 }

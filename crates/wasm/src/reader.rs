@@ -16,8 +16,6 @@ pub struct Reader {
     net: Network,
     trace: Trace,
     note: String,
-    /// The last preprocessed drawing (28×28, 0..1), for showing what the network sees.
-    input: Vec<f32>,
     /// The network holds a reading (the pad has ink).
     has_input: bool,
     frames: FrameCache,
@@ -57,10 +55,9 @@ impl Reader {
             return Err(crate::fail("model-shape", &Error::Model("drawings need a network with 784 inputs (28×28)".into()).to_string()));
         }
         let trace = Trace::new(&model.net.sizes());
-        let input = vec![0.0; preprocess::FIELD * preprocess::FIELD];
         let mut frames = FrameCache::default();
         frames.fixed_weights = true;
-        Ok(Reader { net: model.net, trace, note: model.note, input, has_input: false, frames })
+        Ok(Reader { net: model.net, trace, note: model.note, has_input: false, frames })
     }
 
     pub fn info(&self) -> Result<JsValue, JsValue> {
@@ -87,13 +84,11 @@ impl Reader {
         let gray = Gray::from_rgba(rgba, width, height).map_err(js_error)?;
         match preprocess::to_mnist(&gray) {
             Some(image) => {
-                self.input.copy_from_slice(&image.pixels);
                 self.net.forward(&image.pixels, &mut self.trace);
                 self.checked_output().map(Some)
             }
             None => {
                 self.has_input = false;
-                self.input.fill(0.0);
                 self.trace.clear();
                 Ok(None)
             }
@@ -104,15 +99,8 @@ impl Reader {
     #[wasm_bindgen(js_name = readPixels)]
     pub fn read_pixels(&mut self, pixels: &[f32]) -> Result<Vec<f32>, JsValue> {
         neuroglow_core::network::check_input(pixels, self.net.input_size()).map_err(js_error)?;
-        self.input.copy_from_slice(pixels);
         self.net.forward(pixels, &mut self.trace);
         self.checked_output()
-    }
-
-    /// The 28×28 image the network saw last (zero-copy; see `Playground.view`).
-    pub fn input(&self) -> js_sys::Float32Array {
-        // SAFETY: as for views: handed straight to JS, read before the next call into wasm.
-        unsafe { js_sys::Float32Array::view(&self.input) }
     }
 
     /// Zero-copy views: weights, biases (per weight layer), z, a (per neuron layer).
