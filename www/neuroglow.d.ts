@@ -393,9 +393,23 @@ export interface DrawPlayground {
 }
 
 /**
+ * The Error a call gets when the WebAssembly module under it stopped (a trap, e.g. a Rust panic):
+ * the section shows a notice with a "Reload this section" button; until it is pressed the
+ * handle's methods throw (or reject with) this, except settings(), warnings(), link(),
+ * embedCode(), on() and destroy(). MNIST also emits 'error' with `code: 'crashed'` and `crash`.
+ */
+export interface CrashError extends Error {
+  code: 'crashed';
+  /** What stopped it: the panic's message and source location, or the trap's words ("unreachable"). */
+  crash: { message: string; location: string; trap: string; panicked: boolean };
+}
+
+/**
  * Mounts a playground into `element`. Rejects with an Error naming the option for an unknown
  * option, a bad value or one that does not apply to the task, and with the core's message for a
- * network it refuses (e.g. a layer of 1,000,000 neurons).
+ * network it refuses (e.g. a layer of 1,000,000 neurons). The handle stays valid when its section
+ * is reloaded after a crash (CrashError): the new section has the settings in force and the
+ * listeners added with on().
  */
 export function mount(element: Element, options: MountOptions & { task: 'mnist' }): Promise<MnistPlayground>;
 export function mount(element: Element, options: MountOptions & { task: 'draw' }): Promise<DrawPlayground>;

@@ -19,6 +19,8 @@
 
 import { resolveSettings, TASKS, SETTINGS, PARTS, supportsTask } from './core/config.js';
 import { mountXor } from './tasks/xor/mount.js';
+import { loadWasm } from './core/wasm.js';
+import { supervise } from './ui/crash-notice.js';
 
 export { supportsTask, SETTINGS, TASKS, PARTS };
 export { EVENTS } from './tasks/xor/api.js';
@@ -28,25 +30,32 @@ export { PageShare } from './ui/page-share.js';
 /**
  * The code that shows each kind of task (config.js: TASKS[task].view). Each takes the element and
  * the resolved settings ({ settings, warnings, fromUrl }) and resolves with the playground API.
+ * `watch`: where a crash of its WebAssembly module shows (ui/crash-notice.js): 'page' for the
+ * page's shared module, 'events' for MNIST's worker (an 'error' event with code 'crashed').
  */
 const VIEWS = {
-  xor: mountXor,
-  mnist: async (element, resolved) => (await import('./tasks/mnist/mount.js')).mountMnistTask(element, resolved),
-  draw: async (element, resolved) => {
-    let task;
-    try {
-      task = await import('./tasks/draw/mount.js');
-    } catch (e) {
-      throw new Error(`neuroglow: the draw-a-digit section could not be loaded (${e.message})`);
-    }
-    return task.mountDrawTask(element, resolved);
+  xor: { watch: 'page', mountView: mountXor },
+  mnist: { watch: 'events', mountView: async (element, resolved) => (await import('./tasks/mnist/mount.js')).mountMnistTask(element, resolved) },
+  draw: {
+    watch: 'page',
+    mountView: async (element, resolved) => {
+      let task;
+      try {
+        task = await import('./tasks/draw/mount.js');
+      } catch (e) {
+        throw new Error(`neuroglow: the draw-a-digit section could not be loaded (${e.message})`);
+      }
+      return task.mountDrawTask(element, resolved);
+    },
   },
 };
 
 /**
  * Mounts a playground into `element`. Resolves with its handle; rejects with a clear Error for
  * bad options. With `url: true` the page's URL query adds settings (bad ones become warnings
- * shown in the playground) and is kept in step with the settings.
+ * shown in the playground) and is kept in step with the settings. Should its WebAssembly module
+ * stop (a bug), the section shows a notice with a button that mounts it again with the same
+ * settings; the handle stays valid (ui/crash-notice.js).
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('neuroglow mount(element, options): element must be a DOM element');
@@ -54,6 +63,7 @@ export async function mount(element, options = {}) {
     throw new TypeError('neuroglow mount(element, options): options must be an object');
   }
   const doc = element.ownerDocument;
+  await loadWasm(); // (a fresh module when the page's last one stopped: settings are checked by it)
   let resolved;
   try {
     resolved = resolveSettings(options, options.url === true ? doc.defaultView.location.search : null);
@@ -62,32 +72,25 @@ export async function mount(element, options = {}) {
   }
   const view = VIEWS[TASKS[resolved.settings.task].view];
   if (!view) throw new Error(`neuroglow: task "${resolved.settings.task}" cannot be shown yet`);
-  if (!resolved.settings.url) return view(element, resolved);
-  // The page URL has one owner; claimed before the first await so two mounts cannot both win.
-  const docEl = doc.documentElement;
-  if (docEl.dataset.neuroglowUrl) throw new Error('neuroglow: only one playground per page can use url: true (it owns the page URL)');
-  docEl.dataset.neuroglowUrl = 'mounting';
-  try {
-    return await view(element, resolved);
-  } catch (e) {
-    if (docEl.dataset.neuroglowUrl === 'mounting') delete docEl.dataset.neuroglowUrl;
-    throw e;
-  }
+  // The page URL has one owner (url: true); supervise() claims it before its first await.
+  return supervise(element, resolved, view);
 }
 
 /**
  * The MNIST section alone, without the public API's settings layer (the standalone page
  * www/mnist/index.html): options preset, the network options, examplesPerSecond, autoplay,
- * dataUrl, heading. Loads its code on demand.
+ * dataUrl, heading. Loads its code on demand. A crash of its worker's module: as mount()'s.
  */
 export async function mountMnist(element, options) {
-  return (await import('./tasks/mnist/mount.js')).mountMnist(element, options);
+  const task = await import('./tasks/mnist/mount.js');
+  return supervise(element, { settings: options }, { watch: 'events', mountView: (into, r) => task.mountMnist(into, r.settings) });
 }
 
 /**
  * The draw-a-digit section alone (the standalone page www/draw/index.html): options model,
- * modelUrl, heading, hide. Loads its code on demand.
+ * modelUrl, heading, hide. Loads its code on demand. A crash of the page's module: as mount()'s.
  */
 export async function mountDraw(element, options) {
-  return (await import('./tasks/draw/mount.js')).mountDraw(element, options);
+  const task = await import('./tasks/draw/mount.js');
+  return supervise(element, { settings: options }, { watch: 'page', mountView: (into, r) => task.mountDraw(into, r.settings) });
 }

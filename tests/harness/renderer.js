@@ -36,9 +36,11 @@ for (const [name, w, h, make, opts] of CASES) {
   if (only && only !== name) continue;
   const panel = document.createElement('section');
   panel.className = 'panel';
-  panel.innerHTML = `<h2>${name}</h2><div class="wrap" id="${name}" style="width:${w}px;height:${h}px"></div>`;
+  panel.innerHTML = `<h2>${name}</h2><div class="wrap" id="${name}"></div>`;
+  const wrap = panel.querySelector('.wrap');
+  Object.assign(wrap.style, { width: `${w}px`, height: `${h}px` }); // CSSOM: the CSP refuses style=""
   host.append(panel);
-  const renderer = new NetworkRenderer(panel.querySelector('.wrap'));
+  const renderer = new NetworkRenderer(wrap);
   renderer.draw(make(), opts);
   panel.dataset.summary = JSON.stringify(renderer.synapseSummary());
 }

@@ -166,6 +166,11 @@ impl Batch {
         }
     }
 
+    /// Whether it was made for a network of these layer sizes.
+    pub fn fits(&self, sizes: &[usize]) -> bool {
+        self.sizes == sizes
+    }
+
     /// Column `i` of neuron layer `l`'s activations.
     pub fn output(&self, i: usize) -> &[f32] {
         let l = self.sizes.len() - 1;

@@ -108,7 +108,8 @@ impl NetConfig {
         if self.batch_size == 0 || self.batch_size > MAX_BATCH {
             return err(format!("batch size {} is out of range (1 to {MAX_BATCH})", self.batch_size));
         }
-        Ok(())
+        // Within every limit can still be too much memory; the data is checked when it comes.
+        crate::budget::Estimate::of(self, 0).check()
     }
 
     /// Weights plus biases (biases counted only when enabled).

@@ -62,6 +62,20 @@ impl Dataset {
         self.len() == 0
     }
 
+    /// The memory it takes: its examples, plus a word per example for the order they are
+    /// shown in (for the memory budget).
+    pub fn bytes(&self) -> usize {
+        let inputs = match &self.inputs {
+            Inputs::Floats(v) => v.len() * 4,
+            Inputs::Bytes(v) => v.len(),
+        };
+        let targets = match &self.targets {
+            Targets::Floats(v) => v.len() * 4,
+            Targets::Classes(v) => v.len(),
+        };
+        inputs + targets + self.len() * std::mem::size_of::<usize>()
+    }
+
     pub fn copy_input(&self, i: usize, out: &mut [f32]) {
         let range = i * self.input_size..(i + 1) * self.input_size;
         match &self.inputs {

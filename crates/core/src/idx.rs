@@ -4,11 +4,14 @@
 //! dimensions, one u32 size per dimension, then the data in row-major order.
 
 use crate::dataset::{Dataset, Inputs, Targets};
+use crate::budget::MAX_EXAMPLES;
 use crate::error::{Error, Result};
 use std::io::Read;
 
 /// Largest decompressed file we accept (the MNIST training images are 47 MB).
-pub const MAX_BYTES: usize = 256 << 20;
+pub const MAX_BYTES: usize = 128 << 20;
+/// Largest file (gzipped or not) we start to read: gzip can add a little to incompressible data.
+pub const MAX_FILE_BYTES: usize = MAX_BYTES + (MAX_BYTES >> 10) + 1024;
 /// Largest image side and class count a user's data set may have.
 pub const MAX_SIDE: usize = 64;
 pub const MAX_CLASSES: usize = 100;
@@ -19,75 +22,103 @@ pub struct Idx {
     pub data: Vec<u8>,
 }
 
-/// Decompresses when the bytes are gzip (magic 1f 8b), refusing anything too large.
-pub fn gunzip_if_needed(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>> {
-    if bytes.len() < 2 || bytes[0] != 0x1f || bytes[1] != 0x8b {
-        return Ok(bytes.into());
-    }
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(bytes)
-        .take(MAX_BYTES as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| Error::Data(format!("the gzip data is damaged ({e})")))?;
-    if out.len() > MAX_BYTES {
-        return Err(Error::Data(format!("the file is larger than {} MB uncompressed", MAX_BYTES >> 20)));
-    }
-    Ok(out.into())
-}
-
 /// Parses an IDX file of unsigned bytes, gzipped or not. `what` names it in messages.
 pub fn parse(bytes: &[u8], what: &str) -> Result<Idx> {
-    let bytes = gunzip_if_needed(bytes).map_err(|e| prefix(e, what))?;
+    read(bytes, bytes.len(), what)
+}
+
+/// Parses an IDX file of `len` bytes from `source`, gzipped or not, reading only what its header
+/// promises: the sizes are checked (bytes, examples) before anything big is allocated or read.
+pub fn read(source: impl Read, len: usize, what: &str) -> Result<Idx> {
     let err = |m: String| Error::Data(format!("{what}: {m}"));
-    if bytes.len() < 4 {
-        return Err(err(format!("only {} bytes: too short to be an IDX file", bytes.len())));
+    if len > MAX_FILE_BYTES {
+        return Err(err(format!("the file is {} MB; files up to {} MB are read", len >> 20, MAX_FILE_BYTES >> 20)));
     }
-    if bytes[0] != 0 || bytes[1] != 0 {
+    let mut source = source.take(len as u64);
+    let mut magic = [0u8; 2];
+    let got = fill(&mut source, &mut magic).map_err(|e| err(format!("could not be read ({e})")))?;
+    let head = std::io::Cursor::new(magic[..got].to_vec());
+    if got == 2 && magic == [0x1f, 0x8b] {
+        let gz = flate2::read::GzDecoder::new(head.chain(source));
+        let damaged = |e: std::io::Error| err(format!("the gzip data is damaged ({e})"));
+        read_idx(gz, None, &err, damaged)
+    } else {
+        let failed = |e: std::io::Error| err(format!("could not be read ({e})"));
+        read_idx(head.chain(source), Some(len), &err, failed)
+    }
+}
+
+/// Reads as much of `buf` as the source has; the count read.
+fn fill(source: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match source.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// The header, then exactly the data it promises. `len`: the whole size, when known (not gzip).
+fn read_idx(
+    mut src: impl Read,
+    len: Option<usize>,
+    err: &dyn Fn(String) -> Error,
+    io: impl Fn(std::io::Error) -> Error,
+) -> Result<Idx> {
+    let mut start = [0u8; 4];
+    let got = fill(&mut src, &mut start).map_err(&io)?;
+    if got < 4 {
+        return Err(err(format!("only {got} bytes: too short to be an IDX file")));
+    }
+    if start[0] != 0 || start[1] != 0 {
         return Err(err("not an IDX file (it must start with two zero bytes)".into()));
     }
-    if bytes[2] != 0x08 {
-        return Err(err(format!(
-            "element type 0x{:02X} is not supported (only 0x08, unsigned bytes)",
-            bytes[2]
-        )));
+    if start[2] != 0x08 {
+        return Err(err(format!("element type 0x{:02X} is not supported (only 0x08, unsigned bytes)", start[2])));
     }
-    let ndim = bytes[3] as usize;
+    let ndim = start[3] as usize;
     if ndim == 0 || ndim > 4 {
         return Err(err(format!("{ndim} dimensions is not supported (1 to 4)")));
     }
     let header = 4 + 4 * ndim;
-    if bytes.len() < header {
-        return Err(err(format!("truncated: the header needs {header} bytes, the file has {}", bytes.len())));
+    let mut sizes = [0u8; 16];
+    let got = fill(&mut src, &mut sizes[..4 * ndim]).map_err(&io)?;
+    if got < 4 * ndim {
+        return Err(err(format!("truncated: the header needs {header} bytes, the file has {}", 4 + got)));
     }
-    let dims: Vec<usize> = bytes[4..header]
-        .chunks_exact(4)
-        .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as usize)
-        .collect();
+    let dims: Vec<usize> =
+        sizes[..4 * ndim].chunks_exact(4).map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as usize).collect();
     let expected = dims.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d)).filter(|&n| n <= MAX_BYTES);
     let Some(expected) = expected else {
-        return Err(err(format!("dimensions {dims:?} are too large")));
+        return Err(err(format!("dimensions {dims:?} are too large (at most {} MB of data)", MAX_BYTES >> 20)));
     };
-    let found = bytes.len() - header;
-    if found < expected {
-        return Err(err(format!("truncated: dimensions {dims:?} need {expected} bytes of data, found {found}")));
+    if dims[0] > MAX_EXAMPLES {
+        return Err(err(format!("{} examples is too many (at most {MAX_EXAMPLES})", dims[0])));
     }
-    if found > expected {
-        return Err(err(format!("{} unexpected bytes after the data of dimensions {dims:?}", found - expected)));
+    let mut data = Vec::new();
+    data.try_reserve_exact(expected).map_err(|_| err(format!("{} MB of memory is not available", expected >> 20)))?;
+    (&mut src).take(expected as u64 + 1).read_to_end(&mut data).map_err(&io)?;
+    if data.len() < expected {
+        return Err(err(format!("truncated: dimensions {dims:?} need {expected} bytes of data, found {}", data.len())));
     }
-    Ok(Idx { dims, data: bytes[header..].to_vec() })
-}
-
-fn prefix(e: Error, what: &str) -> Error {
-    match e {
-        Error::Data(m) => Error::Data(format!("{what}: {m}")),
-        other => other,
+    if data.len() > expected {
+        let extra = len.map_or(String::new(), |l| format!("{} ", l - header - expected));
+        return Err(err(format!("{extra}unexpected bytes after the data of dimensions {dims:?}")));
     }
+    Ok(Idx { dims, data })
 }
 
 /// An image classification set from an images file (n × side × side) and a labels file (n).
 pub fn image_dataset(images: &[u8], labels: &[u8]) -> Result<Dataset> {
-    let images = parse(images, "images file")?;
-    let labels = parse(labels, "labels file")?;
+    dataset(parse(images, "images file")?, parse(labels, "labels file")?)
+}
+
+/// An image classification set from a parsed images file and labels file.
+pub fn dataset(images: Idx, labels: Idx) -> Result<Dataset> {
     let [n, rows, cols] = images.dims[..] else {
         return Err(Error::Data(format!(
             "images file: expected 3 dimensions (count × rows × columns), found {:?}{}",

@@ -6,11 +6,13 @@
 //! `optimizer` (SGD, momentum, Adam), `trainer` (one example or batch at a time), `stepper`
 //! (phase-by-phase training, history, snapshots), `known` (which layers a phase has computed),
 //! `ranking` (top outputs, strongest synapses), `schedule` (when to show frames), `schema`
-//! (tasks, presets and every option, once), `config` and `presets`, `dataset` and `idx`,
-//! `metrics`, `model_file`, `preprocess` (a drawing → MNIST's 28×28), `trace` and `error`.
+//! (tasks, presets and every option, once), `config` and `presets`, `budget` (the memory a
+//! configuration needs, checked once), `dataset` and `idx`, `metrics`, `model_file`,
+//! `preprocess` (a drawing → MNIST's 28×28), `trace` and `error`.
 
 pub mod activation;
 pub mod batch;
+pub mod budget;
 pub mod config;
 pub mod dataset;
 pub mod error;

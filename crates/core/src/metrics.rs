@@ -1,6 +1,7 @@
 //! How well a network does: accuracy, mean loss, confusion matrix.
 
 use crate::batch::Batch;
+use crate::budget::EVAL_BATCH;
 use crate::dataset::Dataset;
 use crate::loss::Loss;
 use crate::network::Network;
@@ -46,6 +47,11 @@ impl Evaluation {
         }
     }
 
+    /// The examples of `data` (the set evaluated) whose predicted class is not their label.
+    pub fn mistakes<'a>(&'a self, data: &'a Dataset) -> impl Iterator<Item = usize> + 'a {
+        self.predictions.iter().enumerate().filter(move |&(i, &p)| data.label(i).is_some_and(|l| l != p as usize)).map(|(i, _)| i)
+    }
+
     /// Accuracy of each true class.
     pub fn per_class(&self) -> Vec<f32> {
         (0..self.classes)
@@ -66,45 +72,81 @@ impl Evaluation {
 /// row and column for every class the labels or the network's outputs can name (a test set may
 /// hold fewer classes than the network was trained on).
 pub fn evaluate(net: &Network, loss: Loss, data: &Dataset) -> Evaluation {
-    let classes = data.output_size.max(net.output_size());
-    let mut e = Evaluation {
-        count: data.len(),
-        correct: 0,
-        mean_loss: 0.0,
-        classes,
-        confusion: vec![0; classes * classes],
-        predictions: Vec::with_capacity(if data.label(0).is_some() { data.len() } else { 0 }),
-    };
-    let mut batch = Batch::new(&net.sizes(), 256.min(data.len().max(1)));
-    let mut loss_sum = 0.0f64;
-    let act = net.output_activation();
-    let n = net.output_size();
-    let mut start = 0;
-    while start < data.len() {
-        let len = batch.capacity.min(data.len() - start);
-        batch.len = len;
-        for i in 0..len {
-            data.copy_input(start + i, batch.input_mut(i));
-            data.copy_target(start + i, batch.target_mut(i));
-        }
-        net.forward_batch(&mut batch);
-        let last = batch.z.len() - 1;
-        for i in 0..len {
-            let out = batch.output(i);
-            let target = &batch.target[i * n..(i + 1) * n];
-            loss_sum += loss.value(act, &batch.z[last][i * n..(i + 1) * n], out, target) as f64;
-            let label = data.label(start + i);
-            if is_correct(out, target) {
-                e.correct += 1;
-            }
-            if let Some(l) = label {
-                let p = argmax(out);
-                e.confusion[l * classes + p] += 1;
-                e.predictions.push(p as u8);
-            }
-        }
-        start += len;
+    let mut e = Evaluator::new(net, data);
+    e.run(net, loss, data, usize::MAX);
+    e.finish()
+}
+
+/// An evaluation done a slice at a time, so a page can answer Pause in between. The network
+/// must not change between slices (the page trains only once it is done).
+#[derive(Clone, Debug)]
+pub struct Evaluator {
+    e: Evaluation,
+    batch: Batch,
+    loss_sum: f64,
+    next: usize,
+}
+
+impl Evaluator {
+    pub fn new(net: &Network, data: &Dataset) -> Evaluator {
+        let classes = data.output_size.max(net.output_size());
+        let e = Evaluation {
+            count: data.len(),
+            correct: 0,
+            mean_loss: 0.0,
+            classes,
+            confusion: vec![0; classes * classes],
+            predictions: Vec::with_capacity(if data.label(0).is_some() { data.len() } else { 0 }),
+        };
+        Evaluator { e, batch: Batch::new(&net.sizes(), EVAL_BATCH.min(data.len().max(1))), loss_sum: 0.0, next: 0 }
     }
-    e.mean_loss = (loss_sum / data.len().max(1) as f64) as f32;
-    e
+
+    /// Examples evaluated so far.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// Evaluates up to `count` more examples (whole batches); true when the set is done. A
+    /// network or data set of another shape than it started with starts it over.
+    pub fn run(&mut self, net: &Network, loss: Loss, data: &Dataset, count: usize) -> bool {
+        if self.e.count != data.len() || self.e.classes != data.output_size.max(net.output_size()) || !self.batch.fits(&net.sizes()) {
+            *self = Evaluator::new(net, data);
+        }
+        let (act, n, classes) = (net.output_activation(), net.output_size(), self.e.classes);
+        let batch = &mut self.batch;
+        let end = data.len().min(self.next.saturating_add(count.max(1)));
+        while self.next < end {
+            let start = self.next;
+            let len = batch.capacity.min(data.len() - start);
+            batch.len = len;
+            for i in 0..len {
+                data.copy_input(start + i, batch.input_mut(i));
+                data.copy_target(start + i, batch.target_mut(i));
+            }
+            net.forward_batch(batch);
+            let last = batch.z.len() - 1;
+            for i in 0..len {
+                let out = batch.output(i);
+                let target = &batch.target[i * n..(i + 1) * n];
+                self.loss_sum += loss.value(act, &batch.z[last][i * n..(i + 1) * n], out, target) as f64;
+                if is_correct(out, target) {
+                    self.e.correct += 1;
+                }
+                if let Some(l) = data.label(start + i) {
+                    let p = argmax(out);
+                    self.e.confusion[l * classes + p] += 1;
+                    self.e.predictions.push(p.min(u8::MAX as usize) as u8);
+                }
+            }
+            self.next += len;
+        }
+        self.next >= data.len()
+    }
+
+    /// The evaluation (of the examples done so far, when not finished).
+    pub fn finish(mut self) -> Evaluation {
+        self.e.count = self.next;
+        self.e.mean_loss = (self.loss_sum / self.next.max(1) as f64) as f32;
+        self.e
+    }
 }

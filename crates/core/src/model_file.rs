@@ -53,8 +53,14 @@ pub fn save(net: &Network, loss: Loss, note: &str) -> Vec<u8> {
     out
 }
 
+/// Largest model file we read: the largest network allowed, plus room for its header.
+pub const MAX_BYTES: usize = crate::config::MAX_PARAMETERS * 4 + (64 << 10);
+
 pub fn load(bytes: &[u8]) -> Result<Model> {
     let err = |m: &str| Error::Model(m.to_string());
+    if bytes.len() > MAX_BYTES {
+        return Err(Error::Model(format!("the file is {} MB; a model is at most {} MB", bytes.len() >> 20, MAX_BYTES >> 20)));
+    }
     if bytes.len() < 20 || &bytes[..8] != MAGIC {
         return Err(err("this is not a neuroglow model (it must start with NGLWMDL1)"));
     }

@@ -19,7 +19,7 @@ pub const BOX: usize = 20;
 /// Ink below this is background (anti-aliasing fringes of an empty canvas).
 const INK_THRESHOLD: f32 = 0.05;
 /// Largest drawing accepted (a 4K canvas).
-const MAX_PIXELS: usize = 4096 * 4096;
+pub const MAX_PIXELS: usize = 4096 * 4096;
 
 impl Gray {
     /// Ink from canvas RGBA: light strokes on a dark or transparent background, as MNIST
@@ -105,11 +105,11 @@ pub fn to_mnist(img: &Gray) -> Option<Gray> {
     let scale = bw.max(bh) / BOX as f32;
     let out_w = ((bw / scale).round() as usize).clamp(1, BOX);
     let out_h = ((bh / scale).round() as usize).clamp(1, BOX);
-    // Centre the scaled box on the crop so rounding is shared by both sides.
-    let sx = x0 as f32 + (bw - out_w as f32 * scale) / 2.0;
-    let sy = y0 as f32 + (bh - out_h as f32 * scale) / 2.0;
-    let wx = area_weights(sx, scale, out_w, img.width);
-    let wy = area_weights(sy, scale, out_h, img.height);
+    // Each side's whole pixels cover exactly the crop: rounding stretches or squeezes the short
+    // side by at most half a pixel (a thinner line is widened to one). Centring the unstretched
+    // side instead cut the rounding off both its edges: two far-apart dots lost all their ink.
+    let wx = area_weights(x0 as f32, bw / out_w as f32, out_w, img.width);
+    let wy = area_weights(y0 as f32, bh / out_h as f32, out_h, img.height);
     // Horizontal pass over the crop's rows, then vertical.
     let mut rows = vec![0.0f32; out_w * img.height];
     for y in y0..y1 {

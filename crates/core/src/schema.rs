@@ -436,6 +436,13 @@ pub struct Limits {
     pub max_layers: usize,
     pub max_parameters: usize,
     pub max_batch: usize,
+    /// Largest data file (IDX, gzipped or not) and model file read, in bytes: pages check a
+    /// file's size against these before reading it.
+    pub max_file_bytes: usize,
+    pub max_model_bytes: usize,
+    pub max_examples: usize,
+    /// The memory one section may use (see `budget`).
+    pub memory_budget: usize,
 }
 
 pub fn schema() -> Schema {
@@ -481,6 +488,10 @@ pub fn schema() -> Schema {
             max_layers: MAX_LAYERS,
             max_parameters: MAX_PARAMETERS,
             max_batch: MAX_BATCH,
+            max_file_bytes: crate::idx::MAX_FILE_BYTES,
+            max_model_bytes: crate::model_file::MAX_BYTES,
+            max_examples: crate::budget::MAX_EXAMPLES,
+            memory_budget: crate::budget::BUDGET,
         },
         source_frames: &crate::schedule::SOURCE_FRAMES,
     }

@@ -2,6 +2,7 @@
 //! layer → error → backward layer by layer → update), or whole examples and cycles, with the
 //! loss history and snapshots to rewind to.
 
+use crate::budget::{self, Estimate, MAX_HISTORY};
 use crate::dataset::Dataset;
 use crate::config::NetConfig;
 use crate::error::{Error, Result};
@@ -14,9 +15,6 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use nalgebra::DMatrix;
-
-/// Enough snapshots to scrub smoothly; older ones are thinned out past this.
-pub const MAX_SNAPSHOTS: usize = 160;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -59,6 +57,8 @@ impl Phase {
 #[derive(Clone, Debug)]
 pub struct Snapshot {
     pub cycle: u64,
+    /// The mean loss of the cycle before it (the history may not hold that cycle any more).
+    last_loss: Option<f32>,
     net: Network,
     optimizer: Optimizer,
     rng: StdRng,
@@ -83,9 +83,15 @@ pub struct Stepper {
     /// The trace holds a user's input, not a training example.
     probing: bool,
     cycle_loss: f64,
-    /// Mean loss of each completed cycle.
+    /// Mean loss of every `history_stride`-th completed cycle: entry i is cycle i·stride + 1's.
+    /// Past `MAX_HISTORY` entries every second one goes and the stride doubles, so a tab left
+    /// training for days keeps a bounded, evenly spaced curve.
     pub history: Vec<f32>,
+    pub history_stride: u64,
+    last_loss: Option<f32>,
     pub snapshots: Vec<Snapshot>,
+    /// As many snapshots as fit the budget's share for this network (`budget::snapshot_count`).
+    max_snapshots: usize,
     /// Why training stopped, when it diverged.
     pub diverged: Option<String>,
     /// The weights as they were before the last step or probe (for tweening the drawing and
@@ -104,7 +110,9 @@ impl Stepper {
         if data.is_empty() {
             return Err(Error::Data("the data set has no examples".into()));
         }
+        Estimate::of(&trainer.config, data.bytes()).check()?;
         let rng = StdRng::seed_from_u64(trainer.config.seed ^ 0x5eed_0f_0dde5);
+        let max_snapshots = budget::snapshot_count(&trainer.config);
         let mut s = Stepper {
             order: (0..data.len()).collect(),
             trainer,
@@ -119,7 +127,10 @@ impl Stepper {
             probing: false,
             cycle_loss: 0.0,
             history: Vec::new(),
+            history_stride: 1,
+            last_loss: None,
             snapshots: Vec::new(),
+            max_snapshots,
             diverged: None,
             before: Vec::new(),
             before_kept: false,
@@ -155,7 +166,7 @@ impl Stepper {
 
     /// The mean loss of the last completed cycle.
     pub fn last_loss(&self) -> Option<f32> {
-        self.cycle.checked_sub(1).and_then(|c| self.history.get(c as usize)).copied()
+        self.last_loss
     }
 
     fn layers(&self) -> usize {
@@ -174,7 +185,7 @@ impl Stepper {
 
     /// Training after a rewind forgets the future that was rewound over.
     fn branch(&mut self) {
-        self.history.truncate(self.cycle as usize);
+        self.history.truncate(self.cycle.div_ceil(self.history_stride) as usize);
         let cycle = self.cycle;
         self.snapshots.retain(|s| s.cycle <= cycle);
     }
@@ -254,7 +265,8 @@ impl Stepper {
                     self.after_backward();
                 }
             }
-            Phase::Update => {}
+            // Nothing is left of an example at its update: the next phase starts the next one.
+            Phase::Update => self.begin_example(),
         }
         Ok(())
     }
@@ -320,13 +332,33 @@ impl Stepper {
 
     fn complete_cycle(&mut self) {
         let mean = (self.cycle_loss / self.order.len() as f64) as f32;
-        self.history.push(mean);
+        self.record_loss(mean);
         self.cycle += 1;
         self.trainer.optimizer.learning_rate *= self.trainer.config.lr_decay;
         if is_snapshot_cycle(self.cycle) {
             self.take_snapshot();
         }
         self.start_cycle();
+    }
+
+    /// Books the loss of the cycle now completing (`self.cycle` before it counts).
+    fn record_loss(&mut self, mean: f32) {
+        self.last_loss = Some(mean);
+        if self.cycle % self.history_stride != 0 {
+            return;
+        }
+        if self.history.len() == MAX_HISTORY {
+            let mut i = 0;
+            self.history.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            self.history_stride *= 2;
+            if self.cycle % self.history_stride != 0 {
+                return;
+            }
+        }
+        self.history.push(mean);
     }
 
     fn diverge(&mut self, loss: f32) -> Result<()> {
@@ -387,7 +419,9 @@ impl Stepper {
             self.finish_example_phases()?;
         }
         self.branch();
+        // A probe part-way through is dropped: training takes over the trace.
         self.probing = false;
+        self.in_progress = false;
         self.traced = false;
         let b = self.trainer.config.batch_size;
         while self.cycle < target_cycle && examples > 0 {
@@ -449,11 +483,12 @@ impl Stepper {
         }
         self.snapshots.push(Snapshot {
             cycle: self.cycle,
+            last_loss: self.last_loss,
             net: self.trainer.net.clone(),
             optimizer: self.trainer.optimizer.clone(),
             rng: self.rng.clone(),
         });
-        if self.snapshots.len() > MAX_SNAPSHOTS {
+        if self.snapshots.len() > self.max_snapshots {
             // Keep the first and the newest; drop every second one in between.
             let last = self.snapshots.len() - 1;
             let mut i = 0;
@@ -478,6 +513,7 @@ impl Stepper {
         self.trainer.pending = 0;
         self.rng = snap.rng;
         self.cycle = snap.cycle;
+        self.last_loss = snap.last_loss;
         self.start_cycle();
         self.shown = 0;
         self.phase = Phase::Idle;
@@ -515,10 +551,14 @@ impl Stepper {
         // Finite weights can still overflow: a model must give finite outputs on this data.
         model.net.predict(&self.data.input(0))?;
         let mut trainer = Trainer::new(config)?;
+        Estimate::of(&trainer.config, self.data.bytes()).check()?;
         trainer.net = model.net;
+        self.max_snapshots = budget::snapshot_count(&trainer.config);
         self.trainer = trainer;
         self.cycle = 0;
         self.history.clear();
+        self.history_stride = 1;
+        self.last_loss = None;
         self.snapshots.clear();
         self.diverged = None;
         self.in_progress = false;

@@ -98,3 +98,117 @@ fn a_model_without_biases_uses_none() {
     assert!(!loaded.net.bias);
     assert!(loaded.net.layers.iter().all(|l| l.biases.iter().all(|&b| b == 0.0)));
 }
+
+/// Finding 3: the loss history grew by a number per cycle forever (a tab left playing reached
+/// wasm32's 4 GiB). It now thins itself: every entry kept is the loss of the cycle it names.
+#[test]
+fn the_loss_history_stays_bounded_and_true() {
+    use neuroglow_core::budget::MAX_HISTORY;
+    let build = || Stepper::new(Trainer::new(NetConfig::default()).unwrap(), xor3(), false).unwrap();
+    let mut full = build();
+    full.train_cycles(MAX_HISTORY as u64 - 1).unwrap();
+    assert_eq!((full.history.len(), full.history_stride), (MAX_HISTORY - 1, 1));
+    let mut long = build();
+    long.train_cycles(3 * MAX_HISTORY as u64 + 5).unwrap();
+    assert!(long.history.len() <= MAX_HISTORY, "{} entries", long.history.len());
+    assert_eq!(long.history_stride, 4);
+    for (i, &loss) in long.history.iter().take(MAX_HISTORY / 4).enumerate() {
+        assert_eq!(loss, full.history[i * 4], "entry {i} is cycle {}'s loss", i * 4 + 1);
+    }
+    assert!(long.last_loss().is_some_and(|l| l < full.history[0]));
+    // Rewinding to an early snapshot restores that cycle's loss; training on forgets the rest.
+    let snap = long.snapshots.iter().position(|s| s.cycle == 1000).unwrap();
+    long.restore(snap).unwrap();
+    assert_eq!(long.last_loss(), Some(full.history[999]));
+    long.step_cycle().unwrap();
+    assert_eq!(long.history.len(), 1001usize.div_ceil(4));
+}
+
+/// Finding 4: snapshots were capped by count (160), not bytes: with a large network and Adam
+/// they alone could exceed wasm32's memory. Now they share a fixed number of bytes.
+#[test]
+fn snapshots_of_a_large_network_fit_their_share() {
+    use neuroglow_core::budget::{snapshot_bytes, SNAPSHOT_BYTES};
+    let cfg = NetConfig { sizes: vec![64, 1500, 1500, 4], optimizer: OptimizerKind::Adam, learning_rate: 0.001, ..NetConfig::default() };
+    let data = Dataset::new(64, 4, Inputs::Floats(vec![0.5; 64]), Targets::Classes(vec![1])).unwrap();
+    let mut s = Stepper::new(Trainer::new(cfg.clone()).unwrap(), data, false).unwrap();
+    s.train_cycles(600).unwrap();
+    let kept = s.snapshots.len() * snapshot_bytes(&cfg);
+    assert!(s.snapshots.len() >= 2 && kept <= SNAPSHOT_BYTES, "{} snapshots, {} MiB", s.snapshots.len(), kept >> 20);
+    assert_eq!(s.snapshots[0].cycle, 0, "the start is always kept");
+    let newest = (0..=600).rev().find(|&c| schedule::is_snapshot_cycle(c)).unwrap();
+    assert_eq!(s.snapshots.last().unwrap().cycle, newest, "the newest is always kept");
+}
+
+/// Finding 8: layer limits bounded the parameters, not the memory: this passed validation and
+/// needed about 430 MiB, 270 MiB of it activations for one batch of 1024. Refused now, with
+/// the option to change and the biggest part named.
+#[test]
+fn settings_within_every_limit_but_over_the_memory_budget_are_refused() {
+    use neuroglow_core::schema::{resolve, task, Value};
+    let hidden: Vec<f64> = vec![1.0, 4096.0, 120.0, 4096.0, 120.0, 4096.0, 120.0, 4096.0];
+    let given = |batch: f64| vec![("hidden".to_string(), Value::List(hidden.clone())), ("batchSize".to_string(), Value::Num(batch))];
+    let mnist = task("mnist").unwrap();
+    let e = resolve(mnist, &given(1024.0), 784, 10).unwrap_err();
+    assert_eq!((e.code(), e.option()), ("config", Some("batchSize")));
+    assert!(e.detail().contains("activations") && e.detail().contains("384 MiB"), "{e}");
+    assert!(resolve(mnist, &given(64.0), 784, 10).is_ok(), "a smaller batch fits");
+    // Data counts too: the same refusal, as a data error, when the examples are what is big.
+    let tiny = NetConfig { sizes: vec![400, 2, 10], ..NetConfig::default() };
+    let n = 1_000_000;
+    let many = Dataset::new(400, 10, Inputs::Bytes(vec![0; 400 * n]), Targets::Classes(vec![0; n])).unwrap();
+    let e = Stepper::new(Trainer::new(tiny).unwrap(), many, true).err().expect("refused");
+    assert_eq!(e.code(), "data", "{e}");
+    assert!(e.detail().contains("the data ("), "{e}");
+}
+
+/// Finding 5: a small gzip could expand to 256 MiB of 1×1 images (268 million examples) that
+/// passed every check, and were decompressed in full first. The header's promise is checked
+/// before anything big is read or allocated.
+#[test]
+fn a_gzip_bomb_is_refused_from_its_header() {
+    use neuroglow_core::idx::{self, encode};
+    use std::io::{Read, Write};
+    let count = 16 << 20; // 16,777,216 one-pixel images: 16 MiB that gzip to ~16 KB.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&encode(&[count, 1, 1], &vec![0; count])).unwrap();
+    let bomb = gz.finish().unwrap();
+    assert!(bomb.len() < 64 << 10, "{} bytes", bomb.len());
+    /// Counts what the parser takes from the file.
+    struct Counting<'a>(&'a [u8], usize);
+    impl Read for Counting<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.read(buf)?;
+            self.1 += n;
+            Ok(n)
+        }
+    }
+    let mut src = Counting(&bomb, 0);
+    let e = idx::read(&mut src, bomb.len(), "images file").unwrap_err();
+    assert!(e.to_string().contains("examples is too many"), "{e}");
+    assert!(src.1 <= 16 << 10, "read {} of {} bytes before refusing", src.1, bomb.len());
+    // Too big a file is refused before a byte is read; so is a model file.
+    let mut untouched = Counting(&bomb, 0);
+    assert!(idx::read(&mut untouched, idx::MAX_FILE_BYTES + 1, "images file").is_err());
+    assert_eq!(untouched.1, 0);
+    assert_eq!(model_file::load(&vec![0; model_file::MAX_BYTES + 1]).unwrap_err().code(), "model");
+}
+
+/// Found by the property tests: Train while a probe was part-way through left the example "in
+/// progress" at its Update phase, and the next step or train looped forever (a frozen tab).
+#[test]
+fn training_during_a_probe_then_stepping_does_not_hang() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut s = Stepper::new(Trainer::new(NetConfig::default()).unwrap(), xor3(), false).unwrap();
+        s.probe(&[1.0, 1.0, 0.0]).unwrap();
+        s.step_phase().unwrap();
+        s.train_cycles(3).unwrap();
+        s.step_example().unwrap();
+        s.train_cycles(3).unwrap();
+        s.step_cycle().unwrap();
+        let _ = done.send(s.cycle);
+    });
+    let cycle = finished.recv_timeout(std::time::Duration::from_secs(20)).expect("stepping after a probe returns");
+    assert_eq!(cycle, 7);
+}

@@ -2,8 +2,12 @@
 //! zero-copy views into wasm memory; it decides nothing of its own. Every entry point validates
 //! what JS sends, so no panic is reachable from JS: bad input becomes a thrown `Error` carrying a
 //! `code` (config, data, model, input, diverged, state) and, for settings, the `option` refused.
+//! A panic that slips through all the same is caught by the hook below: its message is kept for
+//! `lastPanic()` and logged once, and the module stops (panic = "abort" traps): JS then treats the
+//! instance as dead and offers to reload the section (www/core/crash.js).
 
 mod frame;
+mod input;
 mod options;
 mod playground;
 mod reader;
@@ -13,7 +17,50 @@ pub use playground::Playground;
 pub use reader::Reader;
 
 use neuroglow_core::Error;
+use std::sync::{Once, OnceLock};
 use wasm_bindgen::prelude::*;
+
+/// The first panic's message and where it happened (the module is dead after it).
+static PANIC: OnceLock<(String, String)> = OnceLock::new();
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// Runs when the module is instantiated: installs the panic hook.
+#[wasm_bindgen(start)]
+fn start() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(install_panic_hook);
+}
+
+/// Chains a hook in front of the current one that keeps the first panic for `lastPanic()` and
+/// logs it once with console.error. `start` installs it; public for the facade's tests (whose
+/// harness installs its own hook after `start`).
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload_as_str().unwrap_or("a panic without a message").to_string();
+        let location = info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column())).unwrap_or_default();
+        if PANIC.set((message, location)).is_ok() {
+            console_error(&format!("neuroglow: the WebAssembly module stopped: {info}"));
+        }
+        previous(info);
+    }));
+}
+
+/// The panic that stopped this module, as `{ message, location }`, or null. Allocates nothing
+/// in wasm memory, so it is safe to ask a module that has just trapped.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> JsValue {
+    let Some((message, location)) = PANIC.get() else { return JsValue::NULL };
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &"message".into(), &JsValue::from_str(message));
+    let _ = js_sys::Reflect::set(&out, &"location".into(), &JsValue::from_str(location));
+    out.into()
+}
 
 /// The first cycle after `cycle` at which the source video showed a frame.
 #[wasm_bindgen(js_name = nextFrame)]

@@ -1,6 +1,7 @@
 //! `Playground`: one network, its data and its training history, owned by Rust and driven from
 //! JS. Several can live side by side; they share nothing.
 
+use crate::input;
 use crate::frame::{self, FrameCache};
 use crate::options::{self, need};
 use crate::{fail, js_error, to_js, to_json, views};
@@ -22,6 +23,8 @@ pub struct Playground {
     frames: FrameCache,
     /// Held-out examples for `evaluate` (image tasks).
     test: Option<Dataset>,
+    /// An evaluation in progress, a slice at a time.
+    evaluating: Option<metrics::Evaluator>,
 }
 
 /// At most this many misclassified test examples are listed by `evaluate`.
@@ -70,6 +73,8 @@ struct State {
     probing: bool,
     /// Mean loss of the last completed cycle.
     loss: Option<f32>,
+    /// Cycles per entry of the frame's loss `history` (1, 2, 4, …: long runs keep every n-th).
+    history_stride: f64,
     /// Loss of the example in the trace (after its error phase).
     example_loss: f32,
     diverged: Option<String>,
@@ -112,7 +117,7 @@ impl Playground {
         let data = need(built.data, "this task needs image data")?;
         let trainer = Trainer::new(built.config).map_err(js_error)?;
         let stepper = Stepper::new(trainer, data, shuffle).map_err(js_error)?;
-        Ok(Playground { stepper, task: built.task, preset: built.preset, frames: FrameCache::default(), test: None })
+        Ok(Playground { stepper, task: built.task, preset: built.preset, frames: FrameCache::default(), test: None, evaluating: None })
     }
 
     fn test_data(&self) -> Result<&Dataset, JsValue> {
@@ -131,6 +136,7 @@ impl Playground {
             in_progress: s.in_progress(),
             probing: s.is_probing(),
             loss: s.last_loss(),
+            history_stride: s.history_stride as f64,
             example_loss: s.trainer.trace.loss,
             diverged: s.diverged.clone(),
             snapshot_count: s.snapshots.len(),
@@ -152,6 +158,17 @@ fn core<T>(r: neuroglow_core::Result<T>) -> Result<T, JsValue> {
     r.map_err(js_error)
 }
 
+/// An images file and a labels file (IDX, gzipped or not), streamed from the JS arrays: their
+/// sizes are checked before their data is copied into wasm memory.
+fn read_images(images: &JsValue, labels: &JsValue) -> Result<Dataset, JsValue> {
+    let file = |v: &JsValue, what: &str| {
+        let src = input::JsBytes::new(v, what)?;
+        let len = src.len();
+        core(idx::read(src, len, what))
+    };
+    core(idx::dataset(file(images, "images file")?, file(labels, "labels file")?))
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// Builds a network for a task from plain options (see `Options`); throws on bad options.
@@ -162,15 +179,15 @@ impl Playground {
 
     /// An image task (MNIST or the user's own IDX pair, gzipped or not).
     #[wasm_bindgen(js_name = withImages)]
-    pub fn with_images(options: JsValue, images: &[u8], labels: &[u8]) -> Result<Playground, JsValue> {
-        let data = core(idx::image_dataset(images, labels))?;
+    pub fn with_images(options: JsValue, images: JsValue, labels: JsValue) -> Result<Playground, JsValue> {
+        let data = read_images(&images, &labels)?;
         Playground::build(options, Some(data))
     }
 
     /// Held-out data for `evaluate`; must match the training data's shape.
     #[wasm_bindgen(js_name = setTestData)]
-    pub fn set_test_data(&mut self, images: &[u8], labels: &[u8]) -> Result<(), JsValue> {
-        let data = core(idx::image_dataset(images, labels))?;
+    pub fn set_test_data(&mut self, images: JsValue, labels: JsValue) -> Result<(), JsValue> {
+        let data = read_images(&images, &labels)?;
         let train = &self.stepper.data;
         if data.input_size != train.input_size || data.output_size > train.output_size {
             return Err(js_error(Error::Data(format!(
@@ -179,6 +196,7 @@ impl Playground {
             ))));
         }
         self.test = Some(data);
+        self.evaluating = None;
         Ok(())
     }
 
@@ -261,13 +279,15 @@ impl Playground {
     }
 
     /// The network's outputs for an input (no training, nothing shown).
-    pub fn predict(&self, input: &[f32]) -> Result<Vec<f32>, JsValue> {
-        self.stepper.net().predict(input).map_err(js_error)
+    pub fn predict(&self, input: JsValue) -> Result<Vec<f32>, JsValue> {
+        let input = input::floats(&input, self.stepper.net().input_size(), "the input")?;
+        self.stepper.net().predict(&input).map_err(js_error)
     }
 
     /// Puts a new input on the input neurons; `stepPhase` then shows the network thinking.
-    pub fn probe(&mut self, input: &[f32]) -> Result<(), JsValue> {
-        self.stepper.probe(input).map_err(js_error)
+    pub fn probe(&mut self, input: JsValue) -> Result<(), JsValue> {
+        let input = input::floats(&input, self.stepper.net().input_size(), "the input")?;
+        self.stepper.probe(&input).map_err(js_error)
     }
 
     #[wasm_bindgen(js_name = finishProbe)]
@@ -310,13 +330,35 @@ impl Playground {
         to_js(&Metrics { count: w.count, loss: w.mean_loss(), accuracy: w.accuracy(), seen })
     }
 
-    /// Accuracy, mean loss, confusion matrix and mistakes on the test data.
-    pub fn evaluate(&self) -> Result<JsValue, JsValue> {
+    /// Accuracy, mean loss, confusion matrix and mistakes on the test data, in one go.
+    pub fn evaluate(&mut self) -> Result<JsValue, JsValue> {
+        self.evaluate_start()?;
+        self.evaluate_more(f64::MAX)?;
+        self.evaluation()
+    }
+
+    /// Starts an evaluation on the test data done a slice at a time (`evaluateMore`), so the
+    /// page can answer Pause in between; train only once it is done.
+    #[wasm_bindgen(js_name = evaluateStart)]
+    pub fn evaluate_start(&mut self) -> Result<(), JsValue> {
+        self.evaluating = Some(metrics::Evaluator::new(self.stepper.net(), self.test_data()?));
+        Ok(())
+    }
+
+    /// Evaluates up to `count` more test examples; true when all are done.
+    #[wasm_bindgen(js_name = evaluateMore)]
+    pub fn evaluate_more(&mut self, count: f64) -> Result<bool, JsValue> {
+        let count = if count.is_nan() || count < 1.0 { 1 } else { count.min(usize::MAX as f64) as usize };
+        let test = need(self.test.as_ref(), "no test data has been set")?;
+        let e = need(self.evaluating.as_mut(), "no evaluation has been started (evaluateStart)")?;
+        Ok(e.run(self.stepper.net(), self.stepper.trainer.config.loss, test, count))
+    }
+
+    /// The evaluation started by `evaluateStart` (over the examples done, if not all).
+    pub fn evaluation(&mut self) -> Result<JsValue, JsValue> {
+        let e = need(self.evaluating.take(), "no evaluation has been started (evaluateStart)")?.finish();
         let test = self.test_data()?;
-        let e = metrics::evaluate(self.stepper.net(), self.stepper.trainer.config.loss, test);
-        let mut mistakes: Vec<usize> = (0..test.len())
-            .filter(|&i| test.label(i).is_some_and(|l| e.predictions.get(i) != Some(&(l as u8))))
-            .collect();
+        let mut mistakes: Vec<usize> = e.mistakes(test).collect();
         let wrong = mistakes.len();
         mistakes.truncate(MAX_MISTAKES);
         let guesses = mistakes.iter().map(|&i| e.predictions[i]).collect();
@@ -366,8 +408,10 @@ impl Playground {
 
     /// Replaces the network with a saved model; a bad or mismatched file throws and the current
     /// network stays. Returns the model's note.
-    pub fn load(&mut self, bytes: &[u8]) -> Result<String, JsValue> {
-        let model = model_file::load(bytes).map_err(js_error)?;
+    pub fn load(&mut self, bytes: JsValue) -> Result<String, JsValue> {
+        let bytes = input::bytes(&bytes, model_file::MAX_BYTES, "the model file")?;
+        let model = model_file::load(&bytes).map_err(js_error)?;
+        self.evaluating = None;
         let note = model.note.clone();
         self.stepper.load_model(model).map_err(js_error)?;
         Ok(note)

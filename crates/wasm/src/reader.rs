@@ -48,8 +48,9 @@ impl Reader {
 impl Reader {
     /// Loads a saved model (`.ngm` bytes); throws a clear message for a bad file.
     #[wasm_bindgen(js_name = fromModel)]
-    pub fn from_model(bytes: &[u8]) -> Result<Reader, JsValue> {
-        let model = model_file::load(bytes).map_err(js_error)?;
+    pub fn from_model(bytes: JsValue) -> Result<Reader, JsValue> {
+        let bytes = crate::input::bytes(&bytes, model_file::MAX_BYTES, "the model file")?;
+        let model = model_file::load(&bytes).map_err(js_error)?;
         if model.net.input_size() != preprocess::FIELD * preprocess::FIELD {
             // Its own code: the page tells a learner this model was trained on other images.
             return Err(crate::fail("model-shape", &Error::Model("drawings need a network with 784 inputs (28×28)".into()).to_string()));
@@ -80,8 +81,9 @@ impl Reader {
     /// Reads a drawing (canvas RGBA, light ink on dark or transparent): preprocesses it as
     /// MNIST was made and runs the network, filling the views. Returns the outputs, or
     /// `undefined` when the pad has no ink (and the views go dark).
-    pub fn read(&mut self, rgba: &[u8], width: usize, height: usize) -> Result<Option<Vec<f32>>, JsValue> {
-        let gray = Gray::from_rgba(rgba, width, height).map_err(js_error)?;
+    pub fn read(&mut self, rgba: JsValue, width: usize, height: usize) -> Result<Option<Vec<f32>>, JsValue> {
+        let rgba = crate::input::bytes(&rgba, preprocess::MAX_PIXELS * 4, "the image")?;
+        let gray = Gray::from_rgba(&rgba, width, height).map_err(js_error)?;
         match preprocess::to_mnist(&gray) {
             Some(image) => {
                 self.net.forward(&image.pixels, &mut self.trace);
@@ -97,9 +99,10 @@ impl Reader {
 
     /// Runs 784 pixels (0..1) straight through the network, filling the views.
     #[wasm_bindgen(js_name = readPixels)]
-    pub fn read_pixels(&mut self, pixels: &[f32]) -> Result<Vec<f32>, JsValue> {
-        neuroglow_core::network::check_input(pixels, self.net.input_size()).map_err(js_error)?;
-        self.net.forward(pixels, &mut self.trace);
+    pub fn read_pixels(&mut self, pixels: JsValue) -> Result<Vec<f32>, JsValue> {
+        let pixels = crate::input::floats(&pixels, self.net.input_size(), "the pixels")?;
+        neuroglow_core::network::check_input(&pixels, self.net.input_size()).map_err(js_error)?;
+        self.net.forward(&pixels, &mut self.trace);
         self.checked_output()
     }
 

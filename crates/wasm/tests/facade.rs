@@ -1,13 +1,22 @@
 //! The facade in a real browser: options in, errors out as JS exceptions, views alias memory.
 
 use neuroglow_wasm::{next_frame, Playground};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
+}
+
+/// Bytes and numbers as the page passes them: typed arrays.
+fn u8s(b: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(b).into()
+}
+
+fn f32s(x: &[f32]) -> JsValue {
+    js_sys::Float32Array::from(x).into()
 }
 
 fn state_field(p: &Playground, key: &str) -> JsValue {
@@ -37,7 +46,7 @@ fn stepping_moves_the_counters_and_the_views_alias_wasm_memory() {
     assert!(change.iter().any(|&c| c != 0.0));
     p.train_cycles(60_000.0).unwrap();
     assert_eq!(state_field(&p, "cycle").as_f64().unwrap(), 60_000.0);
-    let out = p.predict(&[1.0, 1.0, 0.0]).unwrap();
+    let out = p.predict(f32s(&[1.0, 1.0, 0.0])).unwrap();
     assert!(out[0] < 0.05, "[1,1,0] → {}", out[0]);
     assert_eq!(p.view("history", 0).unwrap().length(), 60_000);
 }
@@ -61,8 +70,8 @@ fn bad_input_throws_instead_of_panicking() {
     assert!(Playground::new(options(r#"{"hidden":"four"}"#)).is_err());
     assert!(Playground::new(options(r#"{"colour":"blue"}"#)).is_err());
     let mut p = Playground::new(JsValue::NULL).unwrap();
-    assert!(p.predict(&[1.0]).is_err());
-    assert!(p.probe(&[f32::NAN, 0.0, 0.0]).is_err());
+    assert!(p.predict(f32s(&[1.0])).is_err());
+    assert!(p.probe(f32s(&[f32::NAN, 0.0, 0.0])).is_err());
     assert!(p.view("weights", 9).is_err());
     assert!(p.view("secrets", 0).is_err());
     assert!(p.train_cycles(f64::NAN).is_err());
@@ -120,8 +129,8 @@ fn tiny_mnist(n: usize) -> (Vec<u8>, Vec<u8>) {
 #[wasm_bindgen_test]
 fn image_tasks_train_evaluate_save_and_load() {
     let (img, lab) = tiny_mnist(40);
-    let mut p = Playground::with_images(options(r#"{"preset":"3b1b"}"#), &img, &lab).unwrap();
-    p.set_test_data(&img, &lab).unwrap();
+    let mut p = Playground::with_images(options(r#"{"preset":"3b1b"}"#), u8s(&img), u8s(&lab)).unwrap();
+    p.set_test_data(u8s(&img), u8s(&lab)).unwrap();
     p.train_examples(80.0).unwrap();
     let eval = p.evaluate().unwrap();
     let count = js_sys::Reflect::get(&eval, &"count".into()).unwrap().as_f64().unwrap();
@@ -129,38 +138,38 @@ fn image_tasks_train_evaluate_save_and_load() {
     let saved = p.save("tiny");
     // Garbage is refused and the network stays.
     let before = p.view("weights", 0).unwrap().to_vec();
-    assert!(p.load(b"not a model").is_err());
+    assert!(p.load(u8s(b"not a model")).is_err());
     assert_eq!(p.view("weights", 0).unwrap().to_vec(), before);
-    assert_eq!(p.load(&saved).unwrap(), "tiny");
+    assert_eq!(p.load(u8s(&saved)).unwrap(), "tiny");
     // Indices that would wrap to image 0 on wasm32 are refused, not read.
     assert!(p.test_image(39.0).is_ok());
     for bad in [40.0, 2f64.powi(28), 2f64.powi(32), 1e20, -1.0, f64::NAN] {
         assert!(p.test_image(bad).is_err() && p.test_label(bad).is_err() && p.probe_test(bad).is_err(), "{bad}");
     }
     // A truncated IDX file is a clear error, not a panic.
-    assert!(Playground::with_images(JsValue::UNDEFINED, &img[..100], &lab).is_err());
+    assert!(Playground::with_images(JsValue::UNDEFINED, u8s(&img[..100]), u8s(&lab)).is_err());
 }
 
 #[wasm_bindgen_test]
 fn a_reader_reads_drawings() {
     let (img, lab) = tiny_mnist(10);
-    let p = Playground::with_images(options(r#"{"preset":"modern"}"#), &img, &lab).unwrap();
-    let mut r = neuroglow_wasm::Reader::from_model(&p.save("")).unwrap();
+    let p = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let mut r = neuroglow_wasm::Reader::from_model(u8s(&p.save(""))).unwrap();
     let (w, h) = (100usize, 100usize);
     let mut rgba = vec![0u8; w * h * 4];
-    assert!(r.read(&rgba, w, h).unwrap().is_none(), "an empty pad has no reading");
+    assert!(r.read(u8s(&rgba), w, h).unwrap().is_none(), "an empty pad has no reading");
     for y in 20..80 {
         for x in 45..55 {
             rgba[(y * w + x) * 4..][..4].copy_from_slice(&[255, 255, 255, 255]);
         }
     }
-    let out = r.read(&rgba, w, h).unwrap().unwrap();
+    let out = r.read(u8s(&rgba), w, h).unwrap().unwrap();
     assert_eq!(out.len(), 10);
     assert!((out.iter().sum::<f32>() - 1.0).abs() < 1e-4, "softmax output");
     let seen = js_sys::Float32Array::from(get(&get(&r.frame().unwrap(), "buffers"), "a0"));
     assert_eq!(seen.length(), 784, "the 28×28 the network sees is the frame's a0");
-    assert!(r.read(&rgba[..10], w, h).is_err());
-    assert!(neuroglow_wasm::Reader::from_model(b"nope").is_err());
+    assert!(r.read(u8s(&rgba[..10]), w, h).is_err());
+    assert!(neuroglow_wasm::Reader::from_model(u8s(b"nope")).is_err());
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -175,7 +184,7 @@ fn errors_carry_a_code_and_the_option_refused() {
     let e = Playground::new(options(r#"{"task":"xor3","preset":"modern"}"#)).err().unwrap();
     assert_eq!(get(&e, "option").as_string().unwrap(), "preset", "an option of another task is named");
     let mut p = Playground::new(JsValue::UNDEFINED).unwrap();
-    let e = p.probe(&[1.0]).err().unwrap();
+    let e = p.probe(f32s(&[1.0])).err().unwrap();
     assert_eq!(get(&e, "code").as_string().unwrap(), "input");
     assert_eq!(get(&p.evaluate().err().unwrap(), "code").as_string().unwrap(), "state");
 }
@@ -226,7 +235,7 @@ fn one_frame_says_what_is_known_and_shows_every_number() {
     assert!(get(&get(&f, "buffers"), "before0").is_undefined(), "fast training keeps no weights from before");
     // A big layer sends only its strongest synapses' indices.
     let (img, lab) = tiny_mnist(20);
-    let mut m = Playground::with_images(options(r#"{"preset":"modern"}"#), &img, &lab).unwrap();
+    let mut m = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
     m.probe_current().unwrap();
     let f = m.frame().unwrap();
     let strong = js_sys::Uint32Array::from(get(&get(&f, "buffers"), "strong0"));
@@ -234,9 +243,9 @@ fn one_frame_says_what_is_known_and_shows_every_number() {
     assert!(get(&get(&f, "buffers"), "strong2").is_undefined(), "64×10 is drawn whole");
     let (g, r) = (get(&f, "guess").as_f64().unwrap(), get(&f, "runnerUp").as_f64().unwrap());
     assert!(g != r && g < 10.0 && r < 10.0);
-    let mut reader = neuroglow_wasm::Reader::from_model(&m.save("")).unwrap();
+    let mut reader = neuroglow_wasm::Reader::from_model(u8s(&m.save(""))).unwrap();
     assert_eq!(get(&get(&reader.frame().unwrap(), "known"), "lit").as_f64().unwrap(), 0.0);
-    reader.read_pixels(&[0.5; 784]).unwrap();
+    reader.read_pixels(f32s(&[0.5; 784])).unwrap();
     let f = reader.frame().unwrap();
     assert!(get(&f, "state").is_null() && known(&f, "output").as_bool().unwrap());
 }
@@ -250,10 +259,47 @@ fn a_model_whose_outputs_overflow_is_refused_not_read() {
     net.layers[0].weights.fill(3e38);
     // Column-major 10×4: alternate the sign by hidden neuron, so every output sums inf − inf.
     net.layers[1].weights.iter_mut().enumerate().for_each(|(i, w)| *w = if (i / 10) % 2 == 0 { 3e38 } else { -3e38 });
-    let mut r = neuroglow_wasm::Reader::from_model(&model_file::save(&net, Loss::SquaredError, "")).unwrap();
-    let e = r.read_pixels(&[0.5; 784]).err().unwrap();
+    let mut r = neuroglow_wasm::Reader::from_model(u8s(&model_file::save(&net, Loss::SquaredError, ""))).unwrap();
+    let e = r.read_pixels(f32s(&[0.5; 784])).err().unwrap();
     assert_eq!(get(&e, "code").as_string().unwrap(), "model");
     let f = r.frame().unwrap();
     assert_eq!(get(&get(&f, "known"), "lit").as_f64().unwrap(), 0.0, "the network goes dark");
     assert!(get(&f, "guess").is_null());
+}
+
+#[wasm_bindgen_test]
+fn arrays_too_big_or_of_the_wrong_kind_are_refused_before_they_are_copied() {
+    let (img, lab) = tiny_mnist(20);
+    let mut p = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let memory = || wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+    let before = memory();
+    // 160 MB (over the 128 MB a data file may hold), and a 6 MB array given as an input of 784.
+    let huge = js_sys::Uint8Array::new_with_length(160 << 20);
+    let e = p.set_test_data(huge.clone().into(), u8s(&lab)).err().unwrap();
+    assert_eq!(get(&e, "code").as_string().unwrap(), "data");
+    assert!(p.load(huge.into()).is_err());
+    let e = p.predict(js_sys::Float32Array::new_with_length(6 << 20).into()).err().unwrap();
+    assert_eq!(get(&e, "code").as_string().unwrap(), "input");
+    assert_eq!(memory(), before, "wasm memory did not grow");
+    // Plain arrays of numbers are read; strings and plain objects are not bytes.
+    assert_eq!(p.predict(js_sys::Array::of1(&0.5.into()).into()).err().map(|e| get(&e, "code").as_string().unwrap()), Some("input".into()));
+    assert_eq!(get(&p.set_test_data("abc".into(), u8s(&lab)).err().unwrap(), "code").as_string().unwrap(), "input");
+}
+
+#[wasm_bindgen_test]
+fn an_evaluation_in_slices_equals_one_in_a_go() {
+    let (img, lab) = tiny_mnist(700);
+    let mut p = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    p.set_test_data(u8s(&img), u8s(&lab)).unwrap();
+    p.train_examples(300.0).unwrap();
+    let whole = js_sys::JSON::stringify(&p.evaluate().unwrap()).unwrap();
+    p.evaluate_start().unwrap();
+    let mut slices = 1;
+    while !p.evaluate_more(100.0).unwrap() {
+        slices += 1;
+    }
+    assert!(slices >= 3, "{slices} slices");
+    let sliced = js_sys::JSON::stringify(&p.evaluation().unwrap()).unwrap();
+    assert_eq!(sliced, whole);
+    assert_eq!(get(&p.evaluate_more(1.0).err().unwrap(), "code").as_string().unwrap(), "state", "nothing left to evaluate");
 }

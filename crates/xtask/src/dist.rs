@@ -5,8 +5,14 @@
 //! local folder served by any static server, and offline. This command checks that (no
 //! absolute URL in any import, fetch, worker, src or href) and that the first view (index.html
 //! and everything it loads: HTML, JS, CSS, wasm) stays within the gzip budget.
+//!
+//! Every page in dist/ carries the site's Content-Security-Policy ([`serve::CSP`], the header
+//! `cargo xtask serve` sends) as a `<meta http-equiv>` tag, written in as it is copied, so a
+//! plain static host gives the same protection; the pages have no inline code for it to block
+//! (this command checks that too).
 
 use crate::build;
+use crate::serve;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,6 +57,13 @@ pub fn write(out: &Path) -> Result<(), String> {
         human(dir_size(out))
     );
 
+    let inline = inline_code(out)?;
+    if !inline.is_empty() {
+        return Err(format!(
+            "dist/'s pages must not have inline scripts, styles or event handlers (the Content-Security-Policy blocks them): move them into .js and .css files; found:\n  {}",
+            inline.join("\n  ")
+        ));
+    }
     let absolute = absolute_urls(out)?;
     if !absolute.is_empty() {
         return Err(format!(
@@ -63,10 +76,127 @@ pub fn write(out: &Path) -> Result<(), String> {
 
 // ------------------------------------------------------------------ copying
 
+/// Copies a file; a page (.html) gets the Content-Security-Policy `<meta>` tag on the way.
 fn copy_file(from: &Path, to: &Path) -> Result<(), String> {
+    if is_page(from) {
+        let html =
+            fs::read_to_string(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let html = with_csp(&html).ok_or_else(|| {
+            format!(
+                "{} has no <meta charset> to put the Content-Security-Policy after",
+                from.display()
+            )
+        })?;
+        return fs::write(to, html).map_err(|e| format!("cannot write {}: {e}", to.display()));
+    }
     fs::copy(from, to)
         .map(|_| ())
         .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+fn is_page(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("html" | "htm")
+    )
+}
+
+/// The page with `<meta http-equiv="Content-Security-Policy">` right after its `<meta charset>`
+/// (before anything the policy governs), on a line of its own; None without a `<meta charset>`.
+fn with_csp(html: &str) -> Option<String> {
+    let at = html.to_ascii_lowercase().find("<meta charset")?;
+    let end = at + html[at..].find('>')? + 1;
+    let indent = &html[html[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let indent = if indent.trim().is_empty() { indent } else { "" };
+    let csp = serve::CSP;
+    Some(format!(
+        "{}\n{indent}<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">{}",
+        &html[..end],
+        &html[end..]
+    ))
+}
+
+/// "file: what" for every inline script, `<style>`, `style=` attribute or `on…=` handler in
+/// dist's pages: the Content-Security-Policy refuses them all.
+fn inline_code(out: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    walk(out, &mut files);
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| is_page(f)) {
+        let text =
+            fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let rel = file.strip_prefix(out).unwrap_or(file);
+        found.extend(
+            inline_in(&text)
+                .into_iter()
+                .map(|what| format!("{}: {what}", rel.display())),
+        );
+    }
+    Ok(found)
+}
+
+/// The inline code in one page, as found: its tags, shortened.
+fn inline_in(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find('<') {
+        let at = from + start;
+        if lower[at..].starts_with("<!--") {
+            from = lower[at..].find("-->").map_or(lower.len(), |i| at + i + 3);
+            continue;
+        }
+        let Some(len) = lower[at..].find('>') else {
+            break;
+        };
+        from = at + len + 1;
+        let tag = &lower[at..at + len + 1];
+        let name: String = tag[1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let attrs = attribute_names(tag);
+        let inline = match name.as_str() {
+            "script" => !attrs.iter().any(|a| a == "src"),
+            "style" => true,
+            _ => false,
+        } || attrs
+            .iter()
+            .any(|a| a == "style" || (a.starts_with("on") && a.len() > 2));
+        if inline {
+            found.push(html[at..at + len + 1].chars().take(80).collect());
+        }
+    }
+    found
+}
+
+/// The attribute names of a start tag (`<a href="x" hidden>` -> ["href", "hidden"]).
+fn attribute_names(tag: &str) -> Vec<String> {
+    let inner = tag.trim_start_matches('<').trim_end_matches('>');
+    let mut names = Vec::new();
+    let mut rest = inner.trim_start_matches(|c: char| !c.is_whitespace());
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            break;
+        }
+        let len = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len());
+        names.push(rest[..len].to_string());
+        rest = rest[len..].trim_start();
+        if let Some(value) = rest.strip_prefix('=') {
+            let value = value.trim_start();
+            rest = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].find(q).map_or("", |i| &value[i + 2..]),
+                _ => value.trim_start_matches(|c: char| !c.is_whitespace()),
+            };
+        }
+    }
+    names
 }
 
 /// Copies a directory tree, leaving out hidden files and editor backups. Returns the file count.
@@ -345,7 +475,11 @@ pub fn first_view_sizes(site: &Path) -> (Vec<FileSize>, bool) {
         .iter()
         .map(|f| {
             let raw = f.metadata().map(|m| m.len()).unwrap_or(0);
-            let gzip = if gzip_ok { gzip_size(f).unwrap_or(raw) } else { raw };
+            let gzip = if gzip_ok {
+                gzip_size(f).unwrap_or(raw)
+            } else {
+                raw
+            };
             let path = f.strip_prefix(site).unwrap_or(f).display().to_string();
             FileSize { path, raw, gzip }
         })
@@ -419,6 +553,62 @@ fn report(out: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_get_the_csp_meta_tag_after_their_charset() {
+        let page =
+            "<!doctype html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  <title>x</title>\n";
+        let out = with_csp(page).unwrap();
+        assert_eq!(
+            out,
+            format!("<!doctype html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>x</title>\n", serve::CSP)
+        );
+        assert!(
+            !serve::CSP.contains('"'),
+            "the policy fits in a double-quoted attribute"
+        );
+        assert!(
+            !serve::CSP.contains("frame-ancestors"),
+            "a <meta> policy cannot carry it, and pages may be framed"
+        );
+        assert_eq!(with_csp("<p>no head</p>"), None);
+    }
+
+    #[test]
+    fn inline_code_is_found() {
+        let page =
+            "<!doctype html><head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"a.css\">\
+                    <script src=\"a.js\"></script><script type=\"module\" src='b.js'></script>\
+                    <!-- <script>commented</script> --></head><body>\
+                    <div data-mount='{\"a\":\"style=x\"}' hidden>x &lt;script&gt;</div></body>";
+        assert_eq!(inline_in(page), Vec::<String>::new());
+        for bad in [
+            "<script>alert(1)</script>",
+            "<SCRIPT type=\"module\">import './x.js'</SCRIPT>",
+            "<style>p{}</style>",
+            "<p style=\"color:red\">x</p>",
+            "<p class=a STYLE=color:red>x</p>",
+            "<img src=\"x.png\" onerror=\"alert(1)\">",
+            "<button onclick='go()'>x</button>",
+        ] {
+            assert_eq!(inline_in(bad).len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_site_s_pages_have_no_inline_code() {
+        let root = crate::root();
+        for page in [
+            "index.html",
+            "www/mnist/index.html",
+            "www/draw/index.html",
+            "www/examples/lesson.html",
+        ] {
+            let html = fs::read_to_string(root.join(page)).unwrap();
+            assert_eq!(inline_in(&html), Vec::<String>::new(), "{page}");
+            assert!(with_csp(&html).is_some(), "{page} has a <meta charset>");
+        }
+    }
 
     #[test]
     fn finds_imports_urls_and_attributes() {
@@ -499,16 +689,35 @@ mod tests {
         let root = crate::root();
         let (sizes, _) = first_view_sizes(&root);
         let paths: Vec<&str> = sizes.iter().map(|f| f.path.as_str()).collect();
-        for needed in ["index.html", "www/neuroglow.js", "www/style.css", "www/core/wasm.js"] {
-            assert!(paths.contains(&needed), "{needed} is in the first view: {paths:?}");
+        for needed in [
+            "index.html",
+            "www/neuroglow.js",
+            "www/style.css",
+            "www/core/wasm.js",
+        ] {
+            assert!(
+                paths.contains(&needed),
+                "{needed} is in the first view: {paths:?}"
+            );
         }
         for p in &paths {
-            assert!(!p.starts_with("www/data") && !p.starts_with("www/models"), "{p} is data, loaded later");
-            for lazy in ["www/mnist/", "www/draw/", "www/tasks/mnist/", "www/tasks/draw/"] {
+            assert!(
+                !p.starts_with("www/data") && !p.starts_with("www/models"),
+                "{p} is data, loaded later"
+            );
+            for lazy in [
+                "www/mnist/",
+                "www/draw/",
+                "www/tasks/mnist/",
+                "www/tasks/draw/",
+            ] {
                 assert!(!p.starts_with(lazy), "{p} loads when its tab opens");
             }
         }
-        assert!(sizes.windows(2).all(|w| w[0].gzip >= w[1].gzip), "biggest first");
+        assert!(
+            sizes.windows(2).all(|w| w[0].gzip >= w[1].gzip),
+            "biggest first"
+        );
         assert!(sizes.iter().all(|f| f.raw > 0 && f.gzip > 0));
     }
 }

@@ -7,7 +7,9 @@ mod bench;
 mod build;
 mod cmd;
 mod dist;
+mod fuzz;
 mod serve;
+mod soak;
 mod test;
 mod tools;
 mod train;
@@ -27,6 +29,11 @@ commands:
                      latency and page size; --quick for a short smoke run
   train --preset 3b1b|modern [--seed N] [--epochs N] [--lr-decay X] [--out FILE]
                      train on MNIST and write the shipped model www/models/<preset>.ngm
+  fuzz [--secs N] [TARGET…]
+                     run each cargo-fuzz target N s (default 60; nightly, installed if missing)
+  soak [--cycles N] [--epochs N] [--every S] [--only xor|mnist]
+                     train XOR 10^8 cycles (SGD, Adam) and MNIST 20 epochs in headless
+                     Chromium; print the wasm memory curve, fail if it keeps growing
   help               show this message
 ";
 
@@ -38,6 +45,8 @@ fn main() -> ExitCode {
         Some("dist") if args.len() == 1 => dist::command(),
         Some("bench") => bench::command(&root(), &args[1..]),
         Some("train") => train::command(&root(), &args[1..]),
+        Some("fuzz") => fuzz::command(&root(), &args[1..]),
+        Some("soak") => soak::command(&root(), &args[1..]),
         None | Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -69,8 +69,12 @@ export class DrawController {
     if (this.raf || this.destroyed) return;
     this.raf = requestAnimationFrame(() => {
       this.raf = 0;
-      if (this.stale) this.update();
-      else this.show();
+      try {
+        if (this.stale) this.update();
+        else this.show();
+      } catch (e) {
+        if (e?.code !== 'crashed') throw e; // (the module stopped: the section's notice says so)
+      }
     });
   }
 

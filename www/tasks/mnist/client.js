@@ -2,7 +2,8 @@
 // value or rejects with an Error carrying the reply's code; the worker's reports are events.
 
 import { Emitter } from '../../core/events.js';
-import { REQUESTS, FRAME_ACK, fail, toError } from './protocol.js';
+import { crashError } from '../../core/crash.js';
+import { REQUESTS, FRAME_ACK, CRASHED, fail, toError } from './protocol.js';
 
 const GONE = 'this MNIST view was destroyed';
 
@@ -11,6 +12,8 @@ export class MnistClient {
     Object.assign(this, { events: new Emitter(), pending: new Map(), nextId: 1, closed: false });
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'neuroglow-mnist' });
     this.worker.onmessage = ({ data: msg }) => {
+      if (this.closed) return undefined;
+      if (msg.type === CRASHED) return this.crashed(msg.crash);
       if (msg.type !== 'reply') return this.events.emit(msg.type, msg);
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
@@ -19,11 +22,25 @@ export class MnistClient {
     this.worker.onerror = (e) => {
       // A worker that cannot even start (e.g. the wasm package is missing) ends here.
       e.preventDefault?.();
+      if (this.closed) return;
       const message = e.message || 'the training worker could not start (is the wasm package built into www/pkg?)';
       this.failAll(fail('state', message));
       this.events.emit('error', { during: 'worker', code: 'state', message });
     };
     this.worker.onmessageerror = () => this.events.emit('error', { during: 'message', code: 'state', message: 'a message from the worker could not be read' });
+  }
+
+  /**
+   * The worker's wasm module trapped: the worker is ended (nothing more can be asked of it), every
+   * request fails with the crash's Error (code 'crashed'), and the section hears it as an 'error'
+   * event with that code (the page then offers a new worker: ui/crash-notice.js).
+   */
+  crashed(crash) {
+    const error = crashError(crash);
+    this.closed = error;
+    this.worker.terminate();
+    this.failAll(error);
+    this.events.emit('error', { during: 'crash', code: error.code, message: error.message, crash: error.crash });
   }
 
   failAll(error) {
@@ -34,7 +51,7 @@ export class MnistClient {
   /** Sends a request (protocol.js REQUESTS); resolves with the reply's value. */
   request(type, payload = {}, transfer = []) {
     if (!REQUESTS.includes(type)) return Promise.reject(fail('input', `unknown request "${type}"`));
-    if (this.closed) return Promise.reject(fail('state', GONE));
+    if (this.closed) return Promise.reject(this.closed instanceof Error ? this.closed : fail('state', GONE));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -48,7 +65,10 @@ export class MnistClient {
   }
 
   terminate() {
-    if (this.closed) return;
+    if (this.closed) {
+      this.events.clear();
+      return;
+    }
     this.closed = true;
     this.worker.terminate();
     this.failAll(fail('state', GONE));

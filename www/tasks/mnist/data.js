@@ -4,8 +4,11 @@ import { fail } from './protocol.js';
 
 const NAMES = { trainImages: 'training images', trainLabels: 'training labels', testImages: 'test images', testLabels: 'test labels' };
 
-/** Fetches the files of `urls` at once; progress(loaded, total, files) at most every 60 ms. */
-export async function fetchAll(urls, progress) {
+/**
+ * Fetches the files of `urls` at once; progress(loaded, total, files) at most every 60 ms. A file
+ * over `maxBytes` (the core's limit) is refused as soon as that many bytes have come.
+ */
+export async function fetchAll(urls, progress, maxBytes = Infinity) {
   const keys = Object.keys(NAMES).filter((k) => urls[k]);
   const [loaded, totals] = [{}, {}];
   let last = 0;
@@ -28,6 +31,10 @@ export async function fetchAll(urls, progress) {
       if (done) return new Uint8Array(await new Blob(chunks).arrayBuffer());
       chunks.push(value);
       loaded[key] += value.length;
+      if (loaded[key] > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw fail('data', `${what}: the file is over ${Math.floor(maxBytes / 2 ** 20)} MB, more than a data file may be`);
+      }
       totals[key] = Math.max(totals[key], loaded[key]);
       report(false);
     }

@@ -2,6 +2,7 @@
 // a download, a model file, or one of the pretrained models shipped with the page. A bad or
 // mismatched model is refused by the core and the current one stays. `c` is the controller.
 
+import { SCHEMA } from '../../core/config.js';
 import { fmtInt } from '../../core/format.js';
 import { downloadBlob } from '../../ui/recorder.js';
 import { PRESETS } from './settings.js';
@@ -67,6 +68,8 @@ export function modelsPanel(wrap, c) {
     file.value = '';
     if (!f) return;
     run(async () => {
+      const max = SCHEMA.limits.maxModelBytes;
+      if (f.size > max) throw new Error(`${f.name} is ${fmtInt(Math.ceil(f.size / 2 ** 20))} MB; a model file is at most ${fmtInt(Math.floor(max / 2 ** 20))} MB.`);
       const d = await loadBytes(c, new Uint8Array(await f.arrayBuffer()), null, 'custom');
       return `Loaded ${f.name}${d.note ? `: ${d.note}` : ''}.`;
     });

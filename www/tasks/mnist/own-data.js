@@ -3,6 +3,8 @@
 // be dropped together (sorted into slots by name) or picked one by one. The core reads and
 // checks them; its message is shown when it refuses.
 
+import { SCHEMA } from '../../core/config.js';
+import { fmtInt } from '../../core/format.js';
 import { say, report } from './models.js';
 
 const SLOTS = { images: 'Training images', labels: 'Training labels', testImages: 'Test images (optional)', testLabels: 'Test labels (optional)' };
@@ -53,6 +55,10 @@ export function ownData(wrap, use) {
     if (!files.images || !files.labels) throw new Error('Choose an images file and a labels file first.');
     if (!!files.testImages !== !!files.testLabels) throw new Error('A test set needs both its images and its labels file.');
     const [bytes, names] = [{}, {}];
+    const { maxFileBytes } = SCHEMA.limits;
+    // Measured before reading: a file too big for the core is never loaded into memory.
+    const big = Object.values(files).find((f) => f.size > maxFileBytes);
+    if (big) throw new Error(`${big.name} is ${fmtInt(Math.ceil(big.size / 2 ** 20))} MB; data files of up to ${fmtInt(Math.floor(maxFileBytes / 2 ** 20))} MB can be used.`);
     for (const [k, f] of Object.entries(files)) [bytes[k], names[k]] = [new Uint8Array(await f.arrayBuffer()), f.name];
     return use(bytes, names);
   }));

@@ -5,10 +5,13 @@
 // on text). Reports (no id): EVENTS; a 'frame' is the core's frame snapshot with every buffer copied
 // and transferred, plus playing, stepped, label, probe and samplesPerSecond. The page acknowledges
 // each drawn frame ({ type: FRAME_ACK }), so frames never queue up.
+// Should the worker's wasm module trap, the worker says so first ({ type: CRASHED, crash }, crash as
+// core/crash.js describes it) and the page ends it (client.js); its later replies are not read.
 
 export const REQUESTS = ['init', 'configure', 'play', 'pause', 'speed', 'train', 'step', 'evaluate', 'probeTest', 'testImages', 'predict', 'save', 'load'];
 export const EVENTS = ['progress', 'frame', 'metrics', 'evaluation', 'epoch', 'diverged', 'error'];
 export const FRAME_ACK = 'frameAck';
+export const CRASHED = 'crashed';
 /** A run of epochs ended early (paused, rebuilt, a model loaded, a new run, new data). */
 export const STOPPED = 'stopped';
 export const STEP_UNITS = ['phase', 'example', 'batch'];

@@ -6,6 +6,7 @@
 import { loadWasm } from '../../core/wasm.js';
 import { Slicer } from '../../core/scheduler.js';
 import { fetchAll } from './data.js';
+import { Evaluations } from './evaluation.js';
 import { REQUESTS, FRAME_ACK, STEP_UNITS, STOPPED, fail, ok, failed, errorData, transferables, frameMessage } from './protocol.js';
 
 const FRAME_MS = 50;          // at most 20 frames a second reach the page
@@ -15,12 +16,8 @@ const PROBE_STEP_MS = 260;    // between the phases of a test image going throug
 // A chart point every METRIC_EVERY examples, or every METRIC_MS when slow (with at least
 // METRIC_MIN examples; FORCED_MIN when forced), so no point rests on a handful.
 const [METRIC_EVERY, METRIC_MS, METRIC_MIN, FORCED_MIN] = [1000, 400, 50, 10];
-// Interim test evaluations while playing, by examples seen in the epoch (then every EVAL_EVERY),
-// taking at most EVAL_SHARE of the time.
-const EVAL_MILESTONES = [500, 1000, 2000, 3000, 5000, 7500, 10000, 15000];
-const [EVAL_EVERY, EVAL_SHARE] = [15000, 0.2];
-
-const milestone = (k, m = EVAL_MILESTONES) => (k < m.length ? m[k] : m[m.length - 1] + EVAL_EVERY * (k - m.length + 1));
+// Requests answered while a test evaluation runs (they leave the network as it is); others wait for it.
+const DURING_EVALUATION = ['pause', 'speed', 'predict', 'testImages', 'save'];
 /** Position on the charts' x axis: epochs and the part of the current one (at a boundary `example` is the last one's). */
 const epochsOf = (s) => (!s.exampleCount || s.example + 1 === s.exampleCount ? s.cycle : s.cycle + (s.example + 1) / s.exampleCount);
 /** Examples left in the current epoch (at most). */
@@ -45,6 +42,7 @@ export class Session {
       this.loop();
     };
     this.channel.port1.unref?.(); // (Node: do not keep the process alive)
+    this.evals = new Evaluations(this);
     this.resetCounters();
   }
 
@@ -58,6 +56,7 @@ export class Session {
     try {
       if (!REQUESTS.includes(type)) throw fail('input', `unknown message "${type}"`);
       if (!this.pg && type !== 'init') throw fail('state', 'the network is not ready yet (the data is still loading)');
+      if (this.evals.pending && !DURING_EVALUATION.includes(type)) await this.evals.idle();
       const value = await this[type](msg);
       if (type !== 'train') this.post(ok(id, value), transferables(value)); // train replies when done
     } catch (e) {
@@ -67,9 +66,10 @@ export class Session {
 
   /** Loads the data (`urls` to fetch, or the bytes of own `files`) and builds the network. */
   async init({ options, urls, files }) {
-    this.Playground = (await loadWasm()).Playground;
+    const wasm = await loadWasm();
+    this.Playground = wasm.Playground;
     const f = urls
-      ? await fetchAll(urls, (loaded, total, count) => this.post({ type: 'progress', loaded, total, files: count }))
+      ? await fetchAll(urls, (loaded, total, count) => this.post({ type: 'progress', loaded, total, files: count }), wasm.schema().limits.maxFileBytes)
       : { trainImages: files.images, trainLabels: files.labels, testImages: files.testImages, testLabels: files.testLabels };
     this.build(options, { train: pair(f.trainImages, f.trainLabels), test: pair(f.testImages, f.testLabels) });
     return this.rebuilt('the data was replaced');
@@ -90,7 +90,7 @@ export class Session {
       note = this.pg.load(model);
       this.restart();
     }
-    return { note, ...this.rebuilt('a model was loaded'), evaluation: this.runEvaluation('load') };
+    return this.evals.idle().then(async () => ({ note, ...this.rebuilt('a model was loaded'), evaluation: await this.runEvaluation('load') }));
   }
 
   play() {
@@ -222,9 +222,10 @@ export class Session {
   }
 
   resetCounters() {
+    this.evals.reset();
     Object.assign(this, {
       slicer: new Slicer({ budgetMs: SLICE_MS / 3, start: 256, min: 8, max: 20000 }), points: [], sinceMetric: 0, lastMetricAt: 0,
-      evals: { epochSeen: 0, next: 0, lastAt: performance.now(), lastMs: 0 }, rate: { t: 0, seen: 0, perSecond: 0 },
+      rate: { t: 0, seen: 0, perSecond: 0 }, due: false,
     });
   }
 
@@ -275,7 +276,7 @@ export class Session {
     this.target = null;
   }
 
-  loop() {
+  async loop() {
     if (!this.playing || !this.pg) return;
     this.showing = null;
     const start = performance.now();
@@ -285,8 +286,9 @@ export class Session {
     try {
       const [s, ended] = this.trainSlice(start, limited);
       this.measureRate(s);
-      if (ended) this.endEpoch(s);
-      else this.interimEvaluation(s);
+      // Training waits for the evaluation (sliced: messages such as Pause are answered meanwhile).
+      if (ended) await this.endEpoch(s);
+      else await this.interimEvaluation(s);
       if (performance.now() - this.lastFrame >= FRAME_MS) {
         this.postMetrics(s);
         if (!this.awaitingAck || performance.now() - this.lastFrame > ACK_TIMEOUT_MS) {
@@ -314,7 +316,7 @@ export class Session {
       const n = this.slicer.run(want, (k) => this.pg.trainExamples(k) ?? k);
       if (limited) this.budget -= n;
       this.sinceMetric += n;
-      this.evals.epochSeen += n;
+      this.due ||= this.evals.due(n, s.cycle);
       s = this.pg.state();
       this.flushMetrics(false, s);
       if (s.cycle > cycle || limited) break;
@@ -346,37 +348,25 @@ export class Session {
     this.points = [];
   }
 
-  /** Evaluates on the test data and reports it (null without test data). */
+  /** Evaluates on the test data, a slice at a time, and reports it; resolves with it (null without test data). */
   runEvaluation(reason) {
-    if (!this.data.test) return null;
-    const t0 = performance.now();
-    const r = this.pg.evaluate();
-    const s = this.pg.state();
-    this.evals.lastAt = performance.now();
-    this.evals.lastMs = this.evals.lastAt - t0;
-    const mistakes = Array.from(r.mistakes);
-    const ev = {
-      ...r, mistakes, guesses: Array.from(r.guesses), mistakeLabels: mistakes.map((i) => this.pg.testLabel(i)),
-      reason, ms: this.evals.lastMs, seen: s.seen, epochs: epochsOf(s), cycle: s.cycle,
-    };
-    this.post({ type: 'evaluation', ...ev, state: s });
-    return ev;
+    return this.evals.run(reason, (s) => ({ seen: s.seen, epochs: epochsOf(s), cycle: s.cycle }));
   }
 
-  interimEvaluation(s) {
-    const e = this.evals;
-    if (!this.data.test || e.epochSeen < milestone(e.next)) return;
-    while (e.epochSeen >= milestone(e.next)) e.next++;
-    if (e.lastMs > EVAL_SHARE * (performance.now() - e.lastAt) && s.cycle > 0) return;
+  async interimEvaluation(s) {
+    const due = this.due;
+    this.due = false;
+    if (!due || !this.data.test) return;
     this.postMetrics(s, true);
-    this.runEvaluation('interim');
+    await this.runEvaluation('interim');
   }
 
   /** An epoch ended: its points and evaluation, and the reply when a run of epochs is done. */
-  endEpoch(s) {
+  async endEpoch(s) {
     this.postMetrics(s, true);
-    Object.assign(this.evals, { epochSeen: 0, next: 0 });
-    const ev = this.runEvaluation('epoch');
+    this.due = false;
+    this.evals.reset();
+    const ev = await this.runEvaluation('epoch');
     this.post({ type: 'epoch', epoch: s.cycle, evaluation: ev });
     const t = this.target;
     if (!t || s.cycle < t.cycle) return;

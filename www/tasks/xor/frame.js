@@ -27,23 +27,27 @@ export function render(pg, now) {
   });
   if (pg.hover && pg.pointer) showTip(pg.tipEl, describe(pg.hover, f, pg.settings.palette), pg.pointer.x, pg.pointer.y, pg.view.fit.w, pg.view.fit.h);
   status(pg.status, s);
-  if (pg.chart) loss(pg, f.buffers.history, s.cycle);
+  if (pg.chart) loss(pg, f.buffers.history, s.historyStride, s.cycle);
   // These call into wasm themselves (the frame's views are stale after them).
   pg.controls?.update(s, () => session.snapshotCycles());
   pg.table?.update(f.known.lit > 0 && !s.probing ? s.example : -1, session.version, (x) => session.predict(x));
 }
 
-/** The error chart: the history up to the current cycle, and after a rewind the rewound-over rest. */
-function loss(pg, hist, cycle) {
+/**
+ * The error chart: the history up to the current cycle, and after a rewind the rewound-over rest.
+ * Entry i is the loss of cycle i·stride + 1 (the core thins long histories).
+ */
+function loss(pg, hist, stride, cycle) {
   const { chart } = pg;
   const n = hist.length;
-  const past = Math.min(cycle, n);
-  const key = `${n}:${cycle}:${hist[n - 1]}`;
+  const past = Math.min(Math.ceil(cycle / stride), n);
+  const key = `${n}:${stride}:${cycle}:${hist[n - 1]}`;
   if (key === pg.chartKey && !chart.dirty) return; // (dirty: resized)
   pg.chartKey = key;
-  chart.set('past', past, (i) => i + 1, (i) => hist[i]);
+  const x = (i) => i * stride + 1;
+  chart.set('past', past, x, (i) => hist[i]);
   const from = Math.max(0, past - 1);
-  chart.set('future', n > past ? n - from : 0, (i) => from + i + 1, (i) => hist[from + i]);
+  chart.set('future', n > past ? n - from : 0, (i) => x(from + i), (i) => hist[from + i]);
   chart.render();
 }
 

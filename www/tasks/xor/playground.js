@@ -34,6 +34,7 @@ export class XorPlayground {
       changed: (playing, reason) => {
         this.controls?.set({ playing });
         this.requestFrame();
+        if (reason === 'crashed') return; // the module stopped: no state to tell (the section's notice says it)
         this.events.emit(playing ? 'play' : 'pause', { reason, state: this.state() });
         if (!playing && reason === 'end' && this.recording.active) this.recording.stop().catch((e) => this.alert(e.message));
       },
@@ -278,9 +279,10 @@ export class XorPlayground {
       if (this.dirty || busy) render(this, now);
       if (busy) this.requestFrame();
     } catch (e) {
-      this.player.pause();
+      const crashed = e?.code === 'crashed'; // (reported once, by the section's notice)
+      this.player.pause(crashed ? 'crashed' : 'user');
       this.alert(`Something went wrong: ${e.message}`);
-      console.error(e);
+      if (!crashed) console.error(e);
     }
   }
 
