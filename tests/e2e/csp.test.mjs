@@ -8,27 +8,12 @@
 // `cargo xtask test` passes dist/'s path in NEUROGLOW_DIST; run alone, this file builds it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { spawnSync } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, extname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch, url } from './browser.mjs';
+import { distDir, hostDist } from './dist-host.mjs';
 
 const TIMEOUT = { timeout: 300_000 };
-const PREFIX = '/course/week3/neuroglow/';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.gz': 'application/gzip',
-};
-
 let b;
-let distServer;
+let distHost;
 let distBase;
 /** The policy `cargo xtask serve` sends; dist's pages must carry the same one. */
 let policy;
@@ -38,33 +23,9 @@ const isCsp = (text) => /Content.Security.Policy|CSP violation/i.test(text);
 const violations = () => b.consoleErrors.filter(isCsp);
 
 before(async () => {
-  let dist = process.env.NEUROGLOW_DIST;
-  if (!dist) {
-    const r = spawnSync('cargo', ['xtask', 'dist'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, '`cargo xtask dist` failed');
-    dist = join(ROOT, 'dist');
-  }
-  assert.ok(existsSync(join(dist, 'index.html')), `${dist} has no index.html`);
-  const root = resolve(dist);
-  // A plain static host: files under PREFIX, no security headers at all.
-  distServer = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(PREFIX)) return res.writeHead(404).end();
-    let rel = path.slice(PREFIX.length);
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = resolve(root, rel);
-    if (!file.startsWith(root + sep)) return res.writeHead(403).end();
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => distServer.listen(0, '127.0.0.1', r));
-  distBase = `http://127.0.0.1:${distServer.address().port}${PREFIX}`;
+  // A plain static host: files under a sub-path, no security headers at all.
+  distHost = await hostDist(distDir());
+  distBase = distHost.base;
 
   policy = (await fetch(url('index.html'))).headers.get('content-security-policy');
   b = await launch();
@@ -81,7 +42,7 @@ before(async () => {
 
 after(async () => {
   await b?.close();
-  await new Promise((r) => (distServer ? distServer.close(r) : r()));
+  await distHost?.close();
 });
 
 test('the server sends a strict policy: no inline code, no eval, wasm allowed, framing allowed', () => {

@@ -7,31 +7,17 @@
 // file builds it with `cargo xtask dist`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { spawnSync } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, extname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, screenshot } from './browser.mjs';
+import { PREFIX, distDir, hostDist } from './dist-host.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
-const PREFIX = '/course/week3/neuroglow/';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUDGET = 300_000;
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.gz': 'application/gzip',
-  '.ts': 'text/plain; charset=utf-8',
-};
 
 let dist;
-let server;
+let host;
 let origin;
 /** Paths served (relative to dist/), in order. */
 const served = [];
@@ -40,40 +26,10 @@ let b;
 const foreign = [];
 
 before(async () => {
-  dist = process.env.NEUROGLOW_DIST;
-  if (!dist) {
-    const r = spawnSync('cargo', ['xtask', 'dist'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, '`cargo xtask dist` failed');
-    dist = join(ROOT, 'dist');
-  }
-  assert.ok(existsSync(join(dist, 'index.html')), `${dist} has no index.html`);
-  const root = resolve(dist);
+  dist = distDir();
   // A plain static server, like any web host: files under PREFIX, nothing else.
-  server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(PREFIX)) {
-      res.writeHead(404).end('not here');
-      return;
-    }
-    let rel = path.slice(PREFIX.length);
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = resolve(root, rel);
-    if (!file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      served.push(rel);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  host = await hostDist(dist, (rel) => served.push(rel));
+  origin = host.origin;
 
   b = await launch();
   await b.context.route('**/*', (route) => {
@@ -86,7 +42,7 @@ before(async () => {
 
 after(async () => {
   await b?.close();
-  await new Promise((r) => (server ? server.close(r) : r()));
+  await host?.close();
 });
 
 test('the blocker sees and stops requests to other origins', TIMEOUT, async () => {

@@ -80,6 +80,19 @@ test('the public API trains the source network to 60,000 cycles', TIMEOUT, async
   assert.ok(scripted[0] > 0.9, `[0, 1, 0] → ${scripted[0]}`);
   assert.equal(await page.getByRole('textbox', { name: 'New situation' }).inputValue(), '0, 1, 0');
   assert.equal(Number(await page.locator('#playground .ng-probe-out').innerText()).toFixed(3), scripted[0].toFixed(3));
+  // Training on while the network is still thinking (this once froze the tab at the next step),
+  // and the answer shown follows the weights (never a stale one).
+  await page.getByRole('button', { name: 'Think' }).click();
+  await page.getByRole('button', { name: 'Next cycle' }).click();
+  await page.getByRole('button', { name: 'Next example' }).click();
+  const now = await page.evaluate(async () => {
+    const pg = document.getElementById('playground').playground;
+    await pg.train({ cycles: 5000 });
+    return pg.predict([0, 1, 0])[0];
+  });
+  await settle(page);
+  assert.equal((await state(page)).cycle, 65001); // Next cycle finished cycle 60,001; Next example began the next
+  assert.equal(Number(await page.locator('#playground .ng-probe-out').innerText()).toFixed(3), now.toFixed(3));
 });
 
 test('keyboard: Space toggles Play/Pause, Right arrow steps', TIMEOUT, async () => {

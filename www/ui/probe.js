@@ -34,6 +34,7 @@ export class ProbePanel {
   }
 
   setDefault(text) {
+    this.asked = null;
     this.input.value = text;
     this.output.textContent = '';
     this.say('');
@@ -42,8 +43,27 @@ export class ProbePanel {
   /** Shows an answer the network gave (also when a script asked, through the API). */
   show(values, outputs) {
     this.say('');
-    this.input.value = Array.from(values).join(', ');
+    this.asked = Array.from(values);
+    this.input.value = this.asked.join(', ');
     this.output.textContent = outputs.map((v) => fixed(v, 3)).join(', ');
+  }
+
+  /** A think that was interrupted (by a step, training, a reset): the answer of the network as it is now. */
+  answerNow(values, predict) {
+    [this.asked, this.version, this.output.textContent] = [Array.from(values), undefined, ''];
+    this.update(undefined, predict);
+  }
+
+  /** After the weights changed (`version`), the answer shown is the network's answer now, not a stale one. */
+  update(version, predict) {
+    if (version === this.version && version !== undefined) return;
+    if (!this.asked || this.output.textContent === '…') return; // (a think is running: it shows its own answer)
+    this.version = version;
+    try {
+      this.output.textContent = Array.from(predict(this.asked), (v) => fixed(v, 3)).join(', ');
+    } catch {
+      [this.asked, this.output.textContent] = [null, '']; // (a network with other inputs)
+    }
   }
 
   /** A message under the form: an alert when `bad`, else cleared. */
@@ -59,7 +79,7 @@ export class ProbePanel {
     try {
       const values = parseInput(this.input.value);
       this.output.textContent = '…';
-      await this.think(values); // the playground shows the answer (show()) unless interrupted
+      await this.think(values); // the playground shows the answer (show(), or answerNow() when interrupted)
       if (this.output.textContent === '…') this.output.textContent = '';
     } catch (e) {
       this.output.textContent = '';

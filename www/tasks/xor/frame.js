@@ -31,6 +31,7 @@ export function render(pg, now) {
   // These call into wasm themselves (the frame's views are stale after them).
   pg.controls?.update(s, () => session.snapshotCycles());
   pg.table?.update(f.known.lit > 0 && !s.probing ? s.example : -1, session.version, (x) => session.predict(x));
+  pg.probe?.update(session.version, (x) => session.predict(x));
 }
 
 /**

@@ -205,6 +205,7 @@ export class XorPlayground {
     if (this.destroyed) return [];
     const output = Array.from(this.session.pg.view('a', this.session.info.sizes.length - 1));
     if (finished) this.probe?.show(values, output);
+    else this.probe?.answerNow(values, () => this.session.predict(values)); // (interrupted: the answer of the network as it is now)
     this.events.emit('prediction', { input: Array.from(values), output, thought: true });
     return output;
   }
