@@ -141,7 +141,7 @@ fn snapshots_of_a_large_network_fit_their_share() {
 }
 
 /// Finding 8: layer limits bounded the parameters, not the memory: this passed validation and
-/// needed about 430 MiB, 270 MiB of it activations for one batch of 1024. Refused now, with
+/// needed about 423 MiB, 262 MiB of it activations for one batch of 1024. Refused now, with
 /// the option to change and the biggest part named.
 #[test]
 fn settings_within_every_limit_but_over_the_memory_budget_are_refused() {

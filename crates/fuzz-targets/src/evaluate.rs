@@ -7,12 +7,13 @@
 //! activation (b % 5, adds softmax), loss (b % 2), bias (b & 1), weights (b % 3: as initialised
 //! from the seed byte that follows, from the stream in ±4, or extreme values), seed, targets
 //! (b % 2: classes, floats), classes of the data (1 + b % 100), examples (u16 % 301, so batches
-//! of 256 and a partial one), input kind (b & 1: bytes, floats in [0, 1]); then the stream that
-//! fills weights, inputs and labels.
+//! of 256 and a partial one), input kind (b & 1: bytes, floats in [0, 1]), three slice sizes
+//! (3·b examples each, for `Evaluator`); then the stream that fills weights, inputs and labels.
 //!
 //! Properties: no panic; counts, the confusion matrix (a row and a column for every class the
 //! data or the network can name, summing to the examples), predictions (each a network output),
-//! accuracy and per-class accuracy in [0, 1]; a finite loss unless the weights are extreme.
+//! the mistakes listed, accuracy and per-class accuracy in [0, 1]; evaluating a slice at a time
+//! gives exactly the same; a finite loss unless the weights are extreme.
 
 use crate::input::Input;
 use neuroglow_core::dataset::{Dataset, Inputs, Targets};
@@ -39,6 +40,7 @@ pub fn run(data: &[u8]) {
     let classes = 1 + input.below(MAX_CLASSES);
     let count = input.u16() as usize % 301;
     let byte_inputs = input.flag();
+    let slices = [input.byte(), input.byte(), input.byte()];
     let mut stream = input.stream();
 
     let mut sizes = vec![n_in];
@@ -95,6 +97,23 @@ pub fn run(data: &[u8]) {
         assert!(e.predictions.is_empty());
         assert!(e.confusion.iter().all(|&c| c == 0));
     }
+    // The examples it got wrong are those whose prediction is not their label.
+    let wrong: Vec<usize> = e.mistakes(&d).collect();
+    let diagonal: u32 = (0..k).map(|c| e.confusion[c * k + c]).sum();
+    assert_eq!(wrong.len(), if classes.is_some() { count - diagonal as usize } else { 0 });
+    assert!(wrong.iter().all(|&i| d.label(i) != Some(e.predictions[i] as usize)));
+
+    // A slice at a time (whole batches of 256; the page answers Pause in between): the same.
+    let mut sliced = metrics::Evaluator::new(&net, &d);
+    for s in slices {
+        let before = sliced.done();
+        let done = sliced.run(&net, cfg.loss, &d, s as usize * 3);
+        assert!(sliced.done() >= before && sliced.done() <= count);
+        assert_eq!(done, sliced.done() == count);
+    }
+    sliced.run(&net, cfg.loss, &d, usize::MAX);
+    assert_eq!(sliced.finish(), e, "evaluation in slices");
+
     if weights < 2 {
         // Moderate weights, small layers, inputs in [0, 1]: nothing can overflow.
         assert!(e.mean_loss.is_finite(), "loss {} from moderate weights", e.mean_loss);

@@ -141,6 +141,7 @@ fn eval_input(n_in: u8, hidden: &[u8], n_out: u8, act: u8, out_act: u8, loss: u8
     let mut v = vec![n_in - 1, hidden.len() as u8, h[0] - 1, h[1] - 1, n_out - 1, act, out_act, loss, bias, weights, 1, float_targets, classes - 1];
     v.extend_from_slice(&count.to_le_bytes());
     v.push(bytes);
+    v.extend([0, 30, 90]); // slices of 0, 90 and 270 examples
     v.extend(noise(97, count as u32));
     v
 }
