@@ -526,6 +526,19 @@ impl Stepper {
         Ok(())
     }
 
+    /// Whether `test` can be evaluated on: images like the training data's, no more classes,
+    /// and the memory of both data sets within the budget.
+    pub fn check_test_data(&self, test: &Dataset) -> Result<()> {
+        let train = &self.data;
+        if test.input_size != train.input_size || test.output_size > train.output_size {
+            return Err(Error::Data(format!(
+                "the test images ({} pixels, {} classes) do not match the training images ({} pixels, {} classes)",
+                test.input_size, test.output_size, train.input_size, train.output_size
+            )));
+        }
+        Estimate::of(&self.trainer.config, train.bytes().saturating_add(test.bytes())).check()
+    }
+
     /// Replaces the network with a loaded model (its architecture may differ); training
     /// settings stay, history starts afresh. On error nothing changes.
     pub fn load_model(&mut self, model: Model) -> Result<()> {

@@ -212,3 +212,17 @@ fn training_during_a_probe_then_stepping_does_not_hang() {
     let cycle = finished.recv_timeout(std::time::Duration::from_secs(20)).expect("stepping after a probe returns");
     assert_eq!(cycle, 7);
 }
+
+/// Finding 5 (test data): a test set is checked against the budget together with the training set.
+#[test]
+fn training_and_test_data_together_must_fit_the_budget() {
+    let n = 500_000;
+    let set = || Dataset::new(400, 10, Inputs::Bytes(vec![0; 400 * n]), Targets::Classes(vec![0; n])).unwrap();
+    let s = Stepper::new(Trainer::new(NetConfig { sizes: vec![400, 2, 10], ..NetConfig::default() }).unwrap(), set(), true).unwrap();
+    let e = s.check_test_data(&set()).unwrap_err();
+    assert_eq!(e.code(), "data");
+    assert!(e.detail().contains("the data ("), "{e}");
+    assert!(s.check_test_data(&set().head(1000)).is_ok());
+    let other = Dataset::new(16, 10, Inputs::Bytes(vec![0; 16]), Targets::Classes(vec![0])).unwrap();
+    assert!(s.check_test_data(&other).unwrap_err().to_string().contains("do not match"));
+}

@@ -7,7 +7,7 @@ use crate::options::{self, need};
 use crate::{fail, js_error, to_js, to_json, views};
 use neuroglow_core::known::Known;
 use neuroglow_core::dataset::Dataset;
-use neuroglow_core::{idx, metrics, model_file, Error, Init, OptimizerKind, Stepper, Trainer};
+use neuroglow_core::{idx, metrics, model_file, Init, OptimizerKind, Stepper, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -188,13 +188,7 @@ impl Playground {
     #[wasm_bindgen(js_name = setTestData)]
     pub fn set_test_data(&mut self, images: JsValue, labels: JsValue) -> Result<(), JsValue> {
         let data = read_images(&images, &labels)?;
-        let train = &self.stepper.data;
-        if data.input_size != train.input_size || data.output_size > train.output_size {
-            return Err(js_error(Error::Data(format!(
-                "the test images ({} pixels, {} classes) do not match the training images ({} pixels, {} classes)",
-                data.input_size, data.output_size, train.input_size, train.output_size
-            ))));
-        }
+        core(self.stepper.check_test_data(&data))?;
         self.test = Some(data);
         self.evaluating = None;
         Ok(())
