@@ -149,10 +149,25 @@ export function imageText(ctx, frame, v, g, d) {
   const style = { font: `600 11px ${FONT}`, color: TEXT.muted, caps: true };
   if (vertical) text(ctx, name(0), grid.x + grid.s / 2, grid.y - 9, style);
   else text(ctx, name(0), grid.x, grid.y - 12, { ...style, align: 'left' });
-  for (let l = 1; l <= d.K; l++) {
+  // Side by side, many layers crowd their names: the output's first, then each hidden layer's name,
+  // or its size alone, or nothing, wherever it would overlap one already placed.
+  const placed = [];
+  const place = (l) => {
     const top = Math.min(...layers[l].y) - layers[l].r;
-    if (!vertical) text(ctx, name(l), layers[l].c, top - 14, style);
-    else if (l < d.K) {
+    for (const t of [name(l), layers[l].n.toLocaleString('en-US')]) {
+      Object.assign(ctx, { font: style.font, letterSpacing: '1.5px' }); // (as text() draws it)
+      const w = ctx.measureText(t.toUpperCase()).width / 2 + 5;
+      ctx.letterSpacing = '0px';
+      const [a, b, y] = [layers[l].c - w, layers[l].c + w, top - 14];
+      if (placed.some((p) => a < p.b && b > p.a && Math.abs(y - p.y) < 14)) continue;
+      placed.push({ a, b, y });
+      return text(ctx, t, layers[l].c, y, style);
+    }
+  };
+  if (!vertical) [d.K, ...layers.keys()].filter((l, i) => l > 0 && (i === 0 || l < d.K)).forEach(place);
+  for (let l = 1; l < d.K; l++) {
+    const top = Math.min(...layers[l].y) - layers[l].r;
+    if (vertical) {
       // On a dark pill: in an upright layout the label sits among the synapses.
       Object.assign(ctx, { font: style.font, fillStyle: rgba(C.bg, 0.85) });
       ctx.fillRect(8, top - 22, ctx.measureText(name(l).toUpperCase()).width + 20, 17);
