@@ -335,7 +335,9 @@ impl Stepper {
         self.record_loss(mean);
         self.cycle += 1;
         self.trainer.optimizer.learning_rate *= self.trainer.config.lr_decay;
-        if is_snapshot_cycle(self.cycle) {
+        // (Not of weights that are no longer finite: rewinding there would bring the divergence back
+        // unreported. Fast training checks the parameters only once its run is done.)
+        if is_snapshot_cycle(self.cycle) && self.trainer.net.is_finite() {
             self.take_snapshot();
         }
         self.start_cycle();

@@ -226,3 +226,21 @@ fn training_and_test_data_together_must_fit_the_budget() {
     let other = Dataset::new(16, 10, Inputs::Bytes(vec![0; 16]), Targets::Classes(vec![0])).unwrap();
     assert!(s.check_test_data(&other).unwrap_err().to_string().contains("do not match"));
 }
+
+/// Found by fuzzing (options): a fast run whose weights became infinite part-way still took the
+/// snapshot at a cycle boundary inside the run, and rewinding to it cleared "diverged" while
+/// bringing the broken weights back.
+#[test]
+fn no_snapshot_keeps_weights_that_diverged() {
+    let cfg = NetConfig { activation: Activation::Relu, ..NetConfig::default() };
+    let mut s = Stepper::new(Trainer::new(cfg).unwrap(), xor3(), false).unwrap();
+    // A weight that is not a number behind a ReLU: the loss stays finite (relu(NaN) = 0).
+    s.trainer.net.layers[0].weights[(0, 0)] = f32::NAN;
+    let e = s.train_cycles(30).unwrap_err();
+    assert_eq!(e.code(), "diverged");
+    assert_eq!(s.snapshots.len(), 1, "only the start's: every later one would hold the broken weights");
+    for i in 0..s.snapshots.len() {
+        s.restore(i).unwrap();
+        assert!(s.net().is_finite(), "snapshot {i} (cycle {}) holds weights that are not finite", s.snapshots[i].cycle);
+    }
+}
