@@ -88,6 +88,8 @@ struct Run {
     /// Crash, timeout and out-of-memory inputs libFuzzer wrote.
     artifacts: Vec<String>,
     failed: bool,
+    /// Stopped by a signal (Ctrl-C) before its time: no crash, but not a full run either.
+    interrupted: bool,
     log: PathBuf,
 }
 
@@ -108,6 +110,9 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
     print_table(&runs);
     let bad: Vec<&Run> = runs.iter().filter(|r| r.failed).collect();
     if bad.is_empty() {
+        if let Some(r) = runs.iter().find(|r| r.interrupted) {
+            return Err(format!("{} was interrupted before its {} s", r.target, o.secs));
+        }
         return Ok(());
     }
     for r in &bad {
@@ -170,13 +175,15 @@ fn run(root: &Path, bin_dir: &Path, target: &'static str, o: &Options) -> Result
         .filter_map(|l| l.split_once("Test unit written to ").map(|(_, p)| p.trim().to_string()))
         .map(|p| rel(root, Path::new(&p)))
         .collect();
+    let interrupted = text.contains("libFuzzer: run interrupted");
     Ok(Run {
         target,
         executions: stat("number_of_executed_units"),
         per_sec: stat("average_exec_per_sec"),
         secs,
         peak_rss_mb: stat("peak_rss_mb"),
-        failed: !status.success() || !written.is_empty(),
+        failed: !written.is_empty() || (!status.success() && !interrupted),
+        interrupted,
         artifacts: written,
         log,
     })
