@@ -132,7 +132,12 @@ mod tests {
     #[test]
     fn derivatives_match_finite_differences() {
         let h = 1e-3;
-        for act in [Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear] {
+        for act in [
+            Activation::Sigmoid,
+            Activation::Tanh,
+            Activation::Relu,
+            Activation::Linear,
+        ] {
             for &z in &[-2.5f32, -0.7, 0.3, 1.9] {
                 let f = |x: f32| {
                     let mut a = [0.0];
@@ -143,7 +148,10 @@ mod tests {
                 let mut a = [0.0];
                 act.apply(&[z], &mut a);
                 let analytic = act.derivative(z, a[0]) as f64;
-                assert!((numeric - analytic).abs() < 1e-3, "{act:?} at {z}: {numeric} vs {analytic}");
+                assert!(
+                    (numeric - analytic).abs() < 1e-3,
+                    "{act:?} at {z}: {numeric} vs {analytic}"
+                );
             }
         }
     }

@@ -35,7 +35,11 @@ pub fn gemm(
             (rows - 1) * rs + (cols - 1) * cs + 1
         }
     };
-    assert!(reach(m, k, a_strides) <= a.len() && reach(k, n, b_strides) <= b.len() && reach(m, n, c_strides) <= c.len());
+    assert!(
+        reach(m, k, a_strides) <= a.len()
+            && reach(k, n, b_strides) <= b.len()
+            && reach(m, n, c_strides) <= c.len()
+    );
     if m == 0 || n == 0 {
         return;
     }
@@ -150,7 +154,12 @@ pub struct Batch {
 
 impl Batch {
     pub fn new(sizes: &[usize], capacity: usize) -> Batch {
-        let per = || sizes.iter().map(|&n| vec![0.0; n * capacity]).collect::<Vec<_>>();
+        let per = || {
+            sizes
+                .iter()
+                .map(|&n| vec![0.0; n * capacity])
+                .collect::<Vec<_>>()
+        };
         let out = *sizes.last().unwrap_or(&0);
         Batch {
             capacity,
@@ -207,10 +216,26 @@ impl Network {
             if sparse {
                 let s = &batch.sparse;
                 for (zc, range) in z.chunks_exact_mut(n_out).zip(s.example_start.windows(2)) {
-                    sparse_gemv_acc(layer.weights.as_slice(), &s.by_example[range[0]..range[1]], zc);
+                    sparse_gemv_acc(
+                        layer.weights.as_slice(),
+                        &s.by_example[range[0]..range[1]],
+                        zc,
+                    );
                 }
             } else {
-                gemm(n_out, n_in, b, 1.0, layer.weights.as_slice(), (1, n_out), &batch.a[k][..n_in * b], (1, n_in), 1.0, z, (1, n_out));
+                gemm(
+                    n_out,
+                    n_in,
+                    b,
+                    1.0,
+                    layer.weights.as_slice(),
+                    (1, n_out),
+                    &batch.a[k][..n_in * b],
+                    (1, n_in),
+                    1.0,
+                    z,
+                    (1, n_out),
+                );
             }
             let a = &mut batch.a[k + 1][..n_out * b];
             for (zc, ac) in z.chunks_exact(n_out).zip(a.chunks_exact_mut(n_out)) {
@@ -221,14 +246,24 @@ impl Network {
 
     /// Backward pass after `forward_batch` with targets in `batch.target`: per-example losses
     /// into `batch.loss`, and gradients summed over the batch into `grad_w`/`grad_b`.
-    pub fn backward_batch(&self, loss: Loss, batch: &mut Batch, grad_w: &mut [DMatrix<f32>], grad_b: &mut [Vec<f32>]) {
+    pub fn backward_batch(
+        &self,
+        loss: Loss,
+        batch: &mut Batch,
+        grad_w: &mut [DMatrix<f32>],
+        grad_b: &mut [Vec<f32>],
+    ) {
         let b = batch.len;
         let last = self.layers.len();
         let act = self.output_activation();
         let n = self.output_size();
         for i in 0..b {
             let r = i * n..(i + 1) * n;
-            let (z, a, y) = (&batch.z[last][r.clone()], &batch.a[last][r.clone()], &batch.target[r.clone()]);
+            let (z, a, y) = (
+                &batch.z[last][r.clone()],
+                &batch.a[last][r.clone()],
+                &batch.target[r.clone()],
+            );
             batch.loss[i] = loss.value(act, z, a, y);
             loss.output_delta(act, z, a, y, &mut batch.delta[last][r]);
         }
@@ -241,12 +276,28 @@ impl Network {
             if k == 0 && batch.sparse.ready {
                 // Column j = Σ over the examples whose input j is non-zero of x_j·δ.
                 let s = &batch.sparse;
-                for (gc, range) in grad_w[0].as_mut_slice().chunks_exact_mut(n_out).zip(s.input_start.windows(2)) {
+                for (gc, range) in grad_w[0]
+                    .as_mut_slice()
+                    .chunks_exact_mut(n_out)
+                    .zip(s.input_start.windows(2))
+                {
                     gc.fill(0.0);
                     sparse_gemv_acc(d, &s.by_input[range[0]..range[1]], gc);
                 }
             } else {
-                gemm(n_out, b, n_in, 1.0, d, (1, n_out), &batch.a[k][..n_in * b], (n_in, 1), 0.0, grad_w[k].as_mut_slice(), (1, n_out));
+                gemm(
+                    n_out,
+                    b,
+                    n_in,
+                    1.0,
+                    d,
+                    (1, n_out),
+                    &batch.a[k][..n_in * b],
+                    (n_in, 1),
+                    0.0,
+                    grad_w[k].as_mut_slice(),
+                    (1, n_out),
+                );
             }
             if self.bias {
                 let gb = &mut grad_b[k];
@@ -258,10 +309,26 @@ impl Network {
             if k > 0 {
                 let below = &mut lower[k][..n_in * b];
                 // Δ_below = Wᵀ·Δ, then through the activation's derivative.
-                gemm(n_in, n_out, b, 1.0, layer.weights.as_slice(), (n_out, 1), d, (1, n_out), 0.0, below, (1, n_in));
+                gemm(
+                    n_in,
+                    n_out,
+                    b,
+                    1.0,
+                    layer.weights.as_slice(),
+                    (n_out, 1),
+                    d,
+                    (1, n_out),
+                    0.0,
+                    below,
+                    (1, n_in),
+                );
                 let prev = self.layers[k - 1].activation;
                 let (z, a) = (&batch.z[k][..n_in * b], &batch.a[k][..n_in * b]);
-                for ((g, z), a) in below.chunks_exact_mut(n_in).zip(z.chunks_exact(n_in)).zip(a.chunks_exact(n_in)) {
+                for ((g, z), a) in below
+                    .chunks_exact_mut(n_in)
+                    .zip(z.chunks_exact(n_in))
+                    .zip(a.chunks_exact(n_in))
+                {
                     prev.backprop(z, a, g);
                 }
             }
@@ -284,7 +351,11 @@ mod tests {
         batch.len = b;
         for c in 0..b {
             for x in batch.input_mut(c) {
-                *x = if rng.random_bool(density) { rng.random_range(0.0..1.0) } else { 0.0 };
+                *x = if rng.random_bool(density) {
+                    rng.random_range(0.0..1.0)
+                } else {
+                    0.0
+                };
             }
             batch.target_mut(c)[c % sizes[sizes.len() - 1]] = 1.0;
         }
@@ -311,7 +382,10 @@ mod tests {
         [false, true].map(|sparse| {
             let mut batch = input.clone();
             batch.sparse_first_layer = sparse;
-            let mut gw: Vec<DMatrix<f32>> = sizes.windows(2).map(|w| DMatrix::from_element(w[1], w[0], 9.0)).collect();
+            let mut gw: Vec<DMatrix<f32>> = sizes
+                .windows(2)
+                .map(|w| DMatrix::from_element(w[1], w[0], 9.0))
+                .collect();
             let mut gb: Vec<Vec<f32>> = sizes[1..].iter().map(|&n| vec![9.0; n]).collect();
             net.forward_batch(&mut batch);
             net.backward_batch(Loss::CrossEntropy, &mut batch, &mut gw, &mut gb);
@@ -321,24 +395,38 @@ mod tests {
 
     fn max_diff(a: &[f32], b: &[f32]) -> f32 {
         assert_eq!(a.len(), b.len());
-        a.iter().zip(b).map(|(x, y)| (x - y).abs()).fold(0.0, f32::max)
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0, f32::max)
     }
 
     #[test]
     fn sparse_first_layer_matches_the_dense_product() {
         // 70 = 2·32 + 6 rows exercises every block size of the kernel.
         let [(dense, dw, db), (sparse, sw, sb)] = both_ways(&[100, 70, 12, 4], 5, 0.2);
-        assert!(sparse.sparse.ready && !dense.sparse.ready, "the sparse path was taken");
+        assert!(
+            sparse.sparse.ready && !dense.sparse.ready,
+            "the sparse path was taken"
+        );
         for l in 1..4 {
-            assert!(max_diff(&dense.a[l], &sparse.a[l]) < 1e-5, "activations of layer {l}");
+            assert!(
+                max_diff(&dense.a[l], &sparse.a[l]) < 1e-5,
+                "activations of layer {l}"
+            );
         }
         assert!(max_diff(&dense.loss, &sparse.loss) < 1e-5);
         for k in 0..3 {
-            assert!(max_diff(dw[k].as_slice(), sw[k].as_slice()) < 1e-5, "weight gradient {k}");
+            assert!(
+                max_diff(dw[k].as_slice(), sw[k].as_slice()) < 1e-5,
+                "weight gradient {k}"
+            );
             assert!(max_diff(&db[k], &sb[k]) < 1e-5, "bias gradient {k}");
         }
         // Inputs that are zero in every example get a zero gradient column, not a stale one.
-        let blank = (0..100).find(|&j| (0..5).all(|c| sparse.a[0][c * 100 + j] == 0.0)).expect("a blank input");
+        let blank = (0..100)
+            .find(|&j| (0..5).all(|c| sparse.a[0][c * 100 + j] == 0.0))
+            .expect("a blank input");
         assert!(sw[0].column(blank).iter().all(|&g| g == 0.0));
     }
 
@@ -354,7 +442,10 @@ mod tests {
     fn sparse_lists_both_ways_round() {
         let mut s = SparseInputs::default();
         // Two examples of three inputs: [0, 2, 0] and [3, 0, 4].
-        assert!(!s.index(&[0.0, 2.0, 0.0, 3.0, 0.0, 4.0], 3, 2), "4 of 6 non-zero is too dense");
+        assert!(
+            !s.index(&[0.0, 2.0, 0.0, 3.0, 0.0, 4.0], 3, 2),
+            "4 of 6 non-zero is too dense"
+        );
         let mut s = SparseInputs::default();
         let inputs = [0.0, 2.0, 0.0, 0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 0.0, 0.0, 0.0];
         assert!(s.index(&inputs, 6, 2));

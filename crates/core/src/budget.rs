@@ -37,7 +37,14 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Part; 6] = [Part::Parameters, Part::Optimizer, Part::Activations, Part::Snapshots, Part::History, Part::Data];
+    pub const ALL: [Part; 6] = [
+        Part::Parameters,
+        Part::Optimizer,
+        Part::Activations,
+        Part::Snapshots,
+        Part::History,
+        Part::Data,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -89,11 +96,18 @@ impl Estimate {
     pub fn of(config: &NetConfig, data_bytes: usize) -> Estimate {
         let s = &config.sizes;
         // Biases are stored (as zeros) even when the network has none.
-        let params = s.windows(2).fold(0usize, |a, w| a.saturating_add(w[0].saturating_mul(w[1]).saturating_add(w[1])));
+        let params = s.windows(2).fold(0usize, |a, w| {
+            a.saturating_add(w[0].saturating_mul(w[1]).saturating_add(w[1]))
+        });
         let neurons = s.iter().fold(0usize, |a, &n| a.saturating_add(n));
-        let (n_in, n_out) = (s.first().copied().unwrap_or(0), s.last().copied().unwrap_or(0));
+        let (n_in, n_out) = (
+            s.first().copied().unwrap_or(0),
+            s.last().copied().unwrap_or(0),
+        );
         let b = config.batch_size.max(1);
-        let p = params.saturating_mul(F32).saturating_add(s.len() * PER_LAYER);
+        let p = params
+            .saturating_mul(F32)
+            .saturating_add(s.len() * PER_LAYER);
         // Net + gradient + the weights before the last step, and the section's fixed structures.
         let parameters = p.saturating_mul(3).saturating_add(FIXED);
         let moments = optimizer_slots(config.optimizer);
@@ -101,18 +115,42 @@ impl Estimate {
         // One example's trace (z, a, δ + target and error), the batch buffers (z, a, δ, target,
         // loss), an evaluation batch, and the sparse first layer's two lists (≤ 30% non-zeros,
         // 8 bytes each, plus their starts).
-        let trace = neurons.saturating_mul(3).saturating_add(n_out * 2).saturating_mul(F32);
-        let per_batch = |cols: usize| neurons.saturating_mul(3).saturating_add(n_out + 1).saturating_mul(cols).saturating_mul(F32);
-        let sparse = n_in.saturating_mul(b).saturating_mul(2 * 8 * 3 / 10 + 1).saturating_add((n_in + b + 3) * WORD);
+        let trace = neurons
+            .saturating_mul(3)
+            .saturating_add(n_out * 2)
+            .saturating_mul(F32);
+        let per_batch = |cols: usize| {
+            neurons
+                .saturating_mul(3)
+                .saturating_add(n_out + 1)
+                .saturating_mul(cols)
+                .saturating_mul(F32)
+        };
+        let sparse = n_in
+            .saturating_mul(b)
+            .saturating_mul(2 * 8 * 3 / 10 + 1)
+            .saturating_add((n_in + b + 3) * WORD);
         let activations = trace
             .saturating_add(per_batch(b))
             .saturating_add(per_batch(EVAL_BATCH))
             .saturating_add(sparse);
         // The list itself grows by doubling.
-        let list = (snapshot_count(config) + 1).next_power_of_two() * std::mem::size_of::<crate::stepper::Snapshot>();
-        let snapshots = snapshot_count(config).saturating_mul(snapshot_bytes(config)).saturating_add(list);
+        let list = (snapshot_count(config) + 1).next_power_of_two()
+            * std::mem::size_of::<crate::stepper::Snapshot>();
+        let snapshots = snapshot_count(config)
+            .saturating_mul(snapshot_bytes(config))
+            .saturating_add(list);
         let history = MAX_HISTORY * F32;
-        Estimate { bytes: [parameters, optimizer, activations, snapshots, history, data_bytes] }
+        Estimate {
+            bytes: [
+                parameters,
+                optimizer,
+                activations,
+                snapshots,
+                history,
+                data_bytes,
+            ],
+        }
     }
 
     pub fn total(&self) -> usize {
@@ -125,7 +163,12 @@ impl Estimate {
 
     /// The largest part and its bytes.
     pub fn biggest(&self) -> (Part, usize) {
-        Part::ALL.iter().copied().zip(self.bytes).max_by_key(|&(_, b)| b).unwrap_or((Part::Data, 0))
+        Part::ALL
+            .iter()
+            .copied()
+            .zip(self.bytes)
+            .max_by_key(|&(_, b)| b)
+            .unwrap_or((Part::Data, 0))
     }
 
     /// Refuses a configuration over the budget, naming its biggest part (a data error when the
@@ -147,7 +190,11 @@ impl Estimate {
         );
         Err(match part {
             Part::Data => Error::Data(message),
-            _ => Error::Config { option: Some(part.option()), message, range: false },
+            _ => Error::Config {
+                option: Some(part.option()),
+                message,
+                range: false,
+            },
         })
     }
 }
@@ -167,8 +214,12 @@ fn optimizer_slots(kind: OptimizerKind) -> usize {
 
 /// One snapshot: the network and the optimizer (its last change and moments).
 pub fn snapshot_bytes(config: &NetConfig) -> usize {
-    let params = config.sizes.windows(2).fold(0usize, |a, w| a.saturating_add(w[0].saturating_mul(w[1]).saturating_add(w[1])));
-    let copy = params.saturating_mul(F32).saturating_add(config.sizes.len() * PER_LAYER);
+    let params = config.sizes.windows(2).fold(0usize, |a, w| {
+        a.saturating_add(w[0].saturating_mul(w[1]).saturating_add(w[1]))
+    });
+    let copy = params
+        .saturating_mul(F32)
+        .saturating_add(config.sizes.len() * PER_LAYER);
     copy.saturating_mul(2 + optimizer_slots(config.optimizer))
 }
 
@@ -182,14 +233,22 @@ mod tests {
     use super::*;
 
     fn net(sizes: &[usize], batch: usize, optimizer: OptimizerKind) -> NetConfig {
-        NetConfig { sizes: sizes.to_vec(), batch_size: batch, optimizer, ..NetConfig::default() }
+        NetConfig {
+            sizes: sizes.to_vec(),
+            batch_size: batch,
+            optimizer,
+            ..NetConfig::default()
+        }
     }
 
     #[test]
     fn small_networks_fit_easily() {
         let xor = Estimate::of(&NetConfig::default(), 0);
         assert!(xor.total() < 1 << 20, "{xor:?}");
-        let modern = Estimate::of(&net(&[784, 128, 64, 10], 32, OptimizerKind::Adam), 60_000 * 793);
+        let modern = Estimate::of(
+            &net(&[784, 128, 64, 10], 32, OptimizerKind::Adam),
+            60_000 * 793,
+        );
         assert!(modern.check().is_ok());
         assert_eq!(modern.biggest().0, Part::Snapshots);
         let largest = net(&[784, 2000, 1200, 10], 1024, OptimizerKind::Adam);
@@ -207,14 +266,19 @@ mod tests {
         let err = e.check().unwrap_err();
         assert_eq!(err.option(), Some("batchSize"));
         assert!(err.to_string().contains("activations"), "{err}");
-        assert!(Estimate::of(&net(&sizes, 32, OptimizerKind::Sgd), 0).check().is_ok());
+        assert!(Estimate::of(&net(&sizes, 32, OptimizerKind::Sgd), 0)
+            .check()
+            .is_ok());
     }
 
     #[test]
     fn big_networks_keep_fewer_snapshots_within_their_share() {
         let big = net(&[784, 2048, 1024, 10], 1, OptimizerKind::Adam);
         assert!(snapshot_count(&big) >= 2 && snapshot_count(&big) < MAX_SNAPSHOTS);
-        assert!(snapshot_count(&big) * snapshot_bytes(&big) <= SNAPSHOT_BYTES.max(2 * snapshot_bytes(&big)));
+        assert!(
+            snapshot_count(&big) * snapshot_bytes(&big)
+                <= SNAPSHOT_BYTES.max(2 * snapshot_bytes(&big))
+        );
         assert_eq!(snapshot_count(&NetConfig::default()), MAX_SNAPSHOTS);
     }
 

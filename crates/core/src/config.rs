@@ -78,14 +78,21 @@ impl NetConfig {
             return err("a network needs at least an input and an output layer".into());
         }
         if self.sizes.len() > MAX_LAYERS {
-            return err(format!("{} layers is too many (at most {MAX_LAYERS})", self.sizes.len()));
+            return err(format!(
+                "{} layers is too many (at most {MAX_LAYERS})",
+                self.sizes.len()
+            ));
         }
         if let Some(s) = self.sizes.iter().find(|&&s| s == 0 || s > MAX_LAYER_SIZE) {
-            return err(format!("a layer of {s} neurons is out of range (1 to {MAX_LAYER_SIZE})"));
+            return err(format!(
+                "a layer of {s} neurons is out of range (1 to {MAX_LAYER_SIZE})"
+            ));
         }
         let params = self.parameter_count();
         if params > MAX_PARAMETERS {
-            return err(format!("{params} weights and biases is too many for a browser (at most {MAX_PARAMETERS})"));
+            return err(format!(
+                "{params} weights and biases is too many for a browser (at most {MAX_PARAMETERS})"
+            ));
         }
         if self.activation == Activation::Softmax {
             return err("softmax can only be the output activation".into());
@@ -96,17 +103,32 @@ impl NetConfig {
                 self.output_activation.name()
             ));
         }
-        if !(self.learning_rate.is_finite() && self.learning_rate > 0.0 && self.learning_rate <= 100.0) {
-            return err(format!("learning rate {} is out of range (0 < rate ≤ 100)", self.learning_rate));
+        if !(self.learning_rate.is_finite()
+            && self.learning_rate > 0.0
+            && self.learning_rate <= 100.0)
+        {
+            return err(format!(
+                "learning rate {} is out of range (0 < rate ≤ 100)",
+                self.learning_rate
+            ));
         }
         if !(self.momentum.is_finite() && (0.0..1.0).contains(&self.momentum)) {
-            return err(format!("momentum {} is out of range (0 ≤ m < 1)", self.momentum));
+            return err(format!(
+                "momentum {} is out of range (0 ≤ m < 1)",
+                self.momentum
+            ));
         }
         if !(self.lr_decay.is_finite() && self.lr_decay > 0.0 && self.lr_decay <= 1.0) {
-            return err(format!("learning-rate decay {} is out of range (0 < decay ≤ 1)", self.lr_decay));
+            return err(format!(
+                "learning-rate decay {} is out of range (0 < decay ≤ 1)",
+                self.lr_decay
+            ));
         }
         if self.batch_size == 0 || self.batch_size > MAX_BATCH {
-            return err(format!("batch size {} is out of range (1 to {MAX_BATCH})", self.batch_size));
+            return err(format!(
+                "batch size {} is out of range (1 to {MAX_BATCH})",
+                self.batch_size
+            ));
         }
         // Within every limit can still be too much memory; the data is checked when it comes.
         crate::budget::Estimate::of(self, 0).check()
@@ -116,7 +138,10 @@ impl NetConfig {
     pub fn parameter_count(&self) -> usize {
         self.sizes
             .windows(2)
-            .map(|w| w[0].saturating_mul(w[1]).saturating_add(if self.bias { w[1] } else { 0 }))
+            .map(|w| {
+                w[0].saturating_mul(w[1])
+                    .saturating_add(if self.bias { w[1] } else { 0 })
+            })
             .fold(0usize, |a, b| a.saturating_add(b))
     }
 
@@ -142,27 +167,56 @@ mod tests {
 
     #[test]
     fn the_3b1b_network_has_13002_parameters() {
-        let c = NetConfig { sizes: vec![784, 16, 16, 10], bias: true, ..NetConfig::default() };
+        let c = NetConfig {
+            sizes: vec![784, 16, 16, 10],
+            bias: true,
+            ..NetConfig::default()
+        };
         assert_eq!(c.parameter_count(), 13_002);
     }
 
     #[test]
     fn absurd_settings_are_refused_with_a_message() {
-        let huge = NetConfig { sizes: vec![784, 1_000_000, 10], ..NetConfig::default() };
-        assert!(matches!(huge.validate(), Err(Error::Config { message: m, .. }) if m.contains("1000000")));
-        let wide = NetConfig { sizes: vec![4000, 4000, 4000], ..NetConfig::default() };
-        assert!(wide.validate().unwrap_err().to_string().contains("too many"));
-        let lr = NetConfig { learning_rate: f32::NAN, ..NetConfig::default() };
+        let huge = NetConfig {
+            sizes: vec![784, 1_000_000, 10],
+            ..NetConfig::default()
+        };
+        assert!(
+            matches!(huge.validate(), Err(Error::Config { message: m, .. }) if m.contains("1000000"))
+        );
+        let wide = NetConfig {
+            sizes: vec![4000, 4000, 4000],
+            ..NetConfig::default()
+        };
+        assert!(wide
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("too many"));
+        let lr = NetConfig {
+            learning_rate: f32::NAN,
+            ..NetConfig::default()
+        };
         assert!(lr.validate().is_err());
         let ce = NetConfig {
             loss: Loss::CrossEntropy,
             output_activation: Activation::Relu,
             ..NetConfig::default()
         };
-        assert!(ce.validate().unwrap_err().to_string().contains("cross-entropy"));
-        let sm = NetConfig { activation: Activation::Softmax, ..NetConfig::default() };
+        assert!(ce
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("cross-entropy"));
+        let sm = NetConfig {
+            activation: Activation::Softmax,
+            ..NetConfig::default()
+        };
         assert!(sm.validate().is_err());
-        let empty = NetConfig { sizes: vec![3], ..NetConfig::default() };
+        let empty = NetConfig {
+            sizes: vec![3],
+            ..NetConfig::default()
+        };
         assert!(empty.validate().is_err());
     }
 }

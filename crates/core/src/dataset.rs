@@ -27,28 +27,47 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    pub fn new(input_size: usize, output_size: usize, inputs: Inputs, targets: Targets) -> Result<Dataset> {
+    pub fn new(
+        input_size: usize,
+        output_size: usize,
+        inputs: Inputs,
+        targets: Targets,
+    ) -> Result<Dataset> {
         let n_in = match &inputs {
             Inputs::Floats(v) => v.len(),
             Inputs::Bytes(v) => v.len(),
         };
         if input_size == 0 || output_size == 0 || n_in % input_size != 0 {
-            return Err(Error::Data(format!("{n_in} input values do not split into examples of {input_size}")));
+            return Err(Error::Data(format!(
+                "{n_in} input values do not split into examples of {input_size}"
+            )));
         }
         let count = n_in / input_size;
         let n_targets = match &targets {
             Targets::Floats(v) => v.len() / output_size,
             Targets::Classes(v) => v.len(),
         };
-        if n_targets != count || matches!(&targets, Targets::Floats(v) if v.len() % output_size != 0) {
-            return Err(Error::Data(format!("{count} inputs but {n_targets} targets")));
+        if n_targets != count
+            || matches!(&targets, Targets::Floats(v) if v.len() % output_size != 0)
+        {
+            return Err(Error::Data(format!(
+                "{count} inputs but {n_targets} targets"
+            )));
         }
         if let Targets::Classes(labels) = &targets {
             if let Some(&bad) = labels.iter().find(|&&l| l as usize >= output_size) {
-                return Err(Error::Data(format!("label {bad} is out of range for {output_size} classes")));
+                return Err(Error::Data(format!(
+                    "label {bad} is out of range for {output_size} classes"
+                )));
             }
         }
-        Ok(Dataset { input_size, output_size, image: None, inputs, targets })
+        Ok(Dataset {
+            input_size,
+            output_size,
+            image: None,
+            inputs,
+            targets,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -90,7 +109,9 @@ impl Dataset {
 
     pub fn copy_target(&self, i: usize, out: &mut [f32]) {
         match &self.targets {
-            Targets::Floats(v) => out.copy_from_slice(&v[i * self.output_size..(i + 1) * self.output_size]),
+            Targets::Floats(v) => {
+                out.copy_from_slice(&v[i * self.output_size..(i + 1) * self.output_size])
+            }
             Targets::Classes(v) => {
                 out.fill(0.0);
                 // A label the output cannot name stays all zeros (never an index out of bounds).
@@ -125,7 +146,9 @@ impl Dataset {
     pub fn image_bytes(&self, i: usize) -> Option<&[u8]> {
         match &self.inputs {
             // Checked: on wasm32 a large index times the image size would wrap to image 0.
-            Inputs::Bytes(v) => v.get(i.checked_mul(self.input_size)?..i.checked_add(1)?.checked_mul(self.input_size)?),
+            Inputs::Bytes(v) => v.get(
+                i.checked_mul(self.input_size)?..i.checked_add(1)?.checked_mul(self.input_size)?,
+            ),
             Inputs::Floats(_) => None,
         }
     }
@@ -141,7 +164,11 @@ impl Dataset {
             Targets::Floats(v) => Targets::Floats(v[..n * self.output_size].to_vec()),
             Targets::Classes(v) => Targets::Classes(v[..n].to_vec()),
         };
-        Dataset { inputs, targets, ..self.clone_shape() }
+        Dataset {
+            inputs,
+            targets,
+            ..self.clone_shape()
+        }
     }
 
     fn clone_shape(&self) -> Dataset {
@@ -157,16 +184,36 @@ impl Dataset {
 
 /// The source's task: the output is x1 XOR x2; the third input is a distraction to unlearn.
 pub fn xor3() -> Dataset {
-    let inputs = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]];
+    let inputs = [
+        [0, 0, 1],
+        [0, 1, 1],
+        [1, 0, 1],
+        [0, 1, 0],
+        [1, 0, 0],
+        [1, 1, 1],
+        [0, 0, 0],
+    ];
     let targets = [0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0];
     let flat = inputs.iter().flatten().map(|&x| x as f32).collect();
-    Dataset::new(3, 1, Inputs::Floats(flat), Targets::Floats(targets.to_vec())).expect("xor3 is well formed")
+    Dataset::new(
+        3,
+        1,
+        Inputs::Floats(flat),
+        Targets::Floats(targets.to_vec()),
+    )
+    .expect("xor3 is well formed")
 }
 
 /// The classic two-input XOR.
 pub fn xor2() -> Dataset {
     let flat = vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
-    Dataset::new(2, 1, Inputs::Floats(flat), Targets::Floats(vec![0.0, 1.0, 1.0, 0.0])).expect("xor2 is well formed")
+    Dataset::new(
+        2,
+        1,
+        Inputs::Floats(flat),
+        Targets::Floats(vec![0.0, 1.0, 1.0, 0.0]),
+    )
+    .expect("xor2 is well formed")
 }
 
 #[cfg(test)]
@@ -187,7 +234,13 @@ mod tests {
 
     #[test]
     fn bytes_are_normalised_and_classes_one_hot() {
-        let d = Dataset::new(2, 3, Inputs::Bytes(vec![0, 255, 51, 102]), Targets::Classes(vec![2, 0])).unwrap();
+        let d = Dataset::new(
+            2,
+            3,
+            Inputs::Bytes(vec![0, 255, 51, 102]),
+            Targets::Classes(vec![2, 0]),
+        )
+        .unwrap();
         assert_eq!(d.input(0), vec![0.0, 1.0]);
         assert!((d.input(1)[0] - 0.2).abs() < 1e-6);
         assert_eq!(d.target(0), vec![0.0, 0.0, 1.0]);
@@ -197,8 +250,20 @@ mod tests {
 
     #[test]
     fn mismatched_data_is_an_error() {
-        assert!(Dataset::new(2, 1, Inputs::Floats(vec![0.0; 3]), Targets::Floats(vec![0.0])).is_err());
-        assert!(Dataset::new(2, 1, Inputs::Floats(vec![0.0; 4]), Targets::Floats(vec![0.0])).is_err());
+        assert!(Dataset::new(
+            2,
+            1,
+            Inputs::Floats(vec![0.0; 3]),
+            Targets::Floats(vec![0.0])
+        )
+        .is_err());
+        assert!(Dataset::new(
+            2,
+            1,
+            Inputs::Floats(vec![0.0; 4]),
+            Targets::Floats(vec![0.0])
+        )
+        .is_err());
         assert!(Dataset::new(1, 2, Inputs::Bytes(vec![1]), Targets::Classes(vec![5])).is_err());
     }
 }

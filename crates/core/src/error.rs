@@ -9,7 +9,11 @@ pub enum Error {
     /// A setting is out of range or inconsistent; `option` names it where one option is at fault,
     /// and `range` says the value is outside what the option takes (its schema's `valid` words
     /// say what it takes) rather than beyond a limit of the network as a whole.
-    Config { option: Option<&'static str>, message: String, range: bool },
+    Config {
+        option: Option<&'static str>,
+        message: String,
+        range: bool,
+    },
     /// A data file (IDX, gzip) is malformed.
     Data(String),
     /// A saved model file is malformed or does not fit.
@@ -23,7 +27,11 @@ pub enum Error {
 impl Error {
     /// A settings error not tied to one option.
     pub fn config(message: impl Into<String>) -> Error {
-        Error::Config { option: None, message: message.into(), range: false }
+        Error::Config {
+            option: None,
+            message: message.into(),
+            range: false,
+        }
     }
 
     /// The kind of error, stable for code: config, data, model, input, diverged.
@@ -53,7 +61,11 @@ impl Error {
     /// The message without the kind's prefix (for showing next to the setting it is about).
     pub fn detail(&self) -> &str {
         match self {
-            Error::Config { message: m, .. } | Error::Data(m) | Error::Model(m) | Error::Input(m) | Error::Diverged(m) => m,
+            Error::Config { message: m, .. }
+            | Error::Data(m)
+            | Error::Model(m)
+            | Error::Input(m)
+            | Error::Diverged(m) => m,
         }
     }
 }

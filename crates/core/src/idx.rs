@@ -3,8 +3,8 @@
 //! Big-endian: two zero bytes, the element type (0x08 = unsigned byte), the number of
 //! dimensions, one u32 size per dimension, then the data in row-major order.
 
-use crate::dataset::{Dataset, Inputs, Targets};
 use crate::budget::MAX_EXAMPLES;
+use crate::dataset::{Dataset, Inputs, Targets};
 use crate::error::{Error, Result};
 use std::io::Read;
 
@@ -32,7 +32,11 @@ pub fn parse(bytes: &[u8], what: &str) -> Result<Idx> {
 pub fn read(source: impl Read, len: usize, what: &str) -> Result<Idx> {
     let err = |m: String| Error::Data(format!("{what}: {m}"));
     if len > MAX_FILE_BYTES {
-        return Err(err(format!("the file is {} MB; files up to {} MB are read", len >> 20, MAX_FILE_BYTES >> 20)));
+        return Err(err(format!(
+            "the file is {} MB; files up to {} MB are read",
+            len >> 20,
+            MAX_FILE_BYTES >> 20
+        )));
     }
     let mut source = source.take(len as u64);
     let mut magic = [0u8; 2];
@@ -72,13 +76,20 @@ fn read_idx(
     let mut start = [0u8; 4];
     let got = fill(&mut src, &mut start).map_err(&io)?;
     if got < 4 {
-        return Err(err(format!("only {got} bytes: too short to be an IDX file")));
+        return Err(err(format!(
+            "only {got} bytes: too short to be an IDX file"
+        )));
     }
     if start[0] != 0 || start[1] != 0 {
-        return Err(err("not an IDX file (it must start with two zero bytes)".into()));
+        return Err(err(
+            "not an IDX file (it must start with two zero bytes)".into()
+        ));
     }
     if start[2] != 0x08 {
-        return Err(err(format!("element type 0x{:02X} is not supported (only 0x08, unsigned bytes)", start[2])));
+        return Err(err(format!(
+            "element type 0x{:02X} is not supported (only 0x08, unsigned bytes)",
+            start[2]
+        )));
     }
     let ndim = start[3] as usize;
     if ndim == 0 || ndim > 4 {
@@ -88,26 +99,49 @@ fn read_idx(
     let mut sizes = [0u8; 16];
     let got = fill(&mut src, &mut sizes[..4 * ndim]).map_err(&io)?;
     if got < 4 * ndim {
-        return Err(err(format!("truncated: the header needs {header} bytes, the file has {}", 4 + got)));
+        return Err(err(format!(
+            "truncated: the header needs {header} bytes, the file has {}",
+            4 + got
+        )));
     }
-    let dims: Vec<usize> =
-        sizes[..4 * ndim].chunks_exact(4).map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as usize).collect();
-    let expected = dims.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d)).filter(|&n| n <= MAX_BYTES);
+    let dims: Vec<usize> = sizes[..4 * ndim]
+        .chunks_exact(4)
+        .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as usize)
+        .collect();
+    let expected = dims
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&n| n <= MAX_BYTES);
     let Some(expected) = expected else {
-        return Err(err(format!("dimensions {dims:?} are too large (at most {} MB of data)", MAX_BYTES >> 20)));
+        return Err(err(format!(
+            "dimensions {dims:?} are too large (at most {} MB of data)",
+            MAX_BYTES >> 20
+        )));
     };
     if dims[0] > MAX_EXAMPLES {
-        return Err(err(format!("{} examples is too many (at most {MAX_EXAMPLES})", dims[0])));
+        return Err(err(format!(
+            "{} examples is too many (at most {MAX_EXAMPLES})",
+            dims[0]
+        )));
     }
     let mut data = Vec::new();
-    data.try_reserve_exact(expected).map_err(|_| err(format!("{} MB of memory is not available", expected >> 20)))?;
-    (&mut src).take(expected as u64 + 1).read_to_end(&mut data).map_err(&io)?;
+    data.try_reserve_exact(expected)
+        .map_err(|_| err(format!("{} MB of memory is not available", expected >> 20)))?;
+    (&mut src)
+        .take(expected as u64 + 1)
+        .read_to_end(&mut data)
+        .map_err(&io)?;
     if data.len() < expected {
-        return Err(err(format!("truncated: dimensions {dims:?} need {expected} bytes of data, found {}", data.len())));
+        return Err(err(format!(
+            "truncated: dimensions {dims:?} need {expected} bytes of data, found {}",
+            data.len()
+        )));
     }
     if data.len() > expected {
         let extra = len.map_or(String::new(), |l| format!("{} ", l - header - expected));
-        return Err(err(format!("{extra}unexpected bytes after the data of dimensions {dims:?}")));
+        return Err(err(format!(
+            "{extra}unexpected bytes after the data of dimensions {dims:?}"
+        )));
     }
     Ok(Idx { dims, data })
 }
@@ -123,7 +157,11 @@ pub fn dataset(images: Idx, labels: Idx) -> Result<Dataset> {
         return Err(Error::Data(format!(
             "images file: expected 3 dimensions (count × rows × columns), found {:?}{}",
             images.dims,
-            if images.dims.len() == 1 { " — is this the labels file?" } else { "" }
+            if images.dims.len() == 1 {
+                " — is this the labels file?"
+            } else {
+                ""
+            }
         )));
     };
     if rows != cols || rows == 0 || rows > MAX_SIDE {
@@ -135,22 +173,36 @@ pub fn dataset(images: Idx, labels: Idx) -> Result<Dataset> {
         return Err(Error::Data(format!(
             "labels file: expected 1 dimension (count), found {:?}{}",
             labels.dims,
-            if labels.dims.len() == 3 { " — is this the images file?" } else { "" }
+            if labels.dims.len() == 3 {
+                " — is this the images file?"
+            } else {
+                ""
+            }
         )));
     };
     if count != n {
-        return Err(Error::Data(format!("{n} images but {count} labels: the files do not belong together")));
+        return Err(Error::Data(format!(
+            "{n} images but {count} labels: the files do not belong together"
+        )));
     }
     if n == 0 {
         return Err(Error::Data("the files hold no examples".into()));
     }
     let classes = labels.data.iter().copied().max().unwrap_or(0) as usize + 1;
     if classes > MAX_CLASSES {
-        return Err(Error::Data(format!("label {} is beyond the {MAX_CLASSES} classes supported", classes - 1)));
+        return Err(Error::Data(format!(
+            "label {} is beyond the {MAX_CLASSES} classes supported",
+            classes - 1
+        )));
     }
     // At least 10 outputs, so MNIST-like sets with a missing digit still have ten.
     let classes = classes.max(10).min(MAX_CLASSES);
-    let mut d = Dataset::new(rows * cols, classes, Inputs::Bytes(images.data), Targets::Classes(labels.data))?;
+    let mut d = Dataset::new(
+        rows * cols,
+        classes,
+        Inputs::Bytes(images.data),
+        Targets::Classes(labels.data),
+    )?;
     d.image = Some((cols, rows));
     Ok(d)
 }
@@ -186,7 +238,10 @@ mod tests {
         let (img, lab) = tiny();
         for (i, l) in [(img.clone(), lab.clone()), (gzip(&img), gzip(&lab))] {
             let d = image_dataset(&i, &l).unwrap();
-            assert_eq!((d.len(), d.input_size, d.output_size, d.image), (2, 16, 10, Some((4, 4))));
+            assert_eq!(
+                (d.len(), d.input_size, d.output_size, d.image),
+                (2, 16, 10, Some((4, 4)))
+            );
             assert_eq!(d.label(1), Some(7));
             assert!((d.input(1)[0] - 128.0 / 255.0).abs() < 1e-6);
         }
@@ -204,12 +259,22 @@ mod tests {
         floats[2] = 0x0D;
         assert!(msg(image_dataset(&floats, &lab)).contains("0x0D"));
         assert!(msg(image_dataset(&lab, &img)).contains("labels file"));
-        assert!(msg(image_dataset(&img, &encode(&[3], &[1, 2, 3]))).contains("2 images but 3 labels"));
+        assert!(
+            msg(image_dataset(&img, &encode(&[3], &[1, 2, 3]))).contains("2 images but 3 labels")
+        );
         let mut extra = img.clone();
         extra.push(0);
         assert!(msg(image_dataset(&extra, &lab)).contains("unexpected bytes"));
-        assert!(msg(image_dataset(&encode(&[1, 2, 3], &[0; 6]), &encode(&[1], &[0]))).contains("square"));
-        assert!(msg(image_dataset(&encode(&[1, 65, 65], &[0; 65 * 65]), &encode(&[1], &[0]))).contains("64"));
+        assert!(msg(image_dataset(
+            &encode(&[1, 2, 3], &[0; 6]),
+            &encode(&[1], &[0])
+        ))
+        .contains("square"));
+        assert!(msg(image_dataset(
+            &encode(&[1, 65, 65], &[0; 65 * 65]),
+            &encode(&[1], &[0])
+        ))
+        .contains("64"));
         assert!(msg(image_dataset(&img, &encode(&[2], &[1, 200]))).contains("100 classes"));
         let broken_gzip = gzip(&img)[..20].to_vec();
         assert!(msg(image_dataset(&broken_gzip, &lab)).contains("gzip"));

@@ -22,7 +22,12 @@ pub fn dot(x: &[f32], y: &[f32]) -> f32 {
     let mut acc = [0.0f32; 8];
     let xc = x.chunks_exact(8);
     let yc = y.chunks_exact(8);
-    let tail: f32 = xc.remainder().iter().zip(yc.remainder()).map(|(a, b)| a * b).sum();
+    let tail: f32 = xc
+        .remainder()
+        .iter()
+        .zip(yc.remainder())
+        .map(|(a, b)| a * b)
+        .sum();
     for (xs, ys) in xc.zip(yc) {
         for k in 0..8 {
             acc[k] += xs[k] * ys[k];
@@ -85,13 +90,22 @@ pub fn sparse_gemv_acc(m: &[f32], entries: &[(u32, f32)], y: &mut [f32]) {
         r += 8;
     }
     for (i, y) in y.iter_mut().enumerate().skip(r) {
-        *y += entries.iter().map(|&(j, v)| v * m[j as usize * n + i]).sum::<f32>();
+        *y += entries
+            .iter()
+            .map(|&(j, v)| v * m[j as usize * n + i])
+            .sum::<f32>();
     }
 }
 
 /// Rows r..r+R of `sparse_gemv_acc`, accumulated in a fixed-size array LLVM keeps in registers.
 #[inline(always)]
-fn gather_block<const R: usize>(m: &[f32], n: usize, r: usize, entries: &[(u32, f32)], y: &mut [f32]) {
+fn gather_block<const R: usize>(
+    m: &[f32],
+    n: usize,
+    r: usize,
+    entries: &[(u32, f32)],
+    y: &mut [f32],
+) {
     let mut acc = [0.0f32; R];
     acc.copy_from_slice(y);
     for &(j, v) in entries {
@@ -109,7 +123,9 @@ mod tests {
     use nalgebra::{DMatrix, DVector};
 
     fn sample(n: usize, seed: f32) -> Vec<f32> {
-        (0..n).map(|i| ((i as f32 * 0.37 + seed).sin() * 2.0).round() / 2.0).collect()
+        (0..n)
+            .map(|i| ((i as f32 * 0.37 + seed).sin() * 2.0).round() / 2.0)
+            .collect()
     }
 
     #[test]
@@ -141,14 +157,25 @@ mod tests {
         for n_out in [1, 8, 13, 32, 77] {
             let n_in = 29;
             let w = DMatrix::from_vec(n_out, n_in, sample(n_out * n_in, 0.4));
-            let x: Vec<f32> = sample(n_in, 0.9).iter().enumerate().map(|(j, v)| if j % 3 == 0 { *v } else { 0.0 }).collect();
-            let entries: Vec<(u32, f32)> =
-                x.iter().enumerate().filter(|(_, v)| **v != 0.0).map(|(j, v)| (j as u32, *v)).collect();
+            let x: Vec<f32> = sample(n_in, 0.9)
+                .iter()
+                .enumerate()
+                .map(|(j, v)| if j % 3 == 0 { *v } else { 0.0 })
+                .collect();
+            let entries: Vec<(u32, f32)> = x
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v != 0.0)
+                .map(|(j, v)| (j as u32, *v))
+                .collect();
             let start = sample(n_out, 2.1);
             let mut y = start.clone();
             sparse_gemv_acc(w.as_slice(), &entries, &mut y);
             let expected = DVector::from_vec(start) + &w * DVector::from_vec(x);
-            assert!((DVector::from_vec(y) - expected).amax() < 1e-4, "{n_out} rows");
+            assert!(
+                (DVector::from_vec(y) - expected).amax() < 1e-4,
+                "{n_out} rows"
+            );
         }
     }
 }

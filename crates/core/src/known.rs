@@ -41,8 +41,16 @@ impl Known {
             Phase::Update if learning && traced => Some(0),
             _ => None,
         };
-        let error = learning && traced && matches!(phase, Phase::Error | Phase::Backward(_) | Phase::Update);
-        Known { lit, delta_from, grad_from, error, output: lit == layers + 1 }
+        let error = learning
+            && traced
+            && matches!(phase, Phase::Error | Phase::Backward(_) | Phase::Update);
+        Known {
+            lit,
+            delta_from,
+            grad_from,
+            error,
+            output: lit == layers + 1,
+        }
     }
 
     pub fn of(s: &Stepper) -> Known {
@@ -52,7 +60,13 @@ impl Known {
     /// A network that has just read an input whole (the drawing pad), or nothing yet.
     pub fn read(layers: usize, has_input: bool) -> Known {
         let lit = if has_input { layers + 1 } else { 0 };
-        Known { lit, delta_from: None, grad_from: None, error: false, output: has_input }
+        Known {
+            lit,
+            delta_from: None,
+            grad_from: None,
+            error: false,
+            output: has_input,
+        }
     }
 }
 

@@ -21,7 +21,9 @@ impl Loss {
     }
 
     pub fn parse(s: &str) -> Option<Loss> {
-        [Loss::SquaredError, Loss::CrossEntropy].into_iter().find(|l| l.name() == s)
+        [Loss::SquaredError, Loss::CrossEntropy]
+            .into_iter()
+            .find(|l| l.name() == s)
     }
 
     /// Cross-entropy needs outputs that are probabilities.
@@ -35,7 +37,9 @@ impl Loss {
     /// The loss of one example, computed from z where that is more stable than from a.
     pub fn value(self, output: Activation, z: &[f32], a: &[f32], y: &[f32]) -> f32 {
         match (self, output) {
-            (Loss::SquaredError, _) => 0.5 * a.iter().zip(y).map(|(a, y)| (y - a) * (y - a)).sum::<f32>(),
+            (Loss::SquaredError, _) => {
+                0.5 * a.iter().zip(y).map(|(a, y)| (y - a) * (y - a)).sum::<f32>()
+            }
             (Loss::CrossEntropy, Activation::Softmax) => {
                 let lse = log_sum_exp(z);
                 -y.iter().zip(z).map(|(y, z)| y * (z - lse)).sum::<f32>()
@@ -50,16 +54,35 @@ impl Loss {
     }
 
     /// δ = ∂L/∂z at the output layer, written into `delta`.
-    pub fn output_delta(self, output: Activation, z: &[f32], a: &[f32], y: &[f32], delta: &mut [f32]) {
+    pub fn output_delta(
+        self,
+        output: Activation,
+        z: &[f32],
+        a: &[f32],
+        y: &[f32],
+        delta: &mut [f32],
+    ) {
         match (self, output) {
             (Loss::CrossEntropy, Activation::Softmax) => {
                 // Exact for any y: ∂/∂z_i (−Σ y ln softmax) = a_i·Σy − y_i.
                 let sum_y: f32 = y.iter().sum();
-                delta.iter_mut().zip(a).zip(y).for_each(|((d, a), y)| *d = a * sum_y - y);
+                delta
+                    .iter_mut()
+                    .zip(a)
+                    .zip(y)
+                    .for_each(|((d, a), y)| *d = a * sum_y - y);
             }
-            (Loss::CrossEntropy, _) => delta.iter_mut().zip(a).zip(y).for_each(|((d, a), y)| *d = a - y),
+            (Loss::CrossEntropy, _) => delta
+                .iter_mut()
+                .zip(a)
+                .zip(y)
+                .for_each(|((d, a), y)| *d = a - y),
             (Loss::SquaredError, act) => {
-                delta.iter_mut().zip(a).zip(y).for_each(|((d, a), y)| *d = a - y);
+                delta
+                    .iter_mut()
+                    .zip(a)
+                    .zip(y)
+                    .for_each(|((d, a), y)| *d = a - y);
                 act.backprop(z, a, delta);
             }
         }

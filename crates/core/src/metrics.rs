@@ -49,7 +49,11 @@ impl Evaluation {
 
     /// The examples of `data` (the set evaluated) whose predicted class is not their label.
     pub fn mistakes<'a>(&'a self, data: &'a Dataset) -> impl Iterator<Item = usize> + 'a {
-        self.predictions.iter().enumerate().filter(move |&(i, &p)| data.label(i).is_some_and(|l| l != p as usize)).map(|(i, _)| i)
+        self.predictions
+            .iter()
+            .enumerate()
+            .filter(move |&(i, &p)| data.label(i).is_some_and(|l| l != p as usize))
+            .map(|(i, _)| i)
     }
 
     /// Accuracy of each true class.
@@ -96,9 +100,18 @@ impl Evaluator {
             mean_loss: 0.0,
             classes,
             confusion: vec![0; classes * classes],
-            predictions: Vec::with_capacity(if data.label(0).is_some() { data.len() } else { 0 }),
+            predictions: Vec::with_capacity(if data.label(0).is_some() {
+                data.len()
+            } else {
+                0
+            }),
         };
-        Evaluator { e, batch: Batch::new(&net.sizes(), EVAL_BATCH.min(data.len().max(1))), loss_sum: 0.0, next: 0 }
+        Evaluator {
+            e,
+            batch: Batch::new(&net.sizes(), EVAL_BATCH.min(data.len().max(1))),
+            loss_sum: 0.0,
+            next: 0,
+        }
     }
 
     /// Examples evaluated so far.
@@ -109,7 +122,10 @@ impl Evaluator {
     /// Evaluates up to `count` more examples (whole batches); true when the set is done. A
     /// network or data set of another shape than it started with starts it over.
     pub fn run(&mut self, net: &Network, loss: Loss, data: &Dataset, count: usize) -> bool {
-        if self.e.count != data.len() || self.e.classes != data.output_size.max(net.output_size()) || !self.batch.fits(&net.sizes()) {
+        if self.e.count != data.len()
+            || self.e.classes != data.output_size.max(net.output_size())
+            || !self.batch.fits(&net.sizes())
+        {
             *self = Evaluator::new(net, data);
         }
         let (act, n, classes) = (net.output_activation(), net.output_size(), self.e.classes);
@@ -128,7 +144,8 @@ impl Evaluator {
             for i in 0..len {
                 let out = batch.output(i);
                 let target = &batch.target[i * n..(i + 1) * n];
-                self.loss_sum += loss.value(act, &batch.z[last][i * n..(i + 1) * n], out, target) as f64;
+                self.loss_sum +=
+                    loss.value(act, &batch.z[last][i * n..(i + 1) * n], out, target) as f64;
                 if is_correct(out, target) {
                     self.e.correct += 1;
                 }

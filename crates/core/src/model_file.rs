@@ -24,7 +24,9 @@ pub struct Model {
 }
 
 fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    })
 }
 
 pub fn save(net: &Network, loss: Loss, note: &str) -> Vec<u8> {
@@ -59,23 +61,36 @@ pub const MAX_BYTES: usize = crate::config::MAX_PARAMETERS * 4 + (64 << 10);
 pub fn load(bytes: &[u8]) -> Result<Model> {
     let err = |m: &str| Error::Model(m.to_string());
     if bytes.len() > MAX_BYTES {
-        return Err(Error::Model(format!("the file is {} MB; a model is at most {} MB", bytes.len() >> 20, MAX_BYTES >> 20)));
+        return Err(Error::Model(format!(
+            "the file is {} MB; a model is at most {} MB",
+            bytes.len() >> 20,
+            MAX_BYTES >> 20
+        )));
     }
     if bytes.len() < 20 || &bytes[..8] != MAGIC {
-        return Err(err("this is not a neuroglow model (it must start with NGLWMDL1)"));
+        return Err(err(
+            "this is not a neuroglow model (it must start with NGLWMDL1)",
+        ));
     }
-    let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    let u32_at =
+        |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
     let version = u32_at(8);
     if version != VERSION {
-        return Err(Error::Model(format!("format version {version} is not supported (this page reads version {VERSION})")));
+        return Err(Error::Model(format!(
+            "format version {version} is not supported (this page reads version {VERSION})"
+        )));
     }
     let (body, sum) = bytes.split_at(bytes.len() - 4);
     if fnv1a(body) != u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]) {
         return Err(err("the file is damaged or truncated (checksum mismatch)"));
     }
     let header_len = u32_at(12) as usize;
-    let header_end = 16usize.checked_add(header_len).filter(|&e| e <= body.len()).ok_or_else(|| err("the header is truncated"))?;
-    let header = std::str::from_utf8(&body[16..header_end]).map_err(|_| err("the header is not text"))?;
+    let header_end = 16usize
+        .checked_add(header_len)
+        .filter(|&e| e <= body.len())
+        .ok_or_else(|| err("the header is truncated"))?;
+    let header =
+        std::str::from_utf8(&body[16..header_end]).map_err(|_| err("the header is not text"))?;
     let field = |key: &str| {
         header
             .lines()
@@ -84,17 +99,28 @@ pub fn load(bytes: &[u8]) -> Result<Model> {
     };
     let sizes: Vec<usize> = field("sizes")?
         .split(',')
-        .map(|s| s.trim().parse().map_err(|_| Error::Model(format!("bad layer size \"{s}\""))))
+        .map(|s| {
+            s.trim()
+                .parse()
+                .map_err(|_| Error::Model(format!("bad layer size \"{s}\"")))
+        })
         .collect::<Result<_>>()?;
     let acts: Vec<Activation> = field("activations")?
         .split(',')
-        .map(|s| Activation::parse(s.trim()).ok_or_else(|| Error::Model(format!("unknown activation \"{s}\""))))
+        .map(|s| {
+            Activation::parse(s.trim())
+                .ok_or_else(|| Error::Model(format!("unknown activation \"{s}\"")))
+        })
         .collect::<Result<_>>()?;
     let loss = Loss::parse(field("loss")?).ok_or_else(|| err("unknown loss"))?;
     let bias = match field("bias")? {
         "true" => true,
         "false" => false,
-        other => return Err(Error::Model(format!("bias must be true or false, not \"{other}\""))),
+        other => {
+            return Err(Error::Model(format!(
+                "bias must be true or false, not \"{other}\""
+            )))
+        }
     };
     let note = field("note").unwrap_or("").to_string();
     if acts.len() + 1 != sizes.len() {
@@ -103,7 +129,11 @@ pub fn load(bytes: &[u8]) -> Result<Model> {
     let hidden = acts.first().copied().unwrap_or(Activation::Sigmoid);
     let cfg = NetConfig {
         sizes: sizes.clone(),
-        activation: if acts.len() > 1 { hidden } else { Activation::Sigmoid },
+        activation: if acts.len() > 1 {
+            hidden
+        } else {
+            Activation::Sigmoid
+        },
         output_activation: *acts.last().ok_or_else(|| err("no layers"))?,
         loss,
         bias,
@@ -111,14 +141,22 @@ pub fn load(bytes: &[u8]) -> Result<Model> {
     };
     cfg.validate().map_err(|e| Error::Model(e.to_string()))?;
     if acts[..acts.len() - 1].iter().any(|&a| a != cfg.activation) {
-        return Err(err("hidden layers with different activations are not supported"));
+        return Err(err(
+            "hidden layers with different activations are not supported",
+        ));
     }
-    let mut values = body[header_end..].chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+    let mut values = body[header_end..]
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
     let expected: usize = sizes.windows(2).map(|w| w[0] * w[1] + w[1]).sum();
     if (body.len() - header_end) != expected * 4 {
         return Err(Error::Model(format!(
             "expected {expected} numbers for a {} network, found {}",
-            sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join("-"),
+            sizes
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join("-"),
             (body.len() - header_end) / 4
         )));
     }
@@ -128,7 +166,11 @@ pub fn load(bytes: &[u8]) -> Result<Model> {
         let stored = DVector::from_iterator(w[1], values.by_ref().take(w[1]));
         // A network without biases has zeros there (as `Network::new` makes them), whatever the file says.
         let biases = if bias { stored } else { DVector::zeros(w[1]) };
-        layers.push(crate::network::Layer { weights, biases, activation: acts[k] });
+        layers.push(crate::network::Layer {
+            weights,
+            biases,
+            activation: acts[k],
+        });
     }
     let net = Network { layers, bias };
     if !net.is_finite() {

@@ -47,7 +47,10 @@ impl Network {
                 }
             })
             .collect();
-        Network { layers, bias: cfg.bias }
+        Network {
+            layers,
+            bias: cfg.bias,
+        }
     }
 
     /// Neuron counts from input to output.
@@ -73,7 +76,9 @@ impl Network {
     }
 
     pub fn output_activation(&self) -> Activation {
-        self.layers.last().map_or(Activation::Linear, |l| l.activation)
+        self.layers
+            .last()
+            .map_or(Activation::Linear, |l| l.activation)
     }
 
     /// Puts an input into the trace (neuron layer 0).
@@ -131,7 +136,9 @@ impl Network {
         if k > 0 {
             let below = &mut lower[k];
             kernels::gemv_t(layer.weights.as_slice(), d, below);
-            self.layers[k - 1].activation.backprop(&trace.z[k], &trace.a[k], below);
+            self.layers[k - 1]
+                .activation
+                .backprop(&trace.z[k], &trace.a[k], below);
         }
     }
 
@@ -154,9 +161,9 @@ impl Network {
 
     /// Every weight and bias finite? (A diverging run is stopped, not drawn as garbage.)
     pub fn is_finite(&self) -> bool {
-        self.layers
-            .iter()
-            .all(|l| l.weights.iter().all(|w| w.is_finite()) && l.biases.iter().all(|b| b.is_finite()))
+        self.layers.iter().all(|l| {
+            l.weights.iter().all(|w| w.is_finite()) && l.biases.iter().all(|b| b.is_finite())
+        })
     }
 }
 
@@ -172,10 +179,17 @@ pub fn check_output(output: &[f32]) -> Result<()> {
 /// An input must have the network's size and only finite numbers.
 pub fn check_input(input: &[f32], expected: usize) -> Result<()> {
     if input.len() != expected {
-        return Err(Error::Input(format!("expected {expected} numbers, got {}", input.len())));
+        return Err(Error::Input(format!(
+            "expected {expected} numbers, got {}",
+            input.len()
+        )));
     }
     if let Some(i) = input.iter().position(|x| !x.is_finite()) {
-        return Err(Error::Input(format!("value {} at position {} is not a finite number", input[i], i + 1)));
+        return Err(Error::Input(format!(
+            "value {} at position {} is not a finite number",
+            input[i],
+            i + 1
+        )));
     }
     Ok(())
 }

@@ -27,8 +27,18 @@ pub struct Optimizer {
 
 impl Optimizer {
     pub fn new(cfg: &NetConfig) -> Optimizer {
-        let mats = || cfg.sizes.windows(2).map(|w| DMatrix::zeros(w[1], w[0])).collect::<Vec<_>>();
-        let vecs = || cfg.sizes[1..].iter().map(|&n| vec![0.0; n]).collect::<Vec<_>>();
+        let mats = || {
+            cfg.sizes
+                .windows(2)
+                .map(|w| DMatrix::zeros(w[1], w[0]))
+                .collect::<Vec<_>>()
+        };
+        let vecs = || {
+            cfg.sizes[1..]
+                .iter()
+                .map(|&n| vec![0.0; n])
+                .collect::<Vec<_>>()
+        };
         let needs_first = cfg.optimizer != OptimizerKind::Sgd;
         let needs_second = cfg.optimizer == OptimizerKind::Adam;
         Optimizer {
@@ -46,7 +56,13 @@ impl Optimizer {
     }
 
     /// Applies one update from gradients summed over `count` examples (their mean is used).
-    pub fn step(&mut self, net: &mut Network, grad_w: &[DMatrix<f32>], grad_b: &[Vec<f32>], count: usize) {
+    pub fn step(
+        &mut self,
+        net: &mut Network,
+        grad_w: &[DMatrix<f32>],
+        grad_b: &[Vec<f32>],
+        count: usize,
+    ) {
         self.steps += 1;
         let scale = 1.0 / count.max(1) as f32;
         let lr = self.learning_rate;
@@ -55,7 +71,11 @@ impl Optimizer {
         // Adam's bias-corrected step size, folded into one factor.
         let adam_lr = lr * (1.0 - ADAM_BETA2.powi(t)).sqrt() / (1.0 - mu.powi(t));
         for (k, layer) in net.layers.iter_mut().enumerate() {
-            let update = |w: &mut [f32], g: &[f32], c: &mut [f32], m: Option<&mut [f32]>, v: Option<&mut [f32]>| {
+            let update = |w: &mut [f32],
+                          g: &[f32],
+                          c: &mut [f32],
+                          m: Option<&mut [f32]>,
+                          v: Option<&mut [f32]>| {
                 match self.kind {
                     OptimizerKind::Sgd => {
                         for ((w, g), c) in w.iter_mut().zip(g).zip(c.iter_mut()) {
@@ -65,7 +85,9 @@ impl Optimizer {
                     }
                     OptimizerKind::Momentum => {
                         let m = m.unwrap_or_default();
-                        for (((w, g), c), m) in w.iter_mut().zip(g).zip(c.iter_mut()).zip(m.iter_mut()) {
+                        for (((w, g), c), m) in
+                            w.iter_mut().zip(g).zip(c.iter_mut()).zip(m.iter_mut())
+                        {
                             *m = mu * *m - lr * scale * g;
                             *c = *m;
                             *w += *c;
@@ -73,8 +95,12 @@ impl Optimizer {
                     }
                     OptimizerKind::Adam => {
                         let (m, v) = (m.unwrap_or_default(), v.unwrap_or_default());
-                        for ((((w, g), c), m), v) in
-                            w.iter_mut().zip(g).zip(c.iter_mut()).zip(m.iter_mut()).zip(v.iter_mut())
+                        for ((((w, g), c), m), v) in w
+                            .iter_mut()
+                            .zip(g)
+                            .zip(c.iter_mut())
+                            .zip(m.iter_mut())
+                            .zip(v.iter_mut())
                         {
                             let g = g * scale;
                             *m = mu * *m + (1.0 - mu) * g;

@@ -25,12 +25,20 @@ impl Gray {
     /// Ink from canvas RGBA: light strokes on a dark or transparent background, as MNIST
     /// stores digits (ink = luminance × alpha).
     pub fn from_rgba(rgba: &[u8], width: usize, height: usize) -> Result<Gray> {
-        let n = width.checked_mul(height).filter(|&n| n > 0 && n <= MAX_PIXELS);
+        let n = width
+            .checked_mul(height)
+            .filter(|&n| n > 0 && n <= MAX_PIXELS);
         let Some(n) = n else {
-            return Err(Error::Input(format!("a drawing of {width}×{height} pixels is out of range")));
+            return Err(Error::Input(format!(
+                "a drawing of {width}×{height} pixels is out of range"
+            )));
         };
         if rgba.len() != n * 4 {
-            return Err(Error::Input(format!("{width}×{height} RGBA needs {} bytes, got {}", n * 4, rgba.len())));
+            return Err(Error::Input(format!(
+                "{width}×{height} RGBA needs {} bytes, got {}",
+                n * 4,
+                rgba.len()
+            )));
         }
         let pixels = rgba
             .chunks_exact(4)
@@ -39,7 +47,11 @@ impl Gray {
                 lum / 255.0 * (p[3] as f32 / 255.0)
             })
             .collect();
-        Ok(Gray { width, height, pixels })
+        Ok(Gray {
+            width,
+            height,
+            pixels,
+        })
     }
 
     fn at(&self, x: usize, y: usize) -> f32 {
@@ -117,18 +129,33 @@ pub fn to_mnist(img: &Gray) -> Option<Gray> {
             rows[y * out_w + i] = ws.iter().map(|&(s, w)| img.at(s, y) * w).sum();
         }
     }
-    let mut small = Gray { width: out_w, height: out_h, pixels: vec![0.0; out_w * out_h] };
+    let mut small = Gray {
+        width: out_w,
+        height: out_h,
+        pixels: vec![0.0; out_w * out_h],
+    };
     for (j, ws) in wy.iter().enumerate() {
         for i in 0..out_w {
-            small.pixels[j * out_w + i] = ws.iter().map(|&(s, w)| rows[s * out_w + i] * w).sum::<f32>().min(1.0);
+            small.pixels[j * out_w + i] = ws
+                .iter()
+                .map(|&(s, w)| rows[s * out_w + i] * w)
+                .sum::<f32>()
+                .min(1.0);
         }
     }
     // Shift by whole pixels, as MNIST did, so the centre of mass lands on pixel (14, 14).
     // (MNIST digits put through this come out unchanged.)
     let (cx, cy) = small.centre_of_mass()?;
     let centre = (FIELD / 2) as f32;
-    let (dx, dy) = ((centre - cx).round() as isize, (centre - cy).round() as isize);
-    let mut field = Gray { width: FIELD, height: FIELD, pixels: vec![0.0; FIELD * FIELD] };
+    let (dx, dy) = (
+        (centre - cx).round() as isize,
+        (centre - cy).round() as isize,
+    );
+    let mut field = Gray {
+        width: FIELD,
+        height: FIELD,
+        pixels: vec![0.0; FIELD * FIELD],
+    };
     for y in 0..out_h {
         for x in 0..out_w {
             let (fx, fy) = (x as isize + dx, y as isize + dy);
@@ -146,8 +173,17 @@ mod tests {
 
     /// A filled ellipse (a fat "0") with its box at (x, y), size w×h, on a canvas.
     fn blob(canvas: usize, x: usize, y: usize, w: usize, h: usize) -> Gray {
-        let mut g = Gray { width: canvas, height: canvas, pixels: vec![0.0; canvas * canvas] };
-        let (cx, cy, rx, ry) = (x as f32 + w as f32 / 2.0, y as f32 + h as f32 / 2.0, w as f32 / 2.0, h as f32 / 2.0);
+        let mut g = Gray {
+            width: canvas,
+            height: canvas,
+            pixels: vec![0.0; canvas * canvas],
+        };
+        let (cx, cy, rx, ry) = (
+            x as f32 + w as f32 / 2.0,
+            y as f32 + h as f32 / 2.0,
+            w as f32 / 2.0,
+            h as f32 / 2.0,
+        );
         for py in y..y + h {
             for px in x..x + w {
                 let (dx, dy) = ((px as f32 + 0.5 - cx) / rx, (py as f32 + 0.5 - cy) / ry);
@@ -162,16 +198,29 @@ mod tests {
 
     #[test]
     fn empty_pad_gives_nothing() {
-        assert!(to_mnist(&Gray { width: 50, height: 50, pixels: vec![0.0; 2500] }).is_none());
+        assert!(to_mnist(&Gray {
+            width: 50,
+            height: 50,
+            pixels: vec![0.0; 2500]
+        })
+        .is_none());
     }
 
     #[test]
     fn centre_of_mass_lands_within_half_a_pixel_of_the_centre() {
-        for (x, y, w, h) in [(10, 10, 100, 160), (200, 5, 60, 40), (0, 150, 130, 130), (33, 77, 7, 19)] {
+        for (x, y, w, h) in [
+            (10, 10, 100, 160),
+            (200, 5, 60, 40),
+            (0, 150, 130, 130),
+            (33, 77, 7, 19),
+        ] {
             let out = to_mnist(&blob(280, x, y, w, h)).unwrap();
             let (cx, cy) = out.centre_of_mass().unwrap();
             // Pixel-index coordinates: the field's middle pixel is 14 (MNIST's convention).
-            assert!((cx - 14.0).abs() <= 0.5 && (cy - 14.0).abs() <= 0.5, "{x},{y},{w}×{h}: ({cx}, {cy})");
+            assert!(
+                (cx - 14.0).abs() <= 0.5 && (cy - 14.0).abs() <= 0.5,
+                "{x},{y},{w}×{h}: ({cx}, {cy})"
+            );
         }
     }
 
@@ -186,23 +235,44 @@ mod tests {
     #[test]
     fn tiny_huge_or_cornered_drawings_give_nearly_the_same_input() {
         let reference = to_mnist(&blob(280, 70, 40, 100, 200)).unwrap();
-        for (x, y, w, h) in [(0, 0, 20, 40), (150, 50, 115, 230), (5, 230, 20, 40), (255, 0, 25, 50)] {
+        for (x, y, w, h) in [
+            (0, 0, 20, 40),
+            (150, 50, 115, 230),
+            (5, 230, 20, 40),
+            (255, 0, 25, 50),
+        ] {
             let out = to_mnist(&blob(280, x, y, w, h)).unwrap();
-            let diff: f32 = out.pixels.iter().zip(&reference.pixels).map(|(a, b)| (a - b).abs()).sum();
+            let diff: f32 = out
+                .pixels
+                .iter()
+                .zip(&reference.pixels)
+                .map(|(a, b)| (a - b).abs())
+                .sum();
             let ink: f32 = reference.pixels.iter().sum();
-            assert!(diff / ink < 0.25, "{x},{y},{w}×{h}: differs by {:.0}% of the ink", 100.0 * diff / ink);
+            assert!(
+                diff / ink < 0.25,
+                "{x},{y},{w}×{h}: differs by {:.0}% of the ink",
+                100.0 * diff / ink
+            );
         }
     }
 
     #[test]
     fn thin_strokes_become_grey_not_lost() {
-        let mut g = Gray { width: 200, height: 200, pixels: vec![0.0; 40000] };
+        let mut g = Gray {
+            width: 200,
+            height: 200,
+            pixels: vec![0.0; 40000],
+        };
         for y in 10..190 {
             g.pixels[y * 200 + 100] = 1.0; // a one-pixel vertical line
         }
         let out = to_mnist(&g).unwrap();
         let ink: f32 = out.pixels.iter().sum();
-        assert!(ink > 0.5, "area averaging keeps the stroke's mass, got {ink}");
+        assert!(
+            ink > 0.5,
+            "area averaging keeps the stroke's mass, got {ink}"
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ pub fn top_two(v: &[f32]) -> Option<(usize, usize)> {
         return None;
     }
     let key = |x: f32| if x.is_nan() { f32::NEG_INFINITY } else { x };
-    let (mut a, mut b) = if key(v[1]) > key(v[0]) { (1, 0) } else { (0, 1) };
+    let (mut a, mut b) = if key(v[1]) > key(v[0]) {
+        (1, 0)
+    } else {
+        (0, 1)
+    };
     for (i, &x) in v.iter().enumerate().skip(2) {
         if key(x) > key(v[a]) {
             b = a;
@@ -32,7 +36,11 @@ pub fn strongest(values: &[f32], count: usize, out: &mut Vec<u32>) -> bool {
     if values.len() <= DRAW_ALL_UP_TO.max(count) {
         return false;
     }
-    let max = values.iter().map(|v| v.abs()).filter(|v| v.is_finite()).fold(0.0f32, f32::max);
+    let max = values
+        .iter()
+        .map(|v| v.abs())
+        .filter(|v| v.is_finite())
+        .fold(0.0f32, f32::max);
     if max <= 0.0 {
         out.extend(0..count as u32);
         return true;
@@ -87,12 +95,21 @@ mod tests {
 
     #[test]
     fn strongest_keeps_the_largest_magnitudes() {
-        let values: Vec<f32> = (0..10_000).map(|i| ((i * 7919) % 10_000) as f32 / 10_000.0 - 0.5).collect();
+        let values: Vec<f32> = (0..10_000)
+            .map(|i| ((i * 7919) % 10_000) as f32 / 10_000.0 - 0.5)
+            .collect();
         let mut out = Vec::new();
         assert!(strongest(&values, 2000, &mut out));
         assert_eq!(out.len(), 2000);
-        let smallest_kept = out.iter().map(|&i| values[i as usize].abs()).fold(f32::INFINITY, f32::min);
-        let dropped_above = values.iter().enumerate().filter(|(i, v)| !out.contains(&(*i as u32)) && v.abs() > smallest_kept * 1.05).count();
+        let smallest_kept = out
+            .iter()
+            .map(|&i| values[i as usize].abs())
+            .fold(f32::INFINITY, f32::min);
+        let dropped_above = values
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| !out.contains(&(*i as u32)) && v.abs() > smallest_kept * 1.05)
+            .count();
         assert_eq!(dropped_above, 0, "nothing clearly stronger is left out");
         assert!(!strongest(&values[..100], 2000, &mut out) && out.is_empty());
     }

@@ -2,7 +2,9 @@
 //! which cycles keep a snapshot for rewinding.
 
 /// The cycles at which the source video shows the network.
-pub const SOURCE_FRAMES: [u64; 13] = [2, 10, 20, 50, 100, 200, 300, 400, 500, 1000, 2500, 12500, 60000];
+pub const SOURCE_FRAMES: [u64; 13] = [
+    2, 10, 20, 50, 100, 200, 300, 400, 500, 1000, 2500, 12500, 60000,
+];
 
 /// The first frame after `cycle`; past the source's last frame, every further 60,000 cycles.
 pub fn next_frame(cycle: u64) -> u64 {

@@ -6,7 +6,9 @@
 //! After TensorFlow Playground's `state.ts`: one table, mapped straight onto the maths objects.
 
 use crate::activation::Activation;
-use crate::config::{Init, NetConfig, OptimizerKind, MAX_BATCH, MAX_LAYERS, MAX_LAYER_SIZE, MAX_PARAMETERS};
+use crate::config::{
+    Init, NetConfig, OptimizerKind, MAX_BATCH, MAX_LAYERS, MAX_LAYER_SIZE, MAX_PARAMETERS,
+};
 use crate::error::{Error, Result};
 use crate::loss::Loss;
 use crate::presets;
@@ -26,13 +28,26 @@ pub enum Value {
 #[derive(Clone, Copy, Debug, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Kind {
-    Enum { values: &'static [&'static str] },
+    Enum {
+        values: &'static [&'static str],
+    },
     Boolean,
     #[serde(rename_all = "camelCase")]
-    Number { min: f64, max: f64, min_open: bool, max_open: bool },
-    Integer { min: f64, max: f64 },
+    Number {
+        min: f64,
+        max: f64,
+        min_open: bool,
+        max_open: bool,
+    },
+    Integer {
+        min: f64,
+        max: f64,
+    },
     /// Neurons per hidden layer.
-    Layers { max: usize, most: usize },
+    Layers {
+        max: usize,
+        most: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -94,12 +109,33 @@ pub const OPTIONS: &[OptionSpec] = &[
 
 /// The network options every trainable task takes (besides `preset` for image tasks).
 const NET: &[&str] = &[
-    "hidden", "activation", "outputActivation", "loss", "bias", "init", "optimizer", "learningRate", "momentum",
-    "batchSize", "lrDecay", "seed",
+    "hidden",
+    "activation",
+    "outputActivation",
+    "loss",
+    "bias",
+    "init",
+    "optimizer",
+    "learningRate",
+    "momentum",
+    "batchSize",
+    "lrDecay",
+    "seed",
 ];
 const IMAGE_NET: &[&str] = &[
-    "preset", "hidden", "activation", "outputActivation", "loss", "bias", "init", "optimizer", "learningRate",
-    "momentum", "batchSize", "lrDecay", "seed",
+    "preset",
+    "hidden",
+    "activation",
+    "outputActivation",
+    "loss",
+    "bias",
+    "init",
+    "optimizer",
+    "learningRate",
+    "momentum",
+    "batchSize",
+    "lrDecay",
+    "seed",
 ];
 
 /// Which data a task learns from.
@@ -129,10 +165,38 @@ pub struct TaskSpec {
 }
 
 pub const TASKS: &[TaskSpec] = &[
-    TaskSpec { name: "xor3", label: "3-input XOR (the source)", title: "3-input XOR", view: "xor", data: Data::Xor3, options: NET },
-    TaskSpec { name: "xor2", label: "Classic XOR", title: "XOR", view: "xor", data: Data::Xor2, options: NET },
-    TaskSpec { name: "mnist", label: "Handwritten digits (MNIST)", title: "handwritten digits", view: "mnist", data: Data::Images, options: IMAGE_NET },
-    TaskSpec { name: "draw", label: "Draw a digit", title: "your handwriting", view: "draw", data: Data::Model, options: &["model"] },
+    TaskSpec {
+        name: "xor3",
+        label: "3-input XOR (the source)",
+        title: "3-input XOR",
+        view: "xor",
+        data: Data::Xor3,
+        options: NET,
+    },
+    TaskSpec {
+        name: "xor2",
+        label: "Classic XOR",
+        title: "XOR",
+        view: "xor",
+        data: Data::Xor2,
+        options: NET,
+    },
+    TaskSpec {
+        name: "mnist",
+        label: "Handwritten digits (MNIST)",
+        title: "handwritten digits",
+        view: "mnist",
+        data: Data::Images,
+        options: IMAGE_NET,
+    },
+    TaskSpec {
+        name: "draw",
+        label: "Draw a digit",
+        title: "your handwriting",
+        view: "draw",
+        data: Data::Model,
+        options: &["model"],
+    },
 ];
 
 /// The preset an image task starts from unless told otherwise.
@@ -150,8 +214,16 @@ pub struct ModelSpec {
 }
 
 pub const MODELS: &[ModelSpec] = &[
-    ModelSpec { name: "modern", label: "Modern (pretrained)", preset: "modern" },
-    ModelSpec { name: "3b1b", label: "3Blue1Brown (pretrained)", preset: "3b1b" },
+    ModelSpec {
+        name: "modern",
+        label: "Modern (pretrained)",
+        preset: "modern",
+    },
+    ModelSpec {
+        name: "3b1b",
+        label: "3Blue1Brown (pretrained)",
+        preset: "3b1b",
+    },
 ];
 
 /// The name MNIST's task goes by when it learns from the user's own image files.
@@ -170,7 +242,11 @@ pub fn task(name: &str) -> Option<&'static TaskSpec> {
 }
 
 fn refuse(option: &'static str, message: String) -> Error {
-    Error::Config { option: Some(option), message, range: false }
+    Error::Config {
+        option: Some(option),
+        message,
+        range: false,
+    }
 }
 
 fn task_names() -> String {
@@ -179,7 +255,12 @@ fn task_names() -> String {
 
 /// A task by name, or a config error naming `task`.
 pub fn task_or_err(name: &str) -> Result<&'static TaskSpec> {
-    task(name).ok_or_else(|| refuse("task", format!("unknown task \"{name}\" (try {})", task_names())))
+    task(name).ok_or_else(|| {
+        refuse(
+            "task",
+            format!("unknown task \"{name}\" (try {})", task_names()),
+        )
+    })
 }
 
 /// Shortest decimal that reads back as the same f32 (0.05, not 0.0500000007).
@@ -190,11 +271,18 @@ pub fn f32_value(x: f32) -> f64 {
 /// The network options of a config, by name (what a task's defaults are, and what is in force).
 pub fn options_of(c: &NetConfig) -> Vec<(&'static str, Value)> {
     let n = c.sizes.len();
-    let hidden = if n >= 2 { c.sizes[1..n - 1].iter().map(|&s| s as f64).collect() } else { Vec::new() };
+    let hidden = if n >= 2 {
+        c.sizes[1..n - 1].iter().map(|&s| s as f64).collect()
+    } else {
+        Vec::new()
+    };
     vec![
         ("hidden", Value::List(hidden)),
         ("activation", Value::Text(c.activation.name().into())),
-        ("outputActivation", Value::Text(c.output_activation.name().into())),
+        (
+            "outputActivation",
+            Value::Text(c.output_activation.name().into()),
+        ),
         ("loss", Value::Text(c.loss.name().into())),
         ("bias", Value::Bool(c.bias)),
         ("init", Value::Text(init_name(c.init).into())),
@@ -224,16 +312,38 @@ pub fn optimizer_name(o: OptimizerKind) -> &'static str {
 }
 
 /// The settings a task starts from for data of `inputs` and `classes` (image tasks: of `preset`).
-pub fn base_config(task: &TaskSpec, preset: Option<&str>, inputs: usize, classes: usize) -> Result<NetConfig> {
+pub fn base_config(
+    task: &TaskSpec,
+    preset: Option<&str>,
+    inputs: usize,
+    classes: usize,
+) -> Result<NetConfig> {
     match task.data {
         Data::Xor3 => Ok(NetConfig::default()),
-        Data::Xor2 => Ok(NetConfig { sizes: vec![2, 4, 1], bias: true, ..NetConfig::default() }),
+        Data::Xor2 => Ok(NetConfig {
+            sizes: vec![2, 4, 1],
+            bias: true,
+            ..NetConfig::default()
+        }),
         Data::Images => {
             let name = preset.unwrap_or(DEFAULT_PRESET);
-            presets::preset(name, inputs, classes)
-                .ok_or_else(|| refuse("preset", format!("unknown preset \"{name}\" (try {})", presets::PRESETS.join(" or "))))
+            presets::preset(name, inputs, classes).ok_or_else(|| {
+                refuse(
+                    "preset",
+                    format!(
+                        "unknown preset \"{name}\" (try {})",
+                        presets::PRESETS.join(" or ")
+                    ),
+                )
+            })
         }
-        Data::Model => Err(refuse("task", format!("task \"{}\" reads with a shipped model and builds no network", task.name))),
+        Data::Model => Err(refuse(
+            "task",
+            format!(
+                "task \"{}\" reads with a shipped model and builds no network",
+                task.name
+            ),
+        )),
     }
 }
 
@@ -249,7 +359,10 @@ fn describe(v: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Num(x) => x.to_string(),
         Value::Text(s) => format!("\"{s}\""),
-        Value::List(l) => format!("[{}]", l.iter().map(f64::to_string).collect::<Vec<_>>().join(", ")),
+        Value::List(l) => format!(
+            "[{}]",
+            l.iter().map(f64::to_string).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -258,16 +371,29 @@ fn bad(spec: &OptionSpec, v: &Value) -> Error {
         Value::Num(x) => format!("{} {x} is out of range ({})", spec.label, spec.valid),
         _ => format!("{} must be {}, not {}", spec.label, spec.valid, describe(v)),
     };
-    Error::Config { option: Some(spec.name), message, range: true }
+    Error::Config {
+        option: Some(spec.name),
+        message,
+        range: true,
+    }
 }
 
 /// A number option's value, checked against its range as f64 (before any rounding to f32, so
 /// 0.99999999 is refused as what it is).
 fn number(spec: &OptionSpec, v: &Value) -> Result<f64> {
-    let Value::Num(x) = *v else { return Err(bad(spec, v)) };
+    let Value::Num(x) = *v else {
+        return Err(bad(spec, v));
+    };
     let ok = match spec.kind {
-        Kind::Number { min, max, min_open, max_open } => {
-            x.is_finite() && (if min_open { x > min } else { x >= min }) && (if max_open { x < max } else { x <= max })
+        Kind::Number {
+            min,
+            max,
+            min_open,
+            max_open,
+        } => {
+            x.is_finite()
+                && (if min_open { x > min } else { x >= min })
+                && (if max_open { x < max } else { x <= max })
         }
         Kind::Integer { min, max } => x.is_finite() && x.fract() == 0.0 && x >= min && x <= max,
         _ => false,
@@ -280,15 +406,25 @@ fn number(spec: &OptionSpec, v: &Value) -> Result<f64> {
 }
 
 fn layers(spec: &OptionSpec, v: &Value) -> Result<Vec<usize>> {
-    let Value::List(l) = v else { return Err(bad(spec, v)) };
-    if l.iter().any(|&x| !(x.is_finite() && x.fract() == 0.0 && x >= 1.0)) {
+    let Value::List(l) = v else {
+        return Err(bad(spec, v));
+    };
+    if l.iter()
+        .any(|&x| !(x.is_finite() && x.fract() == 0.0 && x >= 1.0))
+    {
         return Err(bad(spec, v));
     }
     if let Some(&x) = l.iter().find(|&&x| x > MAX_LAYER_SIZE as f64) {
-        return Err(refuse("hidden", format!("a layer of {x} neurons is out of range (1 to {MAX_LAYER_SIZE})")));
+        return Err(refuse(
+            "hidden",
+            format!("a layer of {x} neurons is out of range (1 to {MAX_LAYER_SIZE})"),
+        ));
     }
     if l.len() + 2 > MAX_LAYERS {
-        return Err(refuse("hidden", format!("{} layers is too many (at most {MAX_LAYERS})", l.len() + 2)));
+        return Err(refuse(
+            "hidden",
+            format!("{} layers is too many (at most {MAX_LAYERS})", l.len() + 2),
+        ));
     }
     Ok(l.iter().map(|&x| x as usize).collect())
 }
@@ -299,10 +435,18 @@ pub fn apply(config: &mut NetConfig, name: &str, v: &Value) -> Result<()> {
     match spec.name {
         "hidden" => {
             let (i, o) = (config.sizes[0], config.sizes[config.sizes.len() - 1]);
-            config.sizes = std::iter::once(i).chain(layers(spec, v)?).chain(std::iter::once(o)).collect();
+            config.sizes = std::iter::once(i)
+                .chain(layers(spec, v)?)
+                .chain(std::iter::once(o))
+                .collect();
         }
-        "activation" => config.activation = Activation::parse(text(spec, v)?).ok_or_else(|| bad(spec, v))?,
-        "outputActivation" => config.output_activation = Activation::parse(text(spec, v)?).ok_or_else(|| bad(spec, v))?,
+        "activation" => {
+            config.activation = Activation::parse(text(spec, v)?).ok_or_else(|| bad(spec, v))?
+        }
+        "outputActivation" => {
+            config.output_activation =
+                Activation::parse(text(spec, v)?).ok_or_else(|| bad(spec, v))?
+        }
         "loss" => config.loss = Loss::parse(text(spec, v)?).ok_or_else(|| bad(spec, v))?,
         "bias" => match v {
             Value::Bool(b) => config.bias = *b,
@@ -338,12 +482,23 @@ pub fn apply(config: &mut NetConfig, name: &str, v: &Value) -> Result<()> {
 /// The config for `task` with `given` options on top of its defaults (image tasks: of the
 /// preset given, for data of `inputs` pixels and `classes` classes). Every value is checked
 /// here; an error names the option it refuses.
-pub fn resolve(task: &TaskSpec, given: &[(String, Value)], inputs: usize, classes: usize) -> Result<NetConfig> {
+pub fn resolve(
+    task: &TaskSpec,
+    given: &[(String, Value)],
+    inputs: usize,
+    classes: usize,
+) -> Result<NetConfig> {
     for (name, _) in given {
         if !task.options.contains(&name.as_str()) {
             let known = task.options.join(", ");
             return Err(match option(name) {
-                Some(o) => refuse(o.name, format!("option \"{name}\" does not apply to task \"{}\" (its options: {known})", task.name)),
+                Some(o) => refuse(
+                    o.name,
+                    format!(
+                        "option \"{name}\" does not apply to task \"{}\" (its options: {known})",
+                        task.name
+                    ),
+                ),
                 None => Error::config(format!("unknown option \"{name}\" (known: task, {known})")),
             });
         }
@@ -363,9 +518,17 @@ pub fn resolve(task: &TaskSpec, given: &[(String, Value)], inputs: usize, classe
 /// `NetConfig::validate`, with the option to blame named where one option is at fault.
 pub fn validate_named(config: &NetConfig) -> Result<()> {
     config.validate().map_err(|e| match e {
-        Error::Config { option: None, message, range } => {
+        Error::Config {
+            option: None,
+            message,
+            range,
+        } => {
             let option = blame(config, &message);
-            Error::Config { option, message, range }
+            Error::Config {
+                option,
+                message,
+                range,
+            }
         }
         other => other,
     })
@@ -375,12 +538,48 @@ pub fn validate_named(config: &NetConfig) -> Result<()> {
 fn blame(config: &NetConfig, _message: &str) -> Option<&'static str> {
     let d = NetConfig::default();
     let tries: [(&'static str, NetConfig); 6] = [
-        ("learningRate", NetConfig { learning_rate: d.learning_rate, ..config.clone() }),
-        ("momentum", NetConfig { momentum: d.momentum, ..config.clone() }),
-        ("lrDecay", NetConfig { lr_decay: d.lr_decay, ..config.clone() }),
-        ("batchSize", NetConfig { batch_size: d.batch_size, ..config.clone() }),
-        ("activation", NetConfig { activation: d.activation, ..config.clone() }),
-        ("hidden", NetConfig { sizes: vec![config.sizes[0], *config.sizes.last().unwrap_or(&1)], ..config.clone() }),
+        (
+            "learningRate",
+            NetConfig {
+                learning_rate: d.learning_rate,
+                ..config.clone()
+            },
+        ),
+        (
+            "momentum",
+            NetConfig {
+                momentum: d.momentum,
+                ..config.clone()
+            },
+        ),
+        (
+            "lrDecay",
+            NetConfig {
+                lr_decay: d.lr_decay,
+                ..config.clone()
+            },
+        ),
+        (
+            "batchSize",
+            NetConfig {
+                batch_size: d.batch_size,
+                ..config.clone()
+            },
+        ),
+        (
+            "activation",
+            NetConfig {
+                activation: d.activation,
+                ..config.clone()
+            },
+        ),
+        (
+            "hidden",
+            NetConfig {
+                sizes: vec![config.sizes[0], *config.sizes.last().unwrap_or(&1)],
+                ..config.clone()
+            },
+        ),
     ];
     for (name, c) in tries {
         if c.validate().is_ok() {
@@ -388,7 +587,10 @@ fn blame(config: &NetConfig, _message: &str) -> Option<&'static str> {
         }
     }
     // Loss and output activation disagree: the output activation is the one that changes more.
-    let ce = NetConfig { loss: Loss::SquaredError, ..config.clone() };
+    let ce = NetConfig {
+        loss: Loss::SquaredError,
+        ..config.clone()
+    };
     ce.validate().is_ok().then_some("outputActivation")
 }
 
@@ -452,7 +654,8 @@ pub fn schema() -> Schema {
             let mut defaults: std::collections::BTreeMap<&'static str, Value> = match t.data {
                 Data::Model => Default::default(),
                 _ => {
-                    let c = base_config(t, None, MNIST_INPUTS, MNIST_CLASSES).expect("every trainable task has a base");
+                    let c = base_config(t, None, MNIST_INPUTS, MNIST_CLASSES)
+                        .expect("every trainable task has a base");
                     options_of(&c).into_iter().collect()
                 }
             };
@@ -468,14 +671,25 @@ pub fn schema() -> Schema {
     let presets = presets::PRESETS
         .iter()
         .map(|&name| {
-            let c = presets::preset(name, MNIST_INPUTS, MNIST_CLASSES).expect("listed presets exist");
+            let c =
+                presets::preset(name, MNIST_INPUTS, MNIST_CLASSES).expect("listed presets exist");
             let with_adam = [
                 ("optimizer", Value::Text("adam".into())),
-                ("learningRate", Value::Num(f32_value(presets::ADAM_LEARNING_RATE))),
+                (
+                    "learningRate",
+                    Value::Num(f32_value(presets::ADAM_LEARNING_RATE)),
+                ),
             ]
             .into_iter()
             .collect();
-            Preset { name, label: presets::label(name), with_adam, parameters: c.parameter_count(), options: options_of(&c).into_iter().collect(), sizes: c.sizes }
+            Preset {
+                name,
+                label: presets::label(name),
+                with_adam,
+                parameters: c.parameter_count(),
+                options: options_of(&c).into_iter().collect(),
+                sizes: c.sizes,
+            }
         })
         .collect();
     Schema {
@@ -502,7 +716,10 @@ mod tests {
     use super::*;
 
     fn given(pairs: &[(&str, Value)]) -> Vec<(String, Value)> {
-        pairs.iter().map(|(n, v)| (n.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.clone()))
+            .collect()
     }
 
     #[test]
@@ -513,7 +730,11 @@ mod tests {
             }
         }
         for o in OPTIONS {
-            assert!(TASKS.iter().any(|t| t.options.contains(&o.name)), "{} is used by no task", o.name);
+            assert!(
+                TASKS.iter().any(|t| t.options.contains(&o.name)),
+                "{} is used by no task",
+                o.name
+            );
         }
     }
 
@@ -521,15 +742,32 @@ mod tests {
     fn defaults_are_the_core_configs() {
         let x = resolve(task("xor3").unwrap(), &[], 3, 1).unwrap();
         assert_eq!(x, NetConfig::default());
-        let m = resolve(task("mnist").unwrap(), &given(&[("preset", Value::Text("modern".into()))]), 784, 10).unwrap();
+        let m = resolve(
+            task("mnist").unwrap(),
+            &given(&[("preset", Value::Text("modern".into()))]),
+            784,
+            10,
+        )
+        .unwrap();
         assert_eq!(m, presets::preset("modern", 784, 10).unwrap());
         let s = schema();
         let mnist = s.tasks.iter().find(|t| t.spec.name == "mnist").unwrap();
         assert_eq!(mnist.defaults["hidden"], Value::List(vec![16.0, 16.0]));
         assert_eq!(mnist.defaults["learningRate"], Value::Num(3.0));
         let modern = s.presets.iter().find(|p| p.name == "modern").unwrap();
-        assert_eq!(modern.options["learningRate"], Value::Num(0.05), "f32 shown as its shortest decimal");
-        assert_eq!(s.presets.iter().find(|p| p.name == "3b1b").unwrap().parameters, 13_002);
+        assert_eq!(
+            modern.options["learningRate"],
+            Value::Num(0.05),
+            "f32 shown as its shortest decimal"
+        );
+        assert_eq!(
+            s.presets
+                .iter()
+                .find(|p| p.name == "3b1b")
+                .unwrap()
+                .parameters,
+            13_002
+        );
     }
 
     #[test]
@@ -539,21 +777,88 @@ mod tests {
             Err(Error::Config { option, .. }) => option,
             other => panic!("expected a config error, got {other:?}"),
         };
-        assert_eq!(opt(resolve(t, &given(&[("learningRate", Value::Num(0.0))]), 3, 1)), Some("learningRate"));
-        assert_eq!(opt(resolve(t, &given(&[("momentum", Value::Num(0.99999999))]), 3, 1)), Some("momentum"));
-        assert_eq!(opt(resolve(t, &given(&[("hidden", Value::List(vec![1e6]))]), 3, 1)), Some("hidden"));
-        assert_eq!(opt(resolve(t, &given(&[("hidden", Value::List(vec![4000.0, 4000.0]))]), 3000, 1)), Some("hidden"));
-        assert_eq!(opt(resolve(t, &given(&[("activation", Value::Text("softmax".into()))]), 3, 1)), Some("activation"));
-        assert_eq!(opt(resolve(t, &given(&[("preset", Value::Text("modern".into()))]), 3, 1)), Some("preset"));
         assert_eq!(
-            opt(resolve(t, &given(&[("loss", Value::Text("cross_entropy".into())), ("outputActivation", Value::Text("relu".into()))]), 3, 1)),
+            opt(resolve(
+                t,
+                &given(&[("learningRate", Value::Num(0.0))]),
+                3,
+                1
+            )),
+            Some("learningRate")
+        );
+        assert_eq!(
+            opt(resolve(
+                t,
+                &given(&[("momentum", Value::Num(0.99999999))]),
+                3,
+                1
+            )),
+            Some("momentum")
+        );
+        assert_eq!(
+            opt(resolve(
+                t,
+                &given(&[("hidden", Value::List(vec![1e6]))]),
+                3,
+                1
+            )),
+            Some("hidden")
+        );
+        assert_eq!(
+            opt(resolve(
+                t,
+                &given(&[("hidden", Value::List(vec![4000.0, 4000.0]))]),
+                3000,
+                1
+            )),
+            Some("hidden")
+        );
+        assert_eq!(
+            opt(resolve(
+                t,
+                &given(&[("activation", Value::Text("softmax".into()))]),
+                3,
+                1
+            )),
+            Some("activation")
+        );
+        assert_eq!(
+            opt(resolve(
+                t,
+                &given(&[("preset", Value::Text("modern".into()))]),
+                3,
+                1
+            )),
+            Some("preset")
+        );
+        assert_eq!(
+            opt(resolve(
+                t,
+                &given(&[
+                    ("loss", Value::Text("cross_entropy".into())),
+                    ("outputActivation", Value::Text("relu".into()))
+                ]),
+                3,
+                1
+            )),
             Some("outputActivation")
         );
-        assert_eq!(opt(resolve(t, &given(&[("nonsense", Value::Bool(true))]), 3, 1)), None);
+        assert_eq!(
+            opt(resolve(t, &given(&[("nonsense", Value::Bool(true))]), 3, 1)),
+            None
+        );
         let e = resolve(t, &given(&[("batchSize", Value::Num(1.5))]), 3, 1).unwrap_err();
         assert_eq!(e.code(), "config");
-        assert!(e.to_string().contains("batch size 1.5 is out of range (a whole number from 1 to 1024)"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("batch size 1.5 is out of range (a whole number from 1 to 1024)"),
+            "{e}"
+        );
         assert!(e.out_of_range());
-        assert!(!resolve(t, &given(&[("hidden", Value::List(vec![1e6]))]), 3, 1).unwrap_err().out_of_range());
+        assert!(
+            !resolve(t, &given(&[("hidden", Value::List(vec![1e6]))]), 3, 1)
+                .unwrap_err()
+                .out_of_range()
+        );
     }
 }

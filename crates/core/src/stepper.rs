@@ -3,18 +3,18 @@
 //! loss history and snapshots to rewind to.
 
 use crate::budget::{self, Estimate, MAX_HISTORY};
-use crate::dataset::Dataset;
 use crate::config::NetConfig;
+use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model_file::Model;
 use crate::network::{check_input, Network};
 use crate::optimizer::Optimizer;
 use crate::schedule::is_snapshot_cycle;
 use crate::trainer::Trainer;
+use nalgebra::DMatrix;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
-use nalgebra::DMatrix;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -185,7 +185,8 @@ impl Stepper {
 
     /// Training after a rewind forgets the future that was rewound over.
     fn branch(&mut self) {
-        self.history.truncate(self.cycle.div_ceil(self.history_stride) as usize);
+        self.history
+            .truncate(self.cycle.div_ceil(self.history_stride) as usize);
         let cycle = self.cycle;
         self.snapshots.retain(|s| s.cycle <= cycle);
     }
@@ -200,10 +201,19 @@ impl Stepper {
     /// Remembers the weights before a step the page shows (reusing the buffers).
     fn keep_before(&mut self, exact: bool) {
         let layers = &self.trainer.net.layers;
-        if self.before.len() != layers.len() || self.before.iter().zip(layers).any(|(b, l)| b.shape() != l.weights.shape()) {
+        if self.before.len() != layers.len()
+            || self
+                .before
+                .iter()
+                .zip(layers)
+                .any(|(b, l)| b.shape() != l.weights.shape())
+        {
             self.before = layers.iter().map(|l| l.weights.clone()).collect();
         } else {
-            self.before.iter_mut().zip(layers).for_each(|(b, l)| b.copy_from(&l.weights));
+            self.before
+                .iter_mut()
+                .zip(layers)
+                .for_each(|(b, l)| b.copy_from(&l.weights));
         }
         self.before_kept = true;
         self.before_exact = exact;
@@ -237,7 +247,9 @@ impl Stepper {
                 }
             }
             Phase::Forward(k) if k < last => {
-                self.trainer.net.forward_layer(k + 1, &mut self.trainer.trace);
+                self.trainer
+                    .net
+                    .forward_layer(k + 1, &mut self.trainer.trace);
                 self.phase = Phase::Forward(k + 1);
                 if self.probing && k + 1 == last {
                     self.in_progress = false;
@@ -429,8 +441,11 @@ impl Stepper {
         while self.cycle < target_cycle && examples > 0 {
             let start = self.position;
             let aligned = self.trainer.pending == 0 && start % b == 0;
-            let loss = if b > 1 && aligned && start + b <= self.order.len() && examples >= b as u64 {
-                let loss = self.trainer.learn_batch(&self.data, &self.order[start..start + b]);
+            let loss = if b > 1 && aligned && start + b <= self.order.len() && examples >= b as u64
+            {
+                let loss = self
+                    .trainer
+                    .learn_batch(&self.data, &self.order[start..start + b]);
                 self.position += b;
                 loss
             } else {
@@ -508,7 +523,12 @@ impl Stepper {
         let snap = self
             .snapshots
             .get(i)
-            .ok_or_else(|| Error::Input(format!("there is no snapshot {i} (there are {})", self.snapshots.len())))?
+            .ok_or_else(|| {
+                Error::Input(format!(
+                    "there is no snapshot {i} (there are {})",
+                    self.snapshots.len()
+                ))
+            })?
             .clone();
         self.trainer.net = snap.net;
         self.trainer.optimizer = snap.optimizer;
@@ -538,7 +558,11 @@ impl Stepper {
                 test.input_size, test.output_size, train.input_size, train.output_size
             )));
         }
-        Estimate::of(&self.trainer.config, train.bytes().saturating_add(test.bytes())).check()
+        Estimate::of(
+            &self.trainer.config,
+            train.bytes().saturating_add(test.bytes()),
+        )
+        .check()
     }
 
     /// Replaces the network with a loaded model (its architecture may differ); training
@@ -556,13 +580,22 @@ impl Stepper {
         let layers = &model.net.layers;
         let config = NetConfig {
             sizes,
-            activation: layers.first().map_or(self.trainer.config.activation, |l| l.activation),
+            activation: layers
+                .first()
+                .map_or(self.trainer.config.activation, |l| l.activation),
             output_activation: model.net.output_activation(),
             loss: model.loss,
             bias: model.net.bias,
             ..self.trainer.config.clone()
         };
-        let config = if layers.len() == 1 { NetConfig { activation: self.trainer.config.activation, ..config } } else { config };
+        let config = if layers.len() == 1 {
+            NetConfig {
+                activation: self.trainer.config.activation,
+                ..config
+            }
+        } else {
+            config
+        };
         // Finite weights can still overflow: a model must give finite outputs on this data.
         model.net.predict(&self.data.input(0))?;
         let mut trainer = Trainer::new(config)?;

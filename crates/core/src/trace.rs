@@ -23,7 +23,10 @@ impl Trace {
     pub fn new(sizes: &[usize]) -> Trace {
         Trace {
             delta: sizes.iter().map(|&n| vec![0.0; n]).collect(),
-            grad_w: sizes.windows(2).map(|w| DMatrix::zeros(w[1], w[0])).collect(),
+            grad_w: sizes
+                .windows(2)
+                .map(|w| DMatrix::zeros(w[1], w[0]))
+                .collect(),
             grad_b: sizes[1..].iter().map(|&n| vec![0.0; n]).collect(),
             ..Trace::forward_only(sizes)
         }

@@ -3,10 +3,10 @@
 
 use crate::batch::Batch;
 use crate::config::NetConfig;
-use crate::metrics::is_correct;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::loss::Loss;
+use crate::metrics::is_correct;
 use crate::network::Network;
 use crate::optimizer::Optimizer;
 use crate::trace::Trace;
@@ -102,7 +102,8 @@ impl Trainer {
 
     /// Weight layer k's backward step; the first example of a batch overwrites the gradients.
     pub fn backward_layer(&mut self, k: usize) {
-        self.net.backward_layer(k, &mut self.trace, self.pending > 0);
+        self.net
+            .backward_layer(k, &mut self.trace, self.pending > 0);
     }
 
     /// Whether the example now in the trace completes a mini-batch.
@@ -115,7 +116,12 @@ impl Trainer {
     pub fn end_example(&mut self, force: bool) -> bool {
         self.pending += 1;
         if self.pending >= self.config.batch_size || force {
-            self.optimizer.step(&mut self.net, &self.trace.grad_w, &self.trace.grad_b, self.pending);
+            self.optimizer.step(
+                &mut self.net,
+                &self.trace.grad_w,
+                &self.trace.grad_b,
+                self.pending,
+            );
             self.pending = 0;
             true
         } else {
@@ -150,31 +156,50 @@ impl Trainer {
             data.copy_target(i, batch.target_mut(col));
         }
         self.net.forward_batch(batch);
-        self.net.backward_batch(self.config.loss, batch, &mut self.trace.grad_w, &mut self.trace.grad_b);
+        self.net.backward_batch(
+            self.config.loss,
+            batch,
+            &mut self.trace.grad_w,
+            &mut self.trace.grad_b,
+        );
         let n = self.net.output_size();
         let mut sum = 0.0f64;
         for col in 0..indices.len() {
             sum += batch.loss[col] as f64;
-            self.window.correct += is_correct(batch.output(col), &batch.target[col * n..(col + 1) * n]) as usize;
+            self.window.correct +=
+                is_correct(batch.output(col), &batch.target[col * n..(col + 1) * n]) as usize;
         }
         self.window.count += indices.len();
         self.window.loss_sum += sum;
         self.seen += indices.len() as u64;
-        self.optimizer.step(&mut self.net, &self.trace.grad_w, &self.trace.grad_b, indices.len());
+        self.optimizer.step(
+            &mut self.net,
+            &self.trace.grad_w,
+            &self.trace.grad_b,
+            indices.len(),
+        );
         sum
     }
 
     /// Applies a partly filled batch (end of an epoch).
     pub fn flush(&mut self) {
         if self.pending > 0 {
-            self.optimizer.step(&mut self.net, &self.trace.grad_w, &self.trace.grad_b, self.pending);
+            self.optimizer.step(
+                &mut self.net,
+                &self.trace.grad_w,
+                &self.trace.grad_b,
+                self.pending,
+            );
             self.pending = 0;
         }
     }
 
     /// Replaces the learning rate (the rest of the optimizer state stays).
     pub fn set_learning_rate(&mut self, lr: f32) -> Result<()> {
-        let cfg = NetConfig { learning_rate: lr, ..self.config.clone() };
+        let cfg = NetConfig {
+            learning_rate: lr,
+            ..self.config.clone()
+        };
         cfg.validate()?;
         self.config = cfg;
         self.optimizer.learning_rate = lr;

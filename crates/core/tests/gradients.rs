@@ -26,10 +26,20 @@ fn check(hidden: Activation, output: Activation, loss: Loss, bias: bool) {
     let mut net = Network::new(&cfg, &mut StdRng::seed_from_u64(7));
     // Non-zero biases so they matter; inputs away from ReLU's kink.
     for (k, l) in net.layers.iter_mut().enumerate() {
-        l.biases.iter_mut().enumerate().for_each(|(i, b)| *b = if bias { 0.1 * (i as f32 - k as f32) } else { 0.0 });
+        l.biases.iter_mut().enumerate().for_each(|(i, b)| {
+            *b = if bias {
+                0.1 * (i as f32 - k as f32)
+            } else {
+                0.0
+            }
+        });
     }
     let x = [0.9f32, -0.4, 0.3, 0.7];
-    let y: Vec<f32> = if output == Activation::Softmax { vec![0.0, 1.0, 0.0] } else { vec![0.2, 0.9, 0.0] };
+    let y: Vec<f32> = if output == Activation::Softmax {
+        vec![0.0, 1.0, 0.0]
+    } else {
+        vec![0.2, 0.9, 0.0]
+    };
     let mut t = Trace::new(&net.sizes());
     net.forward(&x, &mut t);
     t.target.copy_from_slice(&y);
@@ -45,7 +55,8 @@ fn check(hidden: Activation, output: Activation, loss: Loss, bias: bool) {
             plus.layers[k].weights.as_mut_slice()[idx] += h;
             let mut minus = net.clone();
             minus.layers[k].weights.as_mut_slice()[idx] -= h;
-            let numeric = (loss_of(&plus, loss, &x, &y) - loss_of(&minus, loss, &x, &y)) / (2.0 * h as f64);
+            let numeric =
+                (loss_of(&plus, loss, &x, &y) - loss_of(&minus, loss, &x, &y)) / (2.0 * h as f64);
             let err = (numeric - analytic).abs() / (1e-3 + numeric.abs().max(analytic.abs()));
             worst = worst.max(err);
             assert!(err < 2e-2, "{hidden:?}/{output:?}/{loss:?} w[{k}][{idx}]: numeric {numeric} analytic {analytic}");
@@ -57,7 +68,8 @@ fn check(hidden: Activation, output: Activation, loss: Loss, bias: bool) {
                 plus.layers[k].biases[i] += h;
                 let mut minus = net.clone();
                 minus.layers[k].biases[i] -= h;
-                let numeric = (loss_of(&plus, loss, &x, &y) - loss_of(&minus, loss, &x, &y)) / (2.0 * h as f64);
+                let numeric = (loss_of(&plus, loss, &x, &y) - loss_of(&minus, loss, &x, &y))
+                    / (2.0 * h as f64);
                 assert!(
                     (numeric - analytic).abs() < 2e-2 * (1e-3 + numeric.abs().max(analytic.abs())),
                     "{hidden:?}/{output:?}/{loss:?} b[{k}][{i}]: numeric {numeric} analytic {analytic}"
@@ -70,7 +82,12 @@ fn check(hidden: Activation, output: Activation, loss: Loss, bias: bool) {
 
 #[test]
 fn every_activation_and_loss_pair_matches_finite_differences() {
-    let hidden = [Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear];
+    let hidden = [
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::Linear,
+    ];
     let mut pairs = 0;
     for &h in &hidden {
         for out in Activation::ALL {

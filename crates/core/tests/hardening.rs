@@ -4,12 +4,21 @@
 use neuroglow_core::dataset::{xor3, Dataset, Inputs, Targets};
 use neuroglow_core::metrics::evaluate;
 use neuroglow_core::optimizer::Optimizer;
-use neuroglow_core::{model_file, schedule, Activation, Error, Loss, NetConfig, Network, OptimizerKind, Stepper, Trainer};
+use neuroglow_core::{
+    model_file, schedule, Activation, Error, Loss, NetConfig, Network, OptimizerKind, Stepper,
+    Trainer,
+};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
 fn net(sizes: &[usize], activation: Activation, bias: bool) -> Network {
-    let cfg = NetConfig { sizes: sizes.to_vec(), activation, output_activation: Activation::Sigmoid, bias, ..NetConfig::default() };
+    let cfg = NetConfig {
+        sizes: sizes.to_vec(),
+        activation,
+        output_activation: Activation::Sigmoid,
+        bias,
+        ..NetConfig::default()
+    };
     Network::new(&cfg, &mut StdRng::seed_from_u64(1))
 }
 
@@ -19,11 +28,21 @@ fn a_test_set_with_fewer_classes_than_outputs_is_evaluated() {
     let mut n = net(&[4, 3, 12], Activation::Sigmoid, true);
     // Make the network answer class 11, which the test labels (0..=9) never name.
     n.layers[1].biases[11] = 50.0;
-    let data = Dataset::new(4, 10, Inputs::Floats(vec![0.5; 4 * 5]), Targets::Classes(vec![0, 3, 9, 2, 1])).unwrap();
+    let data = Dataset::new(
+        4,
+        10,
+        Inputs::Floats(vec![0.5; 4 * 5]),
+        Targets::Classes(vec![0, 3, 9, 2, 1]),
+    )
+    .unwrap();
     let e = evaluate(&n, Loss::SquaredError, &data);
     assert_eq!((e.count, e.classes), (5, 12));
     assert_eq!(e.confusion.iter().sum::<u32>(), 5);
-    assert_eq!(e.confusion[3 * 12 + 11], 1, "the true 3 is booked as guessed 11");
+    assert_eq!(
+        e.confusion[3 * 12 + 11],
+        1,
+        "the true 3 is booked as guessed 11"
+    );
 }
 
 /// Finding 6: finite but huge weights made every output NaN, which the page read as a 0.
@@ -32,26 +51,51 @@ fn outputs_that_overflow_are_an_error_not_a_reading() {
     let mut n = net(&[3, 4, 1], Activation::Linear, true);
     n.layers[0].weights.fill(3e38);
     // inf − inf at the output: NaN (what the page showed as "it reads a 0").
-    n.layers[1].weights.iter_mut().enumerate().for_each(|(i, w)| *w = if i % 2 == 0 { 3e38 } else { -3e38 });
+    n.layers[1]
+        .weights
+        .iter_mut()
+        .enumerate()
+        .for_each(|(i, w)| *w = if i % 2 == 0 { 3e38 } else { -3e38 });
     let e = n.predict(&[1.0, 1.0, 1.0]).unwrap_err();
     assert_eq!(e.code(), "model");
     // Loading such a model is refused, and the network that was there stays.
-    let mut s = Stepper::new(Trainer::new(NetConfig { bias: true, ..NetConfig::default() }).unwrap(), xor3(), false).unwrap();
+    let mut s = Stepper::new(
+        Trainer::new(NetConfig {
+            bias: true,
+            ..NetConfig::default()
+        })
+        .unwrap(),
+        xor3(),
+        false,
+    )
+    .unwrap();
     let before = s.net().clone();
     let bytes = model_file::save(&n, Loss::SquaredError, "huge");
-    assert_eq!(s.load_model(model_file::load(&bytes).unwrap()).unwrap_err().code(), "model");
+    assert_eq!(
+        s.load_model(model_file::load(&bytes).unwrap())
+            .unwrap_err()
+            .code(),
+        "model"
+    );
     assert_eq!(s.net(), &before);
 }
 
 /// Finding 7: relu(NaN) = 0 kept the loss finite while the weights were NaN; training went on.
 #[test]
 fn nan_weights_behind_a_relu_stop_training() {
-    let cfg = NetConfig { activation: Activation::Relu, ..NetConfig::default() };
+    let cfg = NetConfig {
+        activation: Activation::Relu,
+        ..NetConfig::default()
+    };
     let mut s = Stepper::new(Trainer::new(cfg).unwrap(), xor3(), false).unwrap();
     s.trainer.net.layers[0].weights[(0, 0)] = f32::NAN;
     let r = s.train_cycles(3);
     assert!(matches!(r, Err(Error::Diverged(_))), "{r:?}");
-    assert!(s.diverged.as_deref().unwrap_or("").contains("weights became infinite or not a number"));
+    assert!(s
+        .diverged
+        .as_deref()
+        .unwrap_or("")
+        .contains("weights became infinite or not a number"));
     // Phase by phase too.
     s.restore(0).unwrap();
     s.trainer.net.layers[0].weights[(0, 0)] = f32::NAN;
@@ -68,7 +112,11 @@ fn nan_weights_behind_a_relu_stop_training() {
 /// Finding 9: Adam's step counter was cast to i32 and wrapped after 2³¹ updates.
 #[test]
 fn adam_after_two_billion_updates_still_steps() {
-    let cfg = NetConfig { optimizer: OptimizerKind::Adam, learning_rate: 0.01, ..NetConfig::default() };
+    let cfg = NetConfig {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.01,
+        ..NetConfig::default()
+    };
     let mut n = Network::new(&cfg, &mut StdRng::seed_from_u64(1));
     let mut o = Optimizer::new(&cfg);
     o.steps = 1 << 31;
@@ -82,7 +130,13 @@ fn adam_after_two_billion_updates_still_steps() {
 #[test]
 fn huge_cycle_numbers_and_indices_do_not_wrap() {
     assert!(schedule::next_frame(u64::MAX) >= u64::MAX - 60_000);
-    let data = Dataset::new(784, 10, Inputs::Bytes(vec![7; 784 * 2]), Targets::Classes(vec![1, 2])).unwrap();
+    let data = Dataset::new(
+        784,
+        10,
+        Inputs::Bytes(vec![7; 784 * 2]),
+        Targets::Classes(vec![1, 2]),
+    )
+    .unwrap();
     assert!(data.image_bytes(1).is_some());
     assert!(data.image_bytes(2).is_none());
     assert!(data.image_bytes(usize::MAX / 100).is_none());
@@ -96,7 +150,11 @@ fn a_model_without_biases_uses_none() {
     n.layers[0].biases.fill(5.0);
     let loaded = model_file::load(&model_file::save(&n, Loss::SquaredError, "")).unwrap();
     assert!(!loaded.net.bias);
-    assert!(loaded.net.layers.iter().all(|l| l.biases.iter().all(|&b| b == 0.0)));
+    assert!(loaded
+        .net
+        .layers
+        .iter()
+        .all(|l| l.biases.iter().all(|&b| b == 0.0)));
 }
 
 /// Finding 3: the loss history grew by a number per cycle forever (a tab left playing reached
@@ -104,16 +162,29 @@ fn a_model_without_biases_uses_none() {
 #[test]
 fn the_loss_history_stays_bounded_and_true() {
     use neuroglow_core::budget::MAX_HISTORY;
-    let build = || Stepper::new(Trainer::new(NetConfig::default()).unwrap(), xor3(), false).unwrap();
+    let build =
+        || Stepper::new(Trainer::new(NetConfig::default()).unwrap(), xor3(), false).unwrap();
     let mut full = build();
     full.train_cycles(MAX_HISTORY as u64 - 1).unwrap();
-    assert_eq!((full.history.len(), full.history_stride), (MAX_HISTORY - 1, 1));
+    assert_eq!(
+        (full.history.len(), full.history_stride),
+        (MAX_HISTORY - 1, 1)
+    );
     let mut long = build();
     long.train_cycles(3 * MAX_HISTORY as u64 + 5).unwrap();
-    assert!(long.history.len() <= MAX_HISTORY, "{} entries", long.history.len());
+    assert!(
+        long.history.len() <= MAX_HISTORY,
+        "{} entries",
+        long.history.len()
+    );
     assert_eq!(long.history_stride, 4);
     for (i, &loss) in long.history.iter().take(MAX_HISTORY / 4).enumerate() {
-        assert_eq!(loss, full.history[i * 4], "entry {i} is cycle {}'s loss", i * 4 + 1);
+        assert_eq!(
+            loss,
+            full.history[i * 4],
+            "entry {i} is cycle {}'s loss",
+            i * 4 + 1
+        );
     }
     assert!(long.last_loss().is_some_and(|l| l < full.history[0]));
     // Rewinding to an early snapshot restores that cycle's loss; training on forgets the rest.
@@ -129,15 +200,38 @@ fn the_loss_history_stays_bounded_and_true() {
 #[test]
 fn snapshots_of_a_large_network_fit_their_share() {
     use neuroglow_core::budget::{snapshot_bytes, SNAPSHOT_BYTES};
-    let cfg = NetConfig { sizes: vec![64, 1500, 1500, 4], optimizer: OptimizerKind::Adam, learning_rate: 0.001, ..NetConfig::default() };
-    let data = Dataset::new(64, 4, Inputs::Floats(vec![0.5; 64]), Targets::Classes(vec![1])).unwrap();
+    let cfg = NetConfig {
+        sizes: vec![64, 1500, 1500, 4],
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.001,
+        ..NetConfig::default()
+    };
+    let data = Dataset::new(
+        64,
+        4,
+        Inputs::Floats(vec![0.5; 64]),
+        Targets::Classes(vec![1]),
+    )
+    .unwrap();
     let mut s = Stepper::new(Trainer::new(cfg.clone()).unwrap(), data, false).unwrap();
     s.train_cycles(600).unwrap();
     let kept = s.snapshots.len() * snapshot_bytes(&cfg);
-    assert!(s.snapshots.len() >= 2 && kept <= SNAPSHOT_BYTES, "{} snapshots, {} MiB", s.snapshots.len(), kept >> 20);
+    assert!(
+        s.snapshots.len() >= 2 && kept <= SNAPSHOT_BYTES,
+        "{} snapshots, {} MiB",
+        s.snapshots.len(),
+        kept >> 20
+    );
     assert_eq!(s.snapshots[0].cycle, 0, "the start is always kept");
-    let newest = (0..=600).rev().find(|&c| schedule::is_snapshot_cycle(c)).unwrap();
-    assert_eq!(s.snapshots.last().unwrap().cycle, newest, "the newest is always kept");
+    let newest = (0..=600)
+        .rev()
+        .find(|&c| schedule::is_snapshot_cycle(c))
+        .unwrap();
+    assert_eq!(
+        s.snapshots.last().unwrap().cycle,
+        newest,
+        "the newest is always kept"
+    );
 }
 
 /// Finding 8: layer limits bounded the parameters, not the memory: this passed validation and
@@ -147,17 +241,39 @@ fn snapshots_of_a_large_network_fit_their_share() {
 fn settings_within_every_limit_but_over_the_memory_budget_are_refused() {
     use neuroglow_core::schema::{resolve, task, Value};
     let hidden: Vec<f64> = vec![1.0, 4096.0, 120.0, 4096.0, 120.0, 4096.0, 120.0, 4096.0];
-    let given = |batch: f64| vec![("hidden".to_string(), Value::List(hidden.clone())), ("batchSize".to_string(), Value::Num(batch))];
+    let given = |batch: f64| {
+        vec![
+            ("hidden".to_string(), Value::List(hidden.clone())),
+            ("batchSize".to_string(), Value::Num(batch)),
+        ]
+    };
     let mnist = task("mnist").unwrap();
     let e = resolve(mnist, &given(1024.0), 784, 10).unwrap_err();
     assert_eq!((e.code(), e.option()), ("config", Some("batchSize")));
-    assert!(e.detail().contains("activations") && e.detail().contains("384 MiB"), "{e}");
-    assert!(resolve(mnist, &given(64.0), 784, 10).is_ok(), "a smaller batch fits");
+    assert!(
+        e.detail().contains("activations") && e.detail().contains("384 MiB"),
+        "{e}"
+    );
+    assert!(
+        resolve(mnist, &given(64.0), 784, 10).is_ok(),
+        "a smaller batch fits"
+    );
     // Data counts too: the same refusal, as a data error, when the examples are what is big.
-    let tiny = NetConfig { sizes: vec![400, 2, 10], ..NetConfig::default() };
+    let tiny = NetConfig {
+        sizes: vec![400, 2, 10],
+        ..NetConfig::default()
+    };
     let n = 1_000_000;
-    let many = Dataset::new(400, 10, Inputs::Bytes(vec![0; 400 * n]), Targets::Classes(vec![0; n])).unwrap();
-    let e = Stepper::new(Trainer::new(tiny).unwrap(), many, true).err().expect("refused");
+    let many = Dataset::new(
+        400,
+        10,
+        Inputs::Bytes(vec![0; 400 * n]),
+        Targets::Classes(vec![0; n]),
+    )
+    .unwrap();
+    let e = Stepper::new(Trainer::new(tiny).unwrap(), many, true)
+        .err()
+        .expect("refused");
     assert_eq!(e.code(), "data", "{e}");
     assert!(e.detail().contains("the data ("), "{e}");
 }
@@ -171,7 +287,8 @@ fn a_gzip_bomb_is_refused_from_its_header() {
     use std::io::{Read, Write};
     let count = 16 << 20; // 16,777,216 one-pixel images: 16 MiB that gzip to ~16 KB.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(&encode(&[count, 1, 1], &vec![0; count])).unwrap();
+    gz.write_all(&encode(&[count, 1, 1], &vec![0; count]))
+        .unwrap();
     let bomb = gz.finish().unwrap();
     assert!(bomb.len() < 64 << 10, "{} bytes", bomb.len());
     /// Counts what the parser takes from the file.
@@ -186,12 +303,22 @@ fn a_gzip_bomb_is_refused_from_its_header() {
     let mut src = Counting(&bomb, 0);
     let e = idx::read(&mut src, bomb.len(), "images file").unwrap_err();
     assert!(e.to_string().contains("examples is too many"), "{e}");
-    assert!(src.1 <= 16 << 10, "read {} of {} bytes before refusing", src.1, bomb.len());
+    assert!(
+        src.1 <= 16 << 10,
+        "read {} of {} bytes before refusing",
+        src.1,
+        bomb.len()
+    );
     // Too big a file is refused before a byte is read; so is a model file.
     let mut untouched = Counting(&bomb, 0);
     assert!(idx::read(&mut untouched, idx::MAX_FILE_BYTES + 1, "images file").is_err());
     assert_eq!(untouched.1, 0);
-    assert_eq!(model_file::load(&vec![0; model_file::MAX_BYTES + 1]).unwrap_err().code(), "model");
+    assert_eq!(
+        model_file::load(&vec![0; model_file::MAX_BYTES + 1])
+            .unwrap_err()
+            .code(),
+        "model"
+    );
 }
 
 /// Found by the property tests: Train while a probe was part-way through left the example "in
@@ -200,7 +327,8 @@ fn a_gzip_bomb_is_refused_from_its_header() {
 fn training_during_a_probe_then_stepping_does_not_hang() {
     let (done, finished) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let mut s = Stepper::new(Trainer::new(NetConfig::default()).unwrap(), xor3(), false).unwrap();
+        let mut s =
+            Stepper::new(Trainer::new(NetConfig::default()).unwrap(), xor3(), false).unwrap();
         s.probe(&[1.0, 1.0, 0.0]).unwrap();
         s.step_phase().unwrap();
         s.train_cycles(3).unwrap();
@@ -209,7 +337,9 @@ fn training_during_a_probe_then_stepping_does_not_hang() {
         s.step_cycle().unwrap();
         let _ = done.send(s.cycle);
     });
-    let cycle = finished.recv_timeout(std::time::Duration::from_secs(20)).expect("stepping after a probe returns");
+    let cycle = finished
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("stepping after a probe returns");
     assert_eq!(cycle, 7);
 }
 
@@ -217,14 +347,41 @@ fn training_during_a_probe_then_stepping_does_not_hang() {
 #[test]
 fn training_and_test_data_together_must_fit_the_budget() {
     let n = 500_000;
-    let set = || Dataset::new(400, 10, Inputs::Bytes(vec![0; 400 * n]), Targets::Classes(vec![0; n])).unwrap();
-    let s = Stepper::new(Trainer::new(NetConfig { sizes: vec![400, 2, 10], ..NetConfig::default() }).unwrap(), set(), true).unwrap();
+    let set = || {
+        Dataset::new(
+            400,
+            10,
+            Inputs::Bytes(vec![0; 400 * n]),
+            Targets::Classes(vec![0; n]),
+        )
+        .unwrap()
+    };
+    let s = Stepper::new(
+        Trainer::new(NetConfig {
+            sizes: vec![400, 2, 10],
+            ..NetConfig::default()
+        })
+        .unwrap(),
+        set(),
+        true,
+    )
+    .unwrap();
     let e = s.check_test_data(&set()).unwrap_err();
     assert_eq!(e.code(), "data");
     assert!(e.detail().contains("the data ("), "{e}");
     assert!(s.check_test_data(&set().head(1000)).is_ok());
-    let other = Dataset::new(16, 10, Inputs::Bytes(vec![0; 16]), Targets::Classes(vec![0])).unwrap();
-    assert!(s.check_test_data(&other).unwrap_err().to_string().contains("do not match"));
+    let other = Dataset::new(
+        16,
+        10,
+        Inputs::Bytes(vec![0; 16]),
+        Targets::Classes(vec![0]),
+    )
+    .unwrap();
+    assert!(s
+        .check_test_data(&other)
+        .unwrap_err()
+        .to_string()
+        .contains("do not match"));
 }
 
 /// Found by fuzzing (options): a fast run whose weights became infinite part-way still took the
@@ -232,15 +389,26 @@ fn training_and_test_data_together_must_fit_the_budget() {
 /// bringing the broken weights back.
 #[test]
 fn no_snapshot_keeps_weights_that_diverged() {
-    let cfg = NetConfig { activation: Activation::Relu, ..NetConfig::default() };
+    let cfg = NetConfig {
+        activation: Activation::Relu,
+        ..NetConfig::default()
+    };
     let mut s = Stepper::new(Trainer::new(cfg).unwrap(), xor3(), false).unwrap();
     // A weight that is not a number behind a ReLU: the loss stays finite (relu(NaN) = 0).
     s.trainer.net.layers[0].weights[(0, 0)] = f32::NAN;
     let e = s.train_cycles(30).unwrap_err();
     assert_eq!(e.code(), "diverged");
-    assert_eq!(s.snapshots.len(), 1, "only the start's: every later one would hold the broken weights");
+    assert_eq!(
+        s.snapshots.len(),
+        1,
+        "only the start's: every later one would hold the broken weights"
+    );
     for i in 0..s.snapshots.len() {
         s.restore(i).unwrap();
-        assert!(s.net().is_finite(), "snapshot {i} (cycle {}) holds weights that are not finite", s.snapshots[i].cycle);
+        assert!(
+            s.net().is_finite(),
+            "snapshot {i} (cycle {}) holds weights that are not finite",
+            s.snapshots[i].cycle
+        );
     }
 }

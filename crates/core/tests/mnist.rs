@@ -5,21 +5,28 @@ use neuroglow_core::{idx, metrics, model_file, presets, NetConfig, Stepper, Trai
 
 fn load(images: &str, labels: &str) -> Dataset {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/data/mnist/");
-    let read = |f: &str| std::fs::read(format!("{dir}{f}")).unwrap_or_else(|e| panic!("{dir}{f}: {e}"));
+    let read =
+        |f: &str| std::fs::read(format!("{dir}{f}")).unwrap_or_else(|e| panic!("{dir}{f}: {e}"));
     idx::image_dataset(&read(images), &read(labels)).unwrap()
 }
 
 fn train_preset(name: &str, epochs: u64) -> (Stepper, f32) {
     let train = load("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz");
     let test = load("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
-    assert_eq!((train.len(), test.len(), train.input_size, train.output_size), (60_000, 10_000, 784, 10));
+    assert_eq!(
+        (train.len(), test.len(), train.input_size, train.output_size),
+        (60_000, 10_000, 784, 10)
+    );
     let cfg: NetConfig = presets::preset(name, 784, 10).unwrap();
     let mut s = Stepper::new(Trainer::new(cfg.clone()).unwrap(), train, true).unwrap();
     s.train_cycles(epochs).unwrap();
     let e = metrics::evaluate(s.net(), cfg.loss, &test);
     assert_eq!(e.count, 10_000);
     assert_eq!(e.confusion.iter().sum::<u32>(), 10_000);
-    println!("{name}: {epochs} epochs → test accuracy {:.2}%", e.accuracy() * 100.0);
+    println!(
+        "{name}: {epochs} epochs → test accuracy {:.2}%",
+        e.accuracy() * 100.0
+    );
     (s, e.accuracy())
 }
 
@@ -38,7 +45,10 @@ fn the_modern_preset_reaches_97_5_percent_in_3_epochs() {
     let bytes = model_file::save(s.net(), s.trainer.config.loss, "test");
     let loaded = model_file::load(&bytes).unwrap();
     let x = s.data.input(0);
-    assert_eq!(loaded.net.predict(&x).unwrap(), s.net().predict(&x).unwrap());
+    assert_eq!(
+        loaded.net.predict(&x).unwrap(),
+        s.net().predict(&x).unwrap()
+    );
 }
 
 #[test]
@@ -65,6 +75,12 @@ fn the_shipped_pretrained_models_reach_their_stated_accuracy() {
         println!("{name}: {:.2}% — {}", e.accuracy() * 100.0, model.note);
         assert!(e.accuracy() >= floor, "{name}: {}", e.accuracy());
         // The note states the accuracy it was made with.
-        assert!(model.note.contains(&format!("{:.2}%", e.accuracy() * 100.0)), "{}", model.note);
+        assert!(
+            model
+                .note
+                .contains(&format!("{:.2}%", e.accuracy() * 100.0)),
+            "{}",
+            model.note
+        );
     }
 }

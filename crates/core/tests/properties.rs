@@ -5,7 +5,9 @@
 
 use neuroglow_core::budget::{self, Estimate, MAX_HISTORY};
 use neuroglow_core::dataset::{xor3, Dataset, Inputs, Targets};
-use neuroglow_core::{model_file, Activation, Init, Loss, NetConfig, Network, OptimizerKind, Stepper, Trainer};
+use neuroglow_core::{
+    model_file, Activation, Init, Loss, NetConfig, Network, OptimizerKind, Stepper, Trainer,
+};
 use proptest::prelude::*;
 use rand::SeedableRng;
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -51,7 +53,11 @@ enum Op {
     FinishProbe,
     Restore(usize),
     /// A model of these hidden sizes (it fits the data when `fits`), or damaged bytes.
-    Load { hidden: Vec<usize>, fits: bool, damage: Option<usize> },
+    Load {
+        hidden: Vec<usize>,
+        fits: bool,
+        damage: Option<usize>,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -70,16 +76,55 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 fn config() -> impl Strategy<Value = (NetConfig, bool)> {
-    let act = prop_oneof![Just(Activation::Sigmoid), Just(Activation::Tanh), Just(Activation::Relu), Just(Activation::Linear)];
-    let opt = prop_oneof![Just(OptimizerKind::Sgd), Just(OptimizerKind::Momentum), Just(OptimizerKind::Adam)];
-    (prop::collection::vec(1usize..24, 0..4), act, opt, 1usize..9, 0.001f32..20.0, any::<bool>(), any::<bool>(), any::<u64>())
-        .prop_map(|(hidden, activation, optimizer, batch_size, learning_rate, bias, images, seed)| {
-            let (i, o) = if images { (16, 4) } else { (3, 1) };
-            let sizes = std::iter::once(i).chain(hidden).chain(std::iter::once(o)).collect();
-            let (output_activation, loss) = if images { (Activation::Softmax, Loss::CrossEntropy) } else { (Activation::Sigmoid, Loss::SquaredError) };
-            let cfg = NetConfig { sizes, activation, output_activation, loss, optimizer, batch_size, learning_rate, bias, seed, init: Init::Xavier, ..NetConfig::default() };
-            (cfg, images)
-        })
+    let act = prop_oneof![
+        Just(Activation::Sigmoid),
+        Just(Activation::Tanh),
+        Just(Activation::Relu),
+        Just(Activation::Linear)
+    ];
+    let opt = prop_oneof![
+        Just(OptimizerKind::Sgd),
+        Just(OptimizerKind::Momentum),
+        Just(OptimizerKind::Adam)
+    ];
+    (
+        prop::collection::vec(1usize..24, 0..4),
+        act,
+        opt,
+        1usize..9,
+        0.001f32..20.0,
+        any::<bool>(),
+        any::<bool>(),
+        any::<u64>(),
+    )
+        .prop_map(
+            |(hidden, activation, optimizer, batch_size, learning_rate, bias, images, seed)| {
+                let (i, o) = if images { (16, 4) } else { (3, 1) };
+                let sizes = std::iter::once(i)
+                    .chain(hidden)
+                    .chain(std::iter::once(o))
+                    .collect();
+                let (output_activation, loss) = if images {
+                    (Activation::Softmax, Loss::CrossEntropy)
+                } else {
+                    (Activation::Sigmoid, Loss::SquaredError)
+                };
+                let cfg = NetConfig {
+                    sizes,
+                    activation,
+                    output_activation,
+                    loss,
+                    optimizer,
+                    batch_size,
+                    learning_rate,
+                    bias,
+                    seed,
+                    init: Init::Xavier,
+                    ..NetConfig::default()
+                };
+                (cfg, images)
+            },
+        )
 }
 
 /// 40 examples of 16 pixels in 4 classes.
@@ -91,8 +136,14 @@ fn images() -> Dataset {
 
 fn model(s: &Stepper, hidden: &[usize], fits: bool, damage: Option<usize>) -> Vec<u8> {
     let (i, o) = (s.data.input_size, s.data.output_size);
-    let sizes = std::iter::once(if fits { i } else { i + 1 }).chain(hidden.iter().copied()).chain(std::iter::once(o)).collect();
-    let cfg = NetConfig { sizes, ..s.trainer.config.clone() };
+    let sizes = std::iter::once(if fits { i } else { i + 1 })
+        .chain(hidden.iter().copied())
+        .chain(std::iter::once(o))
+        .collect();
+    let cfg = NetConfig {
+        sizes,
+        ..s.trainer.config.clone()
+    };
     let net = Network::new(&cfg, &mut rand::rngs::StdRng::seed_from_u64(7));
     let mut bytes = model_file::save(&net, cfg.loss, "property test");
     if let Some(d) = damage {
@@ -112,7 +163,11 @@ fn apply(s: &mut Stepper, op: &Op) {
         Op::Probe(x) => s.probe(x),
         Op::FinishProbe => s.finish_probe(),
         Op::Restore(i) => s.restore(*i),
-        Op::Load { hidden, fits, damage } => {
+        Op::Load {
+            hidden,
+            fits,
+            damage,
+        } => {
             let bytes = model(s, hidden, *fits, *damage);
             match model_file::load(&bytes) {
                 Ok(m) => s.load_model(m),
@@ -126,15 +181,30 @@ fn check(s: &Stepper, held: isize) {
     let snaps = &s.snapshots;
     assert!(s.history.len() <= MAX_HISTORY);
     assert!(s.history_stride.is_power_of_two());
-    assert!(s.history.len() as u64 >= s.cycle.div_ceil(s.history_stride), "history covers every completed cycle");
+    assert!(
+        s.history.len() as u64 >= s.cycle.div_ceil(s.history_stride),
+        "history covers every completed cycle"
+    );
     assert!(snaps.len() <= budget::snapshot_count(&s.trainer.config) && !snaps.is_empty());
-    assert!(snaps.windows(2).all(|w| w[0].cycle < w[1].cycle), "snapshots in order");
-    assert!(snaps.iter().all(|x| x.cycle <= s.history.len() as u64 * s.history_stride), "a snapshot's past is in the history");
+    assert!(
+        snaps.windows(2).all(|w| w[0].cycle < w[1].cycle),
+        "snapshots in order"
+    );
+    assert!(
+        snaps
+            .iter()
+            .all(|x| x.cycle <= s.history.len() as u64 * s.history_stride),
+        "a snapshot's past is in the history"
+    );
     assert!(s.example() < s.data.len());
     assert_eq!(s.net().sizes(), s.trainer.config.sizes);
     let estimate = Estimate::of(&s.trainer.config, s.data.bytes());
     assert!(estimate.total() <= budget::BUDGET);
-    assert!(held <= estimate.total() as isize, "holds {held} bytes, estimated {} ({estimate:?})", estimate.total());
+    assert!(
+        held <= estimate.total() as isize,
+        "holds {held} bytes, estimated {} ({estimate:?})",
+        estimate.total()
+    );
 }
 
 proptest! {

@@ -23,11 +23,26 @@ fn one_example_is_seven_visible_phases_in_order() {
             assert!((t.error[0] - (t.target[0] - t.a[2][0])).abs() < 1e-7);
         }
         if s.phase != Phase::Update {
-            assert_eq!(s.net(), &before, "weights must not change before the update phase");
+            assert_eq!(
+                s.net(),
+                &before,
+                "weights must not change before the update phase"
+            );
         }
     }
     use Phase::*;
-    assert_eq!(seen, vec![Present, Forward(0), Forward(1), Error, Backward(1), Backward(0), Update]);
+    assert_eq!(
+        seen,
+        vec![
+            Present,
+            Forward(0),
+            Forward(1),
+            Error,
+            Backward(1),
+            Backward(0),
+            Update
+        ]
+    );
     assert_ne!(s.net(), &before);
     assert!(!s.in_progress());
     // The update applied is the one shown: new = old + change.
@@ -75,7 +90,10 @@ fn stepping_phases_equals_training_fast() {
 
 #[test]
 fn mini_batches_update_once_per_batch() {
-    let cfg = NetConfig { batch_size: 7, ..NetConfig::default() };
+    let cfg = NetConfig {
+        batch_size: 7,
+        ..NetConfig::default()
+    };
     let mut s = stepper(cfg.clone());
     let start = s.net().clone();
     for _ in 0..6 {
@@ -93,15 +111,26 @@ fn mini_batches_update_once_per_batch() {
 
 #[test]
 fn rewinding_to_a_snapshot_replays_the_same_future() {
-    let mut s = stepper(NetConfig { seed: 5, ..NetConfig::default() });
+    let mut s = stepper(NetConfig {
+        seed: 5,
+        ..NetConfig::default()
+    });
     s.train_cycles(100).unwrap();
     let at_100 = s.net().clone();
     let history = s.history.clone();
-    let i = s.snapshots.iter().position(|snap| snap.cycle == 20).unwrap();
+    let i = s
+        .snapshots
+        .iter()
+        .position(|snap| snap.cycle == 20)
+        .unwrap();
     s.restore(i).unwrap();
     assert_eq!(s.cycle, 20);
     assert_eq!(s.phase, Phase::Idle);
-    assert_eq!(s.history.len(), 100, "history is kept until training continues");
+    assert_eq!(
+        s.history.len(),
+        100,
+        "history is kept until training continues"
+    );
     s.train_cycles(80).unwrap();
     assert_eq!(s.net(), &at_100);
     assert_eq!(s.history, history);
@@ -119,7 +148,10 @@ fn a_diverging_run_stops_with_an_explanation() {
     };
     let mut s = stepper(cfg);
     let err = s.train_cycles(1000).unwrap_err();
-    assert!(matches!(&err, Error::Diverged(m) if m.contains("learning rate")), "{err}");
+    assert!(
+        matches!(&err, Error::Diverged(m) if m.contains("learning rate")),
+        "{err}"
+    );
     assert!(s.diverged.is_some());
     assert!(s.step_phase().is_err(), "a diverged run stays paused");
     s.restore(0).unwrap();

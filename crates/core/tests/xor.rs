@@ -4,7 +4,10 @@ use neuroglow_core::dataset::{xor2, xor3};
 use neuroglow_core::{NetConfig, Stepper, Trainer};
 
 fn train_xor3(seed: u64, cycles: u64) -> Stepper {
-    let cfg = NetConfig { seed, ..NetConfig::default() };
+    let cfg = NetConfig {
+        seed,
+        ..NetConfig::default()
+    };
     let mut s = Stepper::new(Trainer::new(cfg).unwrap(), xor3(), false).unwrap();
     s.train_cycles(cycles).unwrap();
     s
@@ -13,7 +16,9 @@ fn train_xor3(seed: u64, cycles: u64) -> Stepper {
 /// Mean |weight| leaving each input neuron.
 fn input_strengths(s: &Stepper) -> Vec<f32> {
     let w = &s.net().layers[0].weights;
-    (0..w.ncols()).map(|j| w.column(j).iter().map(|x| x.abs()).sum::<f32>() / w.nrows() as f32).collect()
+    (0..w.ncols())
+        .map(|j| w.column(j).iter().map(|x| x.abs()).sum::<f32>() / w.nrows() as f32)
+        .collect()
 }
 
 #[test]
@@ -33,13 +38,21 @@ fn new_situation_110_is_answered_near_zero_for_most_seeds() {
         if strengths[2] < 0.5 * strengths[0].min(strengths[1]) {
             withered += 1;
         }
-        report.push(format!("seed {seed}: [1,1,0] → {out:.4}, |w| from inputs {strengths:.2?}"));
+        report.push(format!(
+            "seed {seed}: [1,1,0] → {out:.4}, |w| from inputs {strengths:.2?}"
+        ));
     }
     let report = report.join("\n");
     println!("{report}");
     // Most seeds: at least 8 of 10 give the source's answer and drop the third input.
-    assert!(good >= 8, "only {good}/10 seeds gave [1,1,0] < 0.05:\n{report}");
-    assert!(withered >= 8, "the third input's synapses withered for only {withered}/10 seeds:\n{report}");
+    assert!(
+        good >= 8,
+        "only {good}/10 seeds gave [1,1,0] < 0.05:\n{report}"
+    );
+    assert!(
+        withered >= 8,
+        "the third input's synapses withered for only {withered}/10 seeds:\n{report}"
+    );
 }
 
 #[test]
@@ -54,10 +67,20 @@ fn training_is_deterministic_for_a_seed_and_differs_across_seeds() {
 
 #[test]
 fn classic_two_input_xor_is_learned() {
-    let cfg = NetConfig { sizes: vec![2, 4, 1], bias: true, seed: 2, ..NetConfig::default() };
+    let cfg = NetConfig {
+        sizes: vec![2, 4, 1],
+        bias: true,
+        seed: 2,
+        ..NetConfig::default()
+    };
     let mut s = Stepper::new(Trainer::new(cfg).unwrap(), xor2(), false).unwrap();
     s.train_cycles(10_000).unwrap();
-    for (x, y) in [([0.0, 0.0], 0.0), ([0.0, 1.0], 1.0), ([1.0, 0.0], 1.0), ([1.0, 1.0], 0.0)] {
+    for (x, y) in [
+        ([0.0, 0.0], 0.0),
+        ([0.0, 1.0], 1.0),
+        ([1.0, 0.0], 1.0),
+        ([1.0, 1.0], 0.0),
+    ] {
         let out = s.net().predict(&x).unwrap()[0];
         assert!((out - y).abs() < 0.1, "{x:?} → {out}");
     }
@@ -67,5 +90,10 @@ fn classic_two_input_xor_is_learned() {
 fn error_falls_over_training() {
     let s = train_xor3(1, 2000);
     assert_eq!(s.history.len(), 2000);
-    assert!(s.history[1999] < 0.2 * s.history[0], "{} → {}", s.history[0], s.history[1999]);
+    assert!(
+        s.history[1999] < 0.2 * s.history[0],
+        "{} → {}",
+        s.history[0],
+        s.history[1999]
+    );
 }

@@ -21,7 +21,12 @@ use neuroglow_core::trace::Trace;
 use neuroglow_core::{Activation, Init, Loss, NetConfig, Network};
 use rand::SeedableRng;
 
-const HIDDEN: [Activation; 4] = [Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear];
+const HIDDEN: [Activation; 4] = [
+    Activation::Sigmoid,
+    Activation::Tanh,
+    Activation::Relu,
+    Activation::Linear,
+];
 
 type Grads = (Vec<DMatrix<f32>>, Vec<Vec<f32>>);
 
@@ -48,7 +53,15 @@ pub fn run(data: &[u8]) {
     let mut sizes = vec![n_in, first];
     sizes.extend(&more_sizes[..more]);
     sizes.push(n_out);
-    let mut cfg = NetConfig { sizes: sizes.clone(), activation, output_activation, loss, bias, init: Init::He, ..NetConfig::default() };
+    let mut cfg = NetConfig {
+        sizes: sizes.clone(),
+        activation,
+        output_activation,
+        loss,
+        bias,
+        init: Init::He,
+        ..NetConfig::default()
+    };
     if cfg.validate().is_err() {
         cfg.loss = Loss::SquaredError;
     }
@@ -61,7 +74,17 @@ pub fn run(data: &[u8]) {
     }
 
     let xs: Vec<Vec<f32>> = (0..b)
-        .map(|_| (0..n_in).map(|_| if stream.byte() < density { stream.unit() } else { 0.0 }).collect())
+        .map(|_| {
+            (0..n_in)
+                .map(|_| {
+                    if stream.byte() < density {
+                        stream.unit()
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        })
         .collect();
     let ys: Vec<Vec<f32>> = (0..b)
         .map(|_| {
@@ -80,7 +103,10 @@ pub fn run(data: &[u8]) {
             batch.input_mut(i).copy_from_slice(&xs[i]);
             batch.target_mut(i).copy_from_slice(&ys[i]);
         }
-        let mut gw: Vec<DMatrix<f32>> = sizes.windows(2).map(|w| DMatrix::from_element(w[1], w[0], 9.0)).collect();
+        let mut gw: Vec<DMatrix<f32>> = sizes
+            .windows(2)
+            .map(|w| DMatrix::from_element(w[1], w[0], 9.0))
+            .collect();
         let mut gb: Vec<Vec<f32>> = sizes[1..].iter().map(|&n| vec![9.0; n]).collect();
         net.forward_batch(&mut batch);
         net.backward_batch(cfg.loss, &mut batch, &mut gw, &mut gb);
@@ -104,16 +130,28 @@ pub fn run(data: &[u8]) {
     if !bias {
         trace.grad_b.iter_mut().for_each(|g| g.fill(9.0)); // untouched: not compared
     }
-    let single = (outputs, losses, (trace.grad_w.clone(), trace.grad_b.clone()));
+    let single = (
+        outputs,
+        losses,
+        (trace.grad_w.clone(), trace.grad_b.clone()),
+    );
 
     for (name, other) in [("sparse", &sparse), ("one at a time", &single)] {
         for i in 0..b {
-            close(&dense.0[i], &other.0[i], &format!("{name}: outputs of example {i}"));
+            close(
+                &dense.0[i],
+                &other.0[i],
+                &format!("{name}: outputs of example {i}"),
+            );
         }
         close(&dense.1, &other.1, &format!("{name}: losses"));
         let (gw, gb) = (&dense.2, &other.2);
         for k in 0..sizes.len() - 1 {
-            close(gw.0[k].as_slice(), gb.0[k].as_slice(), &format!("{name}: weight gradient {k}"));
+            close(
+                gw.0[k].as_slice(),
+                gb.0[k].as_slice(),
+                &format!("{name}: weight gradient {k}"),
+            );
             if bias {
                 close(&gw.1[k], &gb.1[k], &format!("{name}: bias gradient {k}"));
             }
@@ -131,7 +169,10 @@ fn close(a: &[f32], b: &[f32], what: &str) {
     }
     let scale = a.iter().chain(b).fold(1.0f32, |m, x| m.max(x.abs()));
     for (j, (x, y)) in a.iter().zip(b).enumerate() {
-        assert!((x - y).abs() <= 1e-4 * scale, "{what}, element {j}: {x} vs {y} (scale {scale})");
+        assert!(
+            (x - y).abs() <= 1e-4 * scale,
+            "{what}, element {j}: {x} vs {y} (scale {scale})"
+        );
     }
 }
 
@@ -139,8 +180,14 @@ fn close(a: &[f32], b: &[f32], what: &str) {
 /// chance is not a bug, but with these sizes and values it does not happen).
 fn check_overwritten((gw, gb): &Grads, bias: bool) {
     let untouched = |v: &[f32]| v.len() > 2 && v.iter().all(|&x| x == 9.0);
-    assert!(!gw.iter().any(|g| untouched(g.as_slice())), "a weight gradient was not written");
+    assert!(
+        !gw.iter().any(|g| untouched(g.as_slice())),
+        "a weight gradient was not written"
+    );
     if bias {
-        assert!(!gb.iter().any(|g| untouched(g)), "a bias gradient was not written");
+        assert!(
+            !gb.iter().any(|g| untouched(g)),
+            "a bias gradient was not written"
+        );
     }
 }

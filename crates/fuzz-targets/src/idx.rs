@@ -33,22 +33,47 @@ pub fn run(data: &[u8]) {
         check_file(file);
     }
     let dataset = idx::image_dataset(images, labels);
-    let (Ok(images), Ok(labels)) = (idx::parse(images, "images"), idx::parse(labels, "labels")) else {
+    let (Ok(images), Ok(labels)) = (idx::parse(images, "images"), idx::parse(labels, "labels"))
+    else {
         assert!(dataset.is_err(), "a data set from files that do not parse");
         return;
     };
-    let copy = |f: &idx::Idx| idx::Idx { dims: f.dims.clone(), data: f.data.clone() };
-    assert_eq!(idx::dataset(copy(&images), copy(&labels)), dataset, "dataset() of the parsed files");
+    let copy = |f: &idx::Idx| idx::Idx {
+        dims: f.dims.clone(),
+        data: f.data.clone(),
+    };
+    assert_eq!(
+        idx::dataset(copy(&images), copy(&labels)),
+        dataset,
+        "dataset() of the parsed files"
+    );
     let Ok(d) = dataset else { return };
     // Accepted: n images of side × side, n labels, every label a class.
-    let [count, rows, cols] = images.dims[..] else { panic!("accepted images of dimensions {:?}", images.dims) };
+    let [count, rows, cols] = images.dims[..] else {
+        panic!("accepted images of dimensions {:?}", images.dims)
+    };
     assert_eq!(labels.dims, vec![count], "labels belong to the images");
-    assert!(count > 0 && rows == cols && (1..=MAX_SIDE).contains(&rows), "{:?}", images.dims);
-    assert_eq!((d.len(), d.input_size, d.image), (count, rows * cols, Some((cols, rows))));
-    assert!((10..=MAX_CLASSES).contains(&d.output_size), "{} classes", d.output_size);
+    assert!(
+        count > 0 && rows == cols && (1..=MAX_SIDE).contains(&rows),
+        "{:?}",
+        images.dims
+    );
+    assert_eq!(
+        (d.len(), d.input_size, d.image),
+        (count, rows * cols, Some((cols, rows)))
+    );
+    assert!(
+        (10..=MAX_CLASSES).contains(&d.output_size),
+        "{} classes",
+        d.output_size
+    );
     for (i, &l) in labels.data.iter().enumerate() {
         assert_eq!(d.label(i), Some(l as usize));
-        assert!((l as usize) < d.output_size, "label {l} of {} classes", d.output_size);
+        assert!(
+            (l as usize) < d.output_size,
+            "label {l} of {} classes",
+            d.output_size
+        );
     }
     assert_eq!(d.label(count), None);
     // The first and last examples read back as their bytes, normalised, with one-hot targets.
@@ -57,7 +82,10 @@ pub fn run(data: &[u8]) {
         assert_eq!(d.image_bytes(i), Some(pixels));
         let x = d.input(i);
         assert_eq!(x.len(), d.input_size);
-        assert!(x.iter().zip(pixels).all(|(&v, &p)| (0.0..=1.0).contains(&v) && (v - p as f32 / 255.0).abs() < 1e-6));
+        assert!(x
+            .iter()
+            .zip(pixels)
+            .all(|(&v, &p)| (0.0..=1.0).contains(&v) && (v - p as f32 / 255.0).abs() < 1e-6));
         let t = d.target(i);
         assert_eq!(t.len(), d.output_size);
         assert_eq!(t.iter().filter(|&&v| v == 1.0).count(), 1);
@@ -76,22 +104,50 @@ fn check_file(file: &[u8]) {
         Ok(f) => {
             assert!((1..=4).contains(&f.dims.len()), "{:?}", f.dims);
             let product = f.dims.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
-            assert_eq!(product, Some(f.data.len()), "dimensions {:?} and {} bytes", f.dims, f.data.len());
+            assert_eq!(
+                product,
+                Some(f.data.len()),
+                "dimensions {:?} and {} bytes",
+                f.dims,
+                f.data.len()
+            );
             assert!(f.data.len() <= MAX_BYTES && f.dims[0] <= MAX_EXAMPLES);
             if !gzip {
-                assert_eq!(&file[4 + 4 * f.dims.len()..], &f.data[..], "a plain file's data is its bytes");
+                assert_eq!(
+                    &file[4 + 4 * f.dims.len()..],
+                    &f.data[..],
+                    "a plain file's data is its bytes"
+                );
             }
         }
         Err(e) => assert_eq!(e.code(), "data", "{e:?}"),
     }
     // The same bytes arriving in chunks, their length stated right: the same result.
-    agree(idx::read(Chunks::new(file), file.len(), "file"), &parsed, gzip, true, "read in chunks");
+    agree(
+        idx::read(Chunks::new(file), file.len(), "file"),
+        &parsed,
+        gzip,
+        true,
+        "read in chunks",
+    );
     // Stated short: what parsing the shorter file gives.
     let cut = file.last().map_or(0, |&b| b as usize % 8).min(file.len());
     let short = file.len() - cut;
-    agree(idx::read(Chunks::new(file), short, "file"), &idx::parse(&file[..short], "file"), gzip, true, "read short");
+    agree(
+        idx::read(Chunks::new(file), short, "file"),
+        &idx::parse(&file[..short], "file"),
+        gzip,
+        true,
+        "read short",
+    );
     // Stated long: the same data (a message may count the bytes differently).
-    agree(idx::read(Chunks::new(file), file.len() + 1 + cut, "file"), &parsed, gzip, false, "read long");
+    agree(
+        idx::read(Chunks::new(file), file.len() + 1 + cut, "file"),
+        &parsed,
+        gzip,
+        false,
+        "read long",
+    );
 }
 
 /// Two reads of the same bytes give the same result. Damaged gzip data is the exception: the
@@ -105,7 +161,9 @@ fn agree(a: Result<idx::Idx>, b: &Result<idx::Idx>, gzip: bool, messages: bool, 
         return;
     }
     match (&a, b) {
-        (Err(x), Err(y)) if !messages => assert_eq!((x.code(), y.code()), ("data", "data"), "{what}"),
+        (Err(x), Err(y)) if !messages => {
+            assert_eq!((x.code(), y.code()), ("data", "data"), "{what}")
+        }
         _ => assert_eq!(&a, b, "{what}"),
     }
 }
@@ -125,7 +183,9 @@ impl<'a> Chunks<'a> {
 impl std::io::Read for Chunks<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let left = &self.data[self.pos..];
-        let want = 1 + left.first().map_or(0, |&b| (b as usize).wrapping_mul(37) % 64);
+        let want = 1 + left
+            .first()
+            .map_or(0, |&b| (b as usize).wrapping_mul(37) % 64);
         let n = want.min(buf.len()).min(left.len());
         buf[..n].copy_from_slice(&left[..n]);
         self.pos += n;

@@ -60,7 +60,10 @@ impl<'a> Input<'a> {
     /// The unread bytes as an endless stream (zeros when there are none), for filling
     /// weights and examples of any size from a short input.
     pub fn stream(&mut self) -> Stream<'a> {
-        Stream { data: self.rest(), i: 0 }
+        Stream {
+            data: self.rest(),
+            i: 0,
+        }
     }
 }
 

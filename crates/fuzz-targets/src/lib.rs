@@ -37,7 +37,9 @@ mod tests {
     use std::path::PathBuf;
 
     fn seed_dir(target: &str) -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds").join(target)
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../fuzz/seeds")
+            .join(target)
     }
 
     /// Every committed seed (generated ones and crash regressions) through its target.
@@ -54,7 +56,11 @@ mod tests {
             for f in files {
                 let bytes = std::fs::read(&f).unwrap();
                 let outcome = std::panic::catch_unwind(|| run(&bytes));
-                assert!(outcome.is_ok(), "seed {} fails target {target}", f.display());
+                assert!(
+                    outcome.is_ok(),
+                    "seed {} fails target {target}",
+                    f.display()
+                );
             }
         }
     }
@@ -66,7 +72,11 @@ mod tests {
     fn generated_seeds_are_committed() {
         for (target, name, _) in super::seeds::all() {
             let path = seed_dir(target).join(&name);
-            assert!(path.is_file(), "{} is missing: run write_seeds", path.display());
+            assert!(
+                path.is_file(),
+                "{} is missing: run write_seeds",
+                path.display()
+            );
         }
     }
 
@@ -85,15 +95,37 @@ mod tests {
     fn seeds_reach_their_cases() {
         use neuroglow_core::{idx, model_file, preprocess};
         let seed = |target: &str, name: &str| std::fs::read(seed_dir(target).join(name)).unwrap();
-        for (name, ok) in [("valid-raw", true), ("valid-gzip", true), ("valid-mnist-digit-gzip", true), ("valid-99-classes", true), ("valid-64x64-zeros-gzip", true), ("label-200", false), ("truncated-gzip", false), ("no-examples", false)] {
+        for (name, ok) in [
+            ("valid-raw", true),
+            ("valid-gzip", true),
+            ("valid-mnist-digit-gzip", true),
+            ("valid-99-classes", true),
+            ("valid-64x64-zeros-gzip", true),
+            ("label-200", false),
+            ("truncated-gzip", false),
+            ("no-examples", false),
+        ] {
             let b = seed("idx", name);
             let mut i = crate::input::Input::new(&b);
             let n = i.u16() as usize;
             let (images, labels) = (i.take(n), i.rest());
             assert_eq!(idx::image_dataset(images, labels).is_ok(), ok, "idx/{name}");
         }
-        for (name, ok) in [("valid-sigmoid-4-3-2", true), ("valid-modern-6-5-4-3", true), ("valid-draw-784-1-10", true), ("overflowing-weights", true), ("bias-false-with-biases", true), ("nan-weight", false), ("softmax-hidden", false), ("huge-sizes", false)] {
-            assert_eq!(model_file::load(&seed("model", name)).is_ok(), ok, "model/{name}");
+        for (name, ok) in [
+            ("valid-sigmoid-4-3-2", true),
+            ("valid-modern-6-5-4-3", true),
+            ("valid-draw-784-1-10", true),
+            ("overflowing-weights", true),
+            ("bias-false-with-biases", true),
+            ("nan-weight", false),
+            ("softmax-hidden", false),
+            ("huge-sizes", false),
+        ] {
+            assert_eq!(
+                model_file::load(&seed("model", name)).is_ok(),
+                ok,
+                "model/{name}"
+            );
         }
         let huge = model_file::load(&seed("model", "overflowing-weights")).unwrap();
         assert!(huge.net.predict(&[1.0; 3]).is_err());

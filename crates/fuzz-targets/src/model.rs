@@ -16,7 +16,9 @@ use neuroglow_core::{metrics, Error, NetConfig, Stepper, Trainer};
 
 /// The file's FNV-1a checksum (as `model_file` computes it).
 pub fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    })
 }
 
 pub fn run(data: &[u8]) {
@@ -44,14 +46,26 @@ fn check(data: &[u8], loaded: neuroglow_core::Result<Model>) {
     };
     let net = &m.net;
     let sizes = net.sizes();
-    assert!(sizes.len() >= 2 && sizes.iter().all(|&s| s > 0), "sizes {sizes:?}");
+    assert!(
+        sizes.len() >= 2 && sizes.iter().all(|&s| s > 0),
+        "sizes {sizes:?}"
+    );
     assert!(net.parameter_count() <= MAX_PARAMETERS);
     assert!(net.is_finite());
     if !net.bias {
-        assert!(net.layers.iter().all(|l| l.biases.iter().all(|&b| b == 0.0)), "a bias-less network with biases");
+        assert!(
+            net.layers
+                .iter()
+                .all(|l| l.biases.iter().all(|&b| b == 0.0)),
+            "a bias-less network with biases"
+        );
     }
     for l in &net.layers[..net.layers.len() - 1] {
-        assert_ne!(l.activation, neuroglow_core::Activation::Softmax, "softmax in a hidden layer");
+        assert_ne!(
+            l.activation,
+            neuroglow_core::Activation::Softmax,
+            "softmax in a hidden layer"
+        );
     }
     assert!(m.loss.supports(net.output_activation()));
 
@@ -70,26 +84,50 @@ fn check(data: &[u8], loaded: neuroglow_core::Result<Model>) {
             Err(e) => assert_eq!(e.code(), "model", "{e:?}"),
         }
     }
-    assert_eq!(net.predict(&vec![0.0; n_in + 1]).map_err(|e| e.code()), Err("input"));
+    assert_eq!(
+        net.predict(&vec![0.0; n_in + 1]).map_err(|e| e.code()),
+        Err("input")
+    );
 
     // Saving gives a file that loads back as the same network.
-    let again = model_file::load(&model_file::save(net, m.loss, &m.note)).expect("a saved model loads");
-    assert_eq!((&again.net, again.loss), (net, m.loss), "save then load changed the model");
+    let again =
+        model_file::load(&model_file::save(net, m.loss, &m.note)).expect("a saved model loads");
+    assert_eq!(
+        (&again.net, again.loss),
+        (net, m.loss),
+        "save then load changed the model"
+    );
 
     // Evaluation over the inputs (the batch path), with class labels.
     let flat: Vec<f32> = inputs.concat();
-    let labels: Vec<u8> = (0..inputs.len()).map(|i| (i % n_out.min(256)) as u8).collect();
-    let classes = Dataset::new(n_in, n_out.min(256), Inputs::Floats(flat.clone()), Targets::Classes(labels.clone()));
+    let labels: Vec<u8> = (0..inputs.len())
+        .map(|i| (i % n_out.min(256)) as u8)
+        .collect();
+    let classes = Dataset::new(
+        n_in,
+        n_out.min(256),
+        Inputs::Floats(flat.clone()),
+        Targets::Classes(labels.clone()),
+    );
     if let Ok(d) = &classes {
         let e = metrics::evaluate(net, m.loss, d);
-        assert_eq!((e.count, e.confusion.iter().sum::<u32>() as usize), (inputs.len(), inputs.len()));
+        assert_eq!(
+            (e.count, e.confusion.iter().sum::<u32>() as usize),
+            (inputs.len(), inputs.len())
+        );
     }
 
     // A playground on data of the model's shape takes it (or refuses it cleanly) and trains.
     let targets = Targets::Floats((0..inputs.len() * n_out).map(|_| stream.unit()).collect());
-    let data = Dataset::new(n_in, n_out, Inputs::Floats(flat), targets).expect("data of the model's shape");
-    let base = NetConfig { sizes: vec![n_in, n_out], ..NetConfig::default() };
-    let Ok(trainer) = Trainer::new(base) else { return }; // wider than a layer may be
+    let data = Dataset::new(n_in, n_out, Inputs::Floats(flat), targets)
+        .expect("data of the model's shape");
+    let base = NetConfig {
+        sizes: vec![n_in, n_out],
+        ..NetConfig::default()
+    };
+    let Ok(trainer) = Trainer::new(base) else {
+        return;
+    }; // wider than a layer may be
     let mut stepper = Stepper::new(trainer, data, false).expect("matching data");
     match stepper.load_model(m.clone()) {
         Ok(()) => {

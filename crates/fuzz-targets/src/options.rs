@@ -27,21 +27,77 @@ use neuroglow_core::{dataset, idx, Error, Stepper, Trainer};
 pub const TASKS: [&str; 6] = ["xor3", "xor2", "mnist", "images", "draw", "chess"];
 pub const EXTRA_NAMES: [&str; 4] = ["task", "nonsense", "", "Hidden"];
 pub const NUMBERS: [f64; 32] = [
-    0.0, -0.0, 1.0, 0.5, -1.0, 1.5, 2.0, 3.0, 10.0, 100.0, 100.00001, 1e-9, 1e-45, 0.9, 0.99999999, 0.999,
-    1.0000001, 1024.0, 1025.0, 9007199254740991.0, 9007199254740992.0, 1.8446744073709552e19, 1e300,
-    f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.05, 0.001, 4097.0, f64::MIN_POSITIVE, f64::EPSILON, 65.0,
+    0.0,
+    -0.0,
+    1.0,
+    0.5,
+    -1.0,
+    1.5,
+    2.0,
+    3.0,
+    10.0,
+    100.0,
+    100.00001,
+    1e-9,
+    1e-45,
+    0.9,
+    0.99999999,
+    0.999,
+    1.0000001,
+    1024.0,
+    1025.0,
+    9007199254740991.0,
+    9007199254740992.0,
+    1.8446744073709552e19,
+    1e300,
+    f64::NAN,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    0.05,
+    0.001,
+    4097.0,
+    f64::MIN_POSITIVE,
+    f64::EPSILON,
+    65.0,
 ];
-const LAYER_SPECIALS: [f64; 16] =
-    [0.0, -1.0, 1.5, f64::NAN, f64::INFINITY, 4097.0, 1e6, 1e300, 128.0, 512.0, 1000.0, 2000.0, 4096.0, 4096.0, 120.0, 0.5];
+const LAYER_SPECIALS: [f64; 16] = [
+    0.0,
+    -1.0,
+    1.5,
+    f64::NAN,
+    f64::INFINITY,
+    4097.0,
+    1e6,
+    1e300,
+    128.0,
+    512.0,
+    1000.0,
+    2000.0,
+    4096.0,
+    4096.0,
+    120.0,
+    0.5,
+];
 /// Accepted networks beyond these are checked, not built (building takes milliseconds).
 const BUILD_PARAMETERS: usize = 100_000;
 const BUILD_BYTES: usize = 32 << 20;
-pub const TEXTS: [&str; 8] = ["", "SIGMOID", "gelu", "modern ", "images", "xor3", "softmax", "cross-entropy"];
+pub const TEXTS: [&str; 8] = [
+    "",
+    "SIGMOID",
+    "gelu",
+    "modern ",
+    "images",
+    "xor3",
+    "softmax",
+    "cross-entropy",
+];
 
 /// The name of option byte b: every option, then a few that are not.
 fn name(b: u8) -> &'static str {
     let i = b as usize % (OPTIONS.len() + EXTRA_NAMES.len());
-    OPTIONS.get(i).map_or_else(|| EXTRA_NAMES[i - OPTIONS.len()], |o| o.name)
+    OPTIONS
+        .get(i)
+        .map_or_else(|| EXTRA_NAMES[i - OPTIONS.len()], |o| o.name)
 }
 
 /// Every value an enum option takes (all options', so most are the wrong option's).
@@ -83,7 +139,11 @@ fn value(input: &mut Input) -> Value {
                 (0..n)
                     .map(|_| {
                         let b = input.byte();
-                        if b < 208 { 1.0 + (b % 64) as f64 } else { LAYER_SPECIALS[b as usize % 16] }
+                        if b < 208 {
+                            1.0 + (b % 64) as f64
+                        } else {
+                            LAYER_SPECIALS[b as usize % 16]
+                        }
                     })
                     .collect(),
             )
@@ -112,12 +172,20 @@ pub fn outcome(data: &[u8]) -> Outcome {
     let side = 1 + input.below(5);
     let count = 1 + input.below(8);
     let largest_label = input.below(100);
-    let given: Vec<(String, Value)> = (0..input.below(8)).map(|_| (name(input.byte()).to_string(), value(&mut input))).collect();
-    let steps: Vec<(u8, u8)> = (0..1 + input.below(3)).map(|_| (input.byte(), input.byte())).collect();
+    let given: Vec<(String, Value)> = (0..input.below(8))
+        .map(|_| (name(input.byte()).to_string(), value(&mut input)))
+        .collect();
+    let steps: Vec<(u8, u8)> = (0..1 + input.below(3))
+        .map(|_| (input.byte(), input.byte()))
+        .collect();
     let mut stream = input.stream();
 
     // The task, as the facade picks it ("images" is MNIST's task on the user's own files).
-    let spec_name = if task_name == schema::OWN_IMAGES { "mnist" } else { task_name };
+    let spec_name = if task_name == schema::OWN_IMAGES {
+        "mnist"
+    } else {
+        task_name
+    };
     let spec = match schema::task_or_err(spec_name) {
         Ok(s) => s,
         Err(e) => {
@@ -140,15 +208,32 @@ pub fn outcome(data: &[u8]) -> Outcome {
             return Outcome::Refused;
         }
     };
-    assert!(config.validate().is_ok(), "resolve accepted an invalid config: {config:?}");
-    assert_eq!((config.sizes[0], *config.sizes.last().unwrap()), (inputs, classes));
+    assert!(
+        config.validate().is_ok(),
+        "resolve accepted an invalid config: {config:?}"
+    );
+    assert_eq!(
+        (config.sizes[0], *config.sizes.last().unwrap()),
+        (inputs, classes)
+    );
     assert!(config.parameter_count() <= MAX_PARAMETERS);
     // The options in force read back as the same config (settings() → URL → mount()).
-    let in_force: Vec<(String, Value)> = schema::options_of(&config).into_iter().map(|(n, v)| (n.to_string(), v)).collect();
-    assert_eq!(schema::resolve(spec, &in_force, inputs, classes).as_ref(), Ok(&config), "options_of does not read back");
+    let in_force: Vec<(String, Value)> = schema::options_of(&config)
+        .into_iter()
+        .map(|(n, v)| (n.to_string(), v))
+        .collect();
+    assert_eq!(
+        schema::resolve(spec, &in_force, inputs, classes).as_ref(),
+        Ok(&config),
+        "options_of does not read back"
+    );
     // Every accepted config fits the memory budget, with its data.
     let estimate = Estimate::of(&config, data.bytes());
-    assert!(estimate.total() <= BUDGET, "accepted, but needs {} bytes: {estimate:?}", estimate.total());
+    assert!(
+        estimate.total() <= BUDGET,
+        "accepted, but needs {} bytes: {estimate:?}",
+        estimate.total()
+    );
     if config.parameter_count() > BUILD_PARAMETERS || estimate.total() > BUILD_BYTES {
         return Outcome::Big;
     }
@@ -194,9 +279,16 @@ fn step(s: &mut Stepper, op: u8, arg: u8, stream: &mut Stream) -> neuroglow_core
 
 /// A small image data set made as a user's files are read (side × side pixels, at least 10
 /// classes).
-fn images(side: usize, count: usize, largest_label: usize, stream: &mut Stream) -> dataset::Dataset {
+fn images(
+    side: usize,
+    count: usize,
+    largest_label: usize,
+    stream: &mut Stream,
+) -> dataset::Dataset {
     let pixels: Vec<u8> = (0..count * side * side).map(|_| stream.byte()).collect();
-    let mut labels: Vec<u8> = (0..count).map(|_| (stream.byte() as usize % (largest_label + 1)) as u8).collect();
+    let mut labels: Vec<u8> = (0..count)
+        .map(|_| (stream.byte() as usize % (largest_label + 1)) as u8)
+        .collect();
     labels[0] = largest_label as u8;
     let images = idx::encode(&[count, side, side], &pixels);
     idx::image_dataset(&images, &idx::encode(&[count], &labels)).expect("a well-formed image set")

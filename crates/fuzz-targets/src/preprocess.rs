@@ -29,9 +29,17 @@ pub fn run(data: &[u8]) {
         _ => {
             let width = 1 + input.u16() as usize % 300;
             let height = 1 + input.u16() as usize % 300;
-            let mut g = Gray { width, height, pixels: vec![0.0; width * height] };
+            let mut g = Gray {
+                width,
+                height,
+                pixels: vec![0.0; width * height],
+            };
             while !input.rest_is_empty() {
-                let (x, y, ink) = (input.u16() as usize % width, input.u16() as usize % height, input.byte());
+                let (x, y, ink) = (
+                    input.u16() as usize % width,
+                    input.u16() as usize % height,
+                    input.byte(),
+                );
                 g.pixels[y * width + x] = ink as f32 / 255.0;
             }
             Ok(g)
@@ -45,13 +53,25 @@ pub fn run(data: &[u8]) {
         }
     };
     assert_eq!(gray.pixels.len(), gray.width * gray.height);
-    assert!(gray.pixels.iter().all(|p| (0.0..=1.0).contains(p)), "ink outside [0, 1]");
+    assert!(
+        gray.pixels.iter().all(|p| (0.0..=1.0).contains(p)),
+        "ink outside [0, 1]"
+    );
     let inked = gray.ink_bounds().is_some();
     match to_mnist(&gray) {
         Some(out) => {
             assert!(inked, "a result from an empty pad");
-            assert_eq!((out.width, out.height, out.pixels.len()), (FIELD, FIELD, FIELD * FIELD));
-            assert!(out.pixels.iter().all(|p| p.is_finite() && (0.0..=1.0).contains(p)), "{:?}", out.pixels);
+            assert_eq!(
+                (out.width, out.height, out.pixels.len()),
+                (FIELD, FIELD, FIELD * FIELD)
+            );
+            assert!(
+                out.pixels
+                    .iter()
+                    .all(|p| p.is_finite() && (0.0..=1.0).contains(p)),
+                "{:?}",
+                out.pixels
+            );
             assert!(out.pixels.iter().any(|&p| p > 0.0), "the ink vanished");
         }
         None => assert!(!inked, "ink, but no result"),

@@ -24,7 +24,15 @@ pub struct FrameCache {
 }
 
 const WEIGHT_KINDS: [&str; 10] = [
-    "weights", "biases", "gradWeights", "gradBiases", "changeWeights", "changeBiases", "before", "strong", "strongGrad",
+    "weights",
+    "biases",
+    "gradWeights",
+    "gradBiases",
+    "changeWeights",
+    "changeBiases",
+    "before",
+    "strong",
+    "strongGrad",
     "strongChange",
 ];
 
@@ -40,8 +48,12 @@ impl FrameCache {
     fn prepare(&mut self, src: &Source) {
         let (neurons, layers) = (src.net.layers.len() + 1, src.net.layers.len());
         if self.keys.len() != neurons {
-            self.keys = (0..neurons).map(|l| (format!("a{l}"), format!("z{l}"), format!("delta{l}"))).collect();
-            self.weight_keys = (0..layers).map(|k| WEIGHT_KINDS.map(|w| format!("{w}{k}"))).collect();
+            self.keys = (0..neurons)
+                .map(|l| (format!("a{l}"), format!("z{l}"), format!("delta{l}")))
+                .collect();
+            self.weight_keys = (0..layers)
+                .map(|k| WEIGHT_KINDS.map(|w| format!("{w}{k}")))
+                .collect();
         }
         for s in 0..3 {
             self.strong[s].resize_with(layers, Vec::new);
@@ -66,7 +78,9 @@ impl FrameCache {
 }
 
 fn set(obj: &Object, key: &str, v: &JsValue) -> Result<(), JsValue> {
-    Reflect::set(obj, &JsValue::from_str(key), v).map(|_| ()).map_err(|_| fail("state", "could not build a frame"))
+    Reflect::set(obj, &JsValue::from_str(key), v)
+        .map(|_| ())
+        .map_err(|_| fail("state", "could not build a frame"))
 }
 
 fn view(s: &[f32]) -> JsValue {
@@ -92,10 +106,26 @@ pub fn build(src: &Source, cache: &mut FrameCache, extra: Extra) -> Result<JsVal
     set(&frame, "activations", &to_js(&activations)?)?;
     set(&frame, "bias", &net.bias.into())?;
     set(&frame, "known", &to_json(&extra.known)?)?;
-    let top = if extra.known.output { top_two(src.trace.output()) } else { None };
-    set(&frame, "guess", &top.map_or(JsValue::NULL, |t| (t.0 as u32).into()))?;
-    set(&frame, "runnerUp", &top.map_or(JsValue::NULL, |t| (t.1 as u32).into()))?;
-    set(&frame, "beforeExact", &(extra.before.is_some() && extra.before_exact).into())?;
+    let top = if extra.known.output {
+        top_two(src.trace.output())
+    } else {
+        None
+    };
+    set(
+        &frame,
+        "guess",
+        &top.map_or(JsValue::NULL, |t| (t.0 as u32).into()),
+    )?;
+    set(
+        &frame,
+        "runnerUp",
+        &top.map_or(JsValue::NULL, |t| (t.1 as u32).into()),
+    )?;
+    set(
+        &frame,
+        "beforeExact",
+        &(extra.before.is_some() && extra.before_exact).into(),
+    )?;
     let buffers = Object::new();
     set(&frame, "buffers", &buffers)?;
     // Then the views.

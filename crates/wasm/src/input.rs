@@ -13,9 +13,16 @@ fn byte_view(value: &JsValue, what: &str) -> Result<Uint8Array, JsValue> {
         return Ok(a.clone());
     }
     if let Some(c) = value.dyn_ref::<Uint8ClampedArray>() {
-        return Ok(Uint8Array::new_with_byte_offset_and_length(&c.buffer(), c.byte_offset(), c.length()));
+        return Ok(Uint8Array::new_with_byte_offset_and_length(
+            &c.buffer(),
+            c.byte_offset(),
+            c.length(),
+        ));
     }
-    Err(fail("input", &format!("{what} must be a Uint8Array of bytes")))
+    Err(fail(
+        "input",
+        &format!("{what} must be a Uint8Array of bytes"),
+    ))
 }
 
 /// Reads a JS byte array from the start, a chunk at a time (no copy of the whole).
@@ -26,7 +33,10 @@ pub struct JsBytes {
 
 impl JsBytes {
     pub fn new(value: &JsValue, what: &str) -> Result<JsBytes, JsValue> {
-        Ok(JsBytes { array: byte_view(value, what)?, pos: 0 })
+        Ok(JsBytes {
+            array: byte_view(value, what)?,
+            pos: 0,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -37,7 +47,9 @@ impl JsBytes {
 impl std::io::Read for JsBytes {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = (self.array.length() - self.pos).min(buf.len().min(1 << 20) as u32);
-        self.array.subarray(self.pos, self.pos + n).copy_to(&mut buf[..n as usize]);
+        self.array
+            .subarray(self.pos, self.pos + n)
+            .copy_to(&mut buf[..n as usize]);
         self.pos += n;
         Ok(n as usize)
     }
@@ -48,7 +60,10 @@ pub fn bytes(value: &JsValue, max: usize, what: &str) -> Result<Vec<u8>, JsValue
     let array = byte_view(value, what)?;
     let n = array.length() as usize;
     if n > max {
-        return Err(fail("input", &format!("{what} is {n} bytes; at most {max} are read")));
+        return Err(fail(
+            "input",
+            &format!("{what} is {n} bytes; at most {max} are read"),
+        ));
     }
     Ok(array.to_vec())
 }
@@ -56,10 +71,19 @@ pub fn bytes(value: &JsValue, max: usize, what: &str) -> Result<Vec<u8>, JsValue
 /// Exactly `len` numbers from a Float32Array or an array-like, or an `input` error that says
 /// how many it has (non-numbers become NaN, which the core refuses).
 pub fn floats(value: &JsValue, len: usize, what: &str) -> Result<Vec<f32>, JsValue> {
-    let n = if value.is_object() { Reflect::get(value, &"length".into()).ok().and_then(|v| v.as_f64()) } else { None };
+    let n = if value.is_object() {
+        Reflect::get(value, &"length".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    } else {
+        None
+    };
     if n != Some(len as f64) {
         let got = n.map_or("something else".to_string(), |n| format!("{n}"));
-        return Err(fail("input", &format!("{what} needs {len} numbers, got {got}")));
+        return Err(fail(
+            "input",
+            &format!("{what} needs {len} numbers, got {got}"),
+        ));
     }
     let array = match value.dyn_ref::<Float32Array>() {
         Some(a) => a.clone(),

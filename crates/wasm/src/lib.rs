@@ -42,10 +42,18 @@ fn start() {
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let message = info.payload_as_str().unwrap_or("a panic without a message").to_string();
-        let location = info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column())).unwrap_or_default();
+        let message = info
+            .payload_as_str()
+            .unwrap_or("a panic without a message")
+            .to_string();
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
+            .unwrap_or_default();
         if PANIC.set((message, location)).is_ok() {
-            console_error(&format!("neuroglow: the WebAssembly module stopped: {info}"));
+            console_error(&format!(
+                "neuroglow: the WebAssembly module stopped: {info}"
+            ));
         }
         previous(info);
     }));
@@ -55,7 +63,9 @@ pub fn install_panic_hook() {
 /// in wasm memory, so it is safe to ask a module that has just trapped.
 #[wasm_bindgen(js_name = lastPanic)]
 pub fn last_panic() -> JsValue {
-    let Some((message, location)) = PANIC.get() else { return JsValue::NULL };
+    let Some((message, location)) = PANIC.get() else {
+        return JsValue::NULL;
+    };
     let out = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&out, &"message".into(), &JsValue::from_str(message));
     let _ = js_sys::Reflect::set(&out, &"location".into(), &JsValue::from_str(location));
@@ -65,7 +75,11 @@ pub fn last_panic() -> JsValue {
 /// The first cycle after `cycle` at which the source video showed a frame.
 #[wasm_bindgen(js_name = nextFrame)]
 pub fn next_frame(cycle: f64) -> f64 {
-    let c = if cycle.is_finite() && cycle > 0.0 { cycle as u64 } else { 0 };
+    let c = if cycle.is_finite() && cycle > 0.0 {
+        cycle as u64
+    } else {
+        0
+    };
     neuroglow_core::schedule::next_frame(c) as f64
 }
 
@@ -93,7 +107,8 @@ pub(crate) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
 
 /// A Rust value as JSON-like JS (maps → plain objects, None → null).
 pub(crate) fn to_json<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| fail("state", &e.to_string()))
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| fail("state", &e.to_string()))
 }
 
 /// A core error as a JS `Error` with `code` and `detail` (the message without its kind); for

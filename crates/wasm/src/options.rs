@@ -43,11 +43,18 @@ fn value(name: &str, v: &JsValue) -> Result<Option<Value>, JsValue> {
         }
     }
     let option = schema::option(name).map(|o| o.name);
-    Err(js_error(Error::Config { option, message: format!("option \"{name}\" has a value of the wrong type"), range: true }))
+    Err(js_error(Error::Config {
+        option,
+        message: format!("option \"{name}\" has a value of the wrong type"),
+        range: true,
+    }))
 }
 
 pub fn parse(options: &JsValue) -> Result<Options, JsValue> {
-    let mut out = Options { task: None, given: Vec::new() };
+    let mut out = Options {
+        task: None,
+        given: Vec::new(),
+    };
     if options.is_undefined() || options.is_null() {
         return Ok(out);
     }
@@ -61,7 +68,13 @@ pub fn parse(options: &JsValue) -> Result<Options, JsValue> {
         let v = pair.get(1);
         if name == "task" {
             if !(v.is_undefined() || v.is_null()) {
-                out.task = Some(v.as_string().ok_or_else(|| js_error(Error::Config { option: Some("task"), message: "task must be a string".into(), range: true }))?);
+                out.task = Some(v.as_string().ok_or_else(|| {
+                    js_error(Error::Config {
+                        option: Some("task"),
+                        message: "task must be a string".into(),
+                        range: true,
+                    })
+                })?);
             }
             continue;
         }
@@ -79,7 +92,10 @@ impl Options {
         let name = self.task.as_deref().unwrap_or(default);
         // "images" is MNIST's task on the user's own image files.
         let (task, spec): (&'static str, &'static TaskSpec) = if name == schema::OWN_IMAGES {
-            (schema::OWN_IMAGES, schema::task_or_err("mnist").map_err(js_error)?)
+            (
+                schema::OWN_IMAGES,
+                schema::task_or_err("mnist").map_err(js_error)?,
+            )
         } else {
             let spec = schema::task_or_err(name).map_err(js_error)?;
             (spec.name, spec)
@@ -88,19 +104,44 @@ impl Options {
             (Data::Xor3, None) => Some(dataset::xor3()),
             (Data::Xor2, None) => Some(dataset::xor2()),
             (Data::Images, d) => d,
-            (Data::Model, _) => return Err(js_error(Error::Config { option: Some("task"), message: format!("task \"{name}\" builds no network"), range: false })),
-            (_, Some(_)) => return Err(js_error(Error::Config { option: Some("task"), message: format!("task \"{name}\" does not learn from images"), range: false })),
+            (Data::Model, _) => {
+                return Err(js_error(Error::Config {
+                    option: Some("task"),
+                    message: format!("task \"{name}\" builds no network"),
+                    range: false,
+                }))
+            }
+            (_, Some(_)) => {
+                return Err(js_error(Error::Config {
+                    option: Some("task"),
+                    message: format!("task \"{name}\" does not learn from images"),
+                    range: false,
+                }))
+            }
         };
-        let (inputs, classes) = data.as_ref().map_or((schema::MNIST_INPUTS, schema::MNIST_CLASSES), |d| (d.input_size, d.output_size));
+        let (inputs, classes) = data
+            .as_ref()
+            .map_or((schema::MNIST_INPUTS, schema::MNIST_CLASSES), |d| {
+                (d.input_size, d.output_size)
+            });
         let config = schema::resolve(spec, &self.given, inputs, classes).map_err(js_error)?;
         let preset = (spec.data == Data::Images).then(|| {
             let chosen = self.given.iter().find_map(|(n, v)| match v {
                 Value::Text(t) if n == "preset" => Some(t.as_str()),
                 _ => None,
             });
-            neuroglow_core::presets::PRESETS.iter().copied().find(|p| Some(*p) == chosen).unwrap_or(schema::DEFAULT_PRESET)
+            neuroglow_core::presets::PRESETS
+                .iter()
+                .copied()
+                .find(|p| Some(*p) == chosen)
+                .unwrap_or(schema::DEFAULT_PRESET)
         });
-        Ok(Built { task, preset, config, data })
+        Ok(Built {
+            task,
+            preset,
+            config,
+            data,
+        })
     }
 }
 
@@ -115,7 +156,11 @@ pub struct InForce {
 }
 
 pub fn in_force(task: &'static str, preset: Option<&'static str>, config: &NetConfig) -> InForce {
-    InForce { task, preset, options: schema::options_of(config).into_iter().collect() }
+    InForce {
+        task,
+        preset,
+        options: schema::options_of(config).into_iter().collect(),
+    }
 }
 
 /// Refuses a missing precondition with code "state".

@@ -1,12 +1,12 @@
 //! `Playground`: one network, its data and its training history, owned by Rust and driven from
 //! JS. Several can live side by side; they share nothing.
 
-use crate::input;
 use crate::frame::{self, FrameCache};
+use crate::input;
 use crate::options::{self, need};
 use crate::{fail, js_error, to_js, to_json, views};
-use neuroglow_core::known::Known;
 use neuroglow_core::dataset::Dataset;
+use neuroglow_core::known::Known;
 use neuroglow_core::{idx, metrics, model_file, Init, OptimizerKind, Stepper, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -117,7 +117,14 @@ impl Playground {
         let data = need(built.data, "this task needs image data")?;
         let trainer = Trainer::new(built.config).map_err(js_error)?;
         let stepper = Stepper::new(trainer, data, shuffle).map_err(js_error)?;
-        Ok(Playground { stepper, task: built.task, preset: built.preset, frames: FrameCache::default(), test: None, evaluating: None })
+        Ok(Playground {
+            stepper,
+            task: built.task,
+            preset: built.preset,
+            frames: FrameCache::default(),
+            test: None,
+            evaluating: None,
+        })
     }
 
     fn test_data(&self) -> Result<&Dataset, JsValue> {
@@ -150,7 +157,10 @@ fn whole(x: f64) -> Result<usize, JsValue> {
     if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= u32::MAX as f64 {
         Ok(x as usize)
     } else {
-        Err(fail("input", &format!("{x} is not an index (a whole number from 0)")))
+        Err(fail(
+            "input",
+            &format!("{x} is not an index (a whole number from 0)"),
+        ))
     }
 }
 
@@ -166,7 +176,10 @@ fn read_images(images: &JsValue, labels: &JsValue) -> Result<Dataset, JsValue> {
         let len = src.len();
         core(idx::read(src, len, what))
     };
-    core(idx::dataset(file(images, "images file")?, file(labels, "labels file")?))
+    core(idx::dataset(
+        file(images, "images file")?,
+        file(labels, "labels file")?,
+    ))
 }
 
 #[wasm_bindgen]
@@ -179,7 +192,11 @@ impl Playground {
 
     /// An image task (MNIST or the user's own IDX pair, gzipped or not).
     #[wasm_bindgen(js_name = withImages)]
-    pub fn with_images(options: JsValue, images: JsValue, labels: JsValue) -> Result<Playground, JsValue> {
+    pub fn with_images(
+        options: JsValue,
+        images: JsValue,
+        labels: JsValue,
+    ) -> Result<Playground, JsValue> {
         let data = read_images(&images, &labels)?;
         Playground::build(options, Some(data))
     }
@@ -223,7 +240,11 @@ impl Playground {
     /// The network options in force, by name (after a model was loaded too): what a Share link
     /// writes. Image tasks also name their preset.
     pub fn settings(&self) -> Result<JsValue, JsValue> {
-        to_json(&options::in_force(self.task, self.preset, &self.stepper.trainer.config))
+        to_json(&options::in_force(
+            self.task,
+            self.preset,
+            &self.stepper.trainer.config,
+        ))
     }
 
     /// One frame: state, which layers are known, guess and runner-up, and zero-copy views of
@@ -245,7 +266,10 @@ impl Playground {
     pub fn examples(&self) -> Result<JsValue, JsValue> {
         let d = &self.stepper.data;
         let n = d.len().min(1000);
-        to_js(&Examples { inputs: (0..n).map(|i| d.input(i)).collect(), targets: (0..n).map(|i| d.target(i)).collect() })
+        to_js(&Examples {
+            inputs: (0..n).map(|i| d.input(i)).collect(),
+            targets: (0..n).map(|i| d.target(i)).collect(),
+        })
     }
 
     #[wasm_bindgen(js_name = stepPhase)]
@@ -267,7 +291,10 @@ impl Playground {
     #[wasm_bindgen(js_name = trainCycles)]
     pub fn train_cycles(&mut self, cycles: f64) -> Result<(), JsValue> {
         if !(cycles.is_finite() && (0.0..=MAX_CYCLES_PER_CALL).contains(&cycles)) {
-            return Err(fail("input", &format!("cycles must be a number from 0 to {MAX_CYCLES_PER_CALL}, not {cycles}")));
+            return Err(fail(
+                "input",
+                &format!("cycles must be a number from 0 to {MAX_CYCLES_PER_CALL}, not {cycles}"),
+            ));
         }
         self.stepper.train_cycles(cycles as u64).map_err(js_error)
     }
@@ -292,7 +319,11 @@ impl Playground {
     /// The cycle of each kept snapshot, oldest first.
     #[wasm_bindgen(js_name = snapshotCycles)]
     pub fn snapshot_cycles(&self) -> Vec<f64> {
-        self.stepper.snapshots.iter().map(|s| s.cycle as f64).collect()
+        self.stepper
+            .snapshots
+            .iter()
+            .map(|s| s.cycle as f64)
+            .collect()
     }
 
     /// Rewinds to snapshot `index` (see `snapshotCycles`).
@@ -311,7 +342,10 @@ impl Playground {
     #[wasm_bindgen(js_name = trainExamples)]
     pub fn train_examples(&mut self, count: f64) -> Result<(), JsValue> {
         if !(count.is_finite() && (0.0..=1e9).contains(&count)) {
-            return Err(fail("input", &format!("count must be a number from 0 to 1e9, not {count}")));
+            return Err(fail(
+                "input",
+                &format!("count must be a number from 0 to 1e9, not {count}"),
+            ));
         }
         self.stepper.train_examples(count as u64).map_err(js_error)
     }
@@ -321,7 +355,12 @@ impl Playground {
     pub fn take_metrics(&mut self) -> Result<JsValue, JsValue> {
         let seen = self.stepper.trainer.seen as f64;
         let w = self.stepper.trainer.take_window();
-        to_js(&Metrics { count: w.count, loss: w.mean_loss(), accuracy: w.accuracy(), seen })
+        to_js(&Metrics {
+            count: w.count,
+            loss: w.mean_loss(),
+            accuracy: w.accuracy(),
+            seen,
+        })
     }
 
     /// Accuracy, mean loss, confusion matrix and mistakes on the test data, in one go.
@@ -335,22 +374,41 @@ impl Playground {
     /// page can answer Pause in between; train only once it is done.
     #[wasm_bindgen(js_name = evaluateStart)]
     pub fn evaluate_start(&mut self) -> Result<(), JsValue> {
-        self.evaluating = Some(metrics::Evaluator::new(self.stepper.net(), self.test_data()?));
+        self.evaluating = Some(metrics::Evaluator::new(
+            self.stepper.net(),
+            self.test_data()?,
+        ));
         Ok(())
     }
 
     /// Evaluates up to `count` more test examples; true when all are done.
     #[wasm_bindgen(js_name = evaluateMore)]
     pub fn evaluate_more(&mut self, count: f64) -> Result<bool, JsValue> {
-        let count = if count.is_nan() || count < 1.0 { 1 } else { count.min(usize::MAX as f64) as usize };
+        let count = if count.is_nan() || count < 1.0 {
+            1
+        } else {
+            count.min(usize::MAX as f64) as usize
+        };
         let test = need(self.test.as_ref(), "no test data has been set")?;
-        let e = need(self.evaluating.as_mut(), "no evaluation has been started (evaluateStart)")?;
-        Ok(e.run(self.stepper.net(), self.stepper.trainer.config.loss, test, count))
+        let e = need(
+            self.evaluating.as_mut(),
+            "no evaluation has been started (evaluateStart)",
+        )?;
+        Ok(e.run(
+            self.stepper.net(),
+            self.stepper.trainer.config.loss,
+            test,
+            count,
+        ))
     }
 
     /// The evaluation started by `evaluateStart` (over the examples done, if not all).
     pub fn evaluation(&mut self) -> Result<JsValue, JsValue> {
-        let e = need(self.evaluating.take(), "no evaluation has been started (evaluateStart)")?.finish();
+        let e = need(
+            self.evaluating.take(),
+            "no evaluation has been started (evaluateStart)",
+        )?
+        .finish();
         let test = self.test_data()?;
         let mut mistakes: Vec<usize> = e.mistakes(test).collect();
         let wrong = mistakes.len();
@@ -374,13 +432,17 @@ impl Playground {
     pub fn test_image(&self, index: f64) -> Result<Vec<u8>, JsValue> {
         let index = whole(index)?;
         let test = self.test_data()?;
-        test.image_bytes(index).map(<[u8]>::to_vec).ok_or_else(|| fail("input", &format!("there is no test image {index}")))
+        test.image_bytes(index)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| fail("input", &format!("there is no test image {index}")))
     }
 
     #[wasm_bindgen(js_name = testLabel)]
     pub fn test_label(&self, index: f64) -> Result<usize, JsValue> {
         let index = whole(index)?;
-        self.test_data()?.label(index).ok_or_else(|| fail("input", &format!("there is no test label {index}")))
+        self.test_data()?
+            .label(index)
+            .ok_or_else(|| fail("input", &format!("there is no test label {index}")))
     }
 
     /// Shows the network thinking about test image `index` (then `stepPhase`/`finishProbe`).
@@ -424,5 +486,4 @@ impl Playground {
     pub fn current_label(&self) -> Option<usize> {
         self.stepper.data.label(self.stepper.example_index())
     }
-
 }

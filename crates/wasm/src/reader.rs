@@ -53,18 +53,32 @@ impl Reader {
         let model = model_file::load(&bytes).map_err(js_error)?;
         if model.net.input_size() != preprocess::FIELD * preprocess::FIELD {
             // Its own code: the page tells a learner this model was trained on other images.
-            return Err(crate::fail("model-shape", &Error::Model("drawings need a network with 784 inputs (28×28)".into()).to_string()));
+            return Err(crate::fail(
+                "model-shape",
+                &Error::Model("drawings need a network with 784 inputs (28×28)".into()).to_string(),
+            ));
         }
         let trace = Trace::new(&model.net.sizes());
         let mut frames = FrameCache::default();
         frames.fixed_weights = true;
-        Ok(Reader { net: model.net, trace, note: model.note, has_input: false, frames })
+        Ok(Reader {
+            net: model.net,
+            trace,
+            note: model.note,
+            has_input: false,
+            frames,
+        })
     }
 
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&ReaderInfo {
             sizes: self.net.sizes(),
-            activations: self.net.layers.iter().map(|l| l.activation.name()).collect(),
+            activations: self
+                .net
+                .layers
+                .iter()
+                .map(|l| l.activation.name())
+                .collect(),
             parameter_count: self.net.parameter_count(),
             note: &self.note,
         })
@@ -73,15 +87,30 @@ impl Reader {
     /// One frame, in the same shape as `Playground.frame` (state null; no gradients).
     pub fn frame(&mut self) -> Result<JsValue, JsValue> {
         let known = Known::read(self.net.layers.len(), self.has_input);
-        let extra = frame::Extra { state: JsValue::NULL, known, before: None, before_exact: false };
-        let src = views::Source { net: &self.net, trace: &self.trace, optimizer: None, history: &[] };
+        let extra = frame::Extra {
+            state: JsValue::NULL,
+            known,
+            before: None,
+            before_exact: false,
+        };
+        let src = views::Source {
+            net: &self.net,
+            trace: &self.trace,
+            optimizer: None,
+            history: &[],
+        };
         frame::build(&src, &mut self.frames, extra)
     }
 
     /// Reads a drawing (canvas RGBA, light ink on dark or transparent): preprocesses it as
     /// MNIST was made and runs the network, filling the views. Returns the outputs, or
     /// `undefined` when the pad has no ink (and the views go dark).
-    pub fn read(&mut self, rgba: JsValue, width: usize, height: usize) -> Result<Option<Vec<f32>>, JsValue> {
+    pub fn read(
+        &mut self,
+        rgba: JsValue,
+        width: usize,
+        height: usize,
+    ) -> Result<Option<Vec<f32>>, JsValue> {
         let rgba = crate::input::bytes(&rgba, preprocess::MAX_PIXELS * 4, "the image")?;
         let gray = Gray::from_rgba(&rgba, width, height).map_err(js_error)?;
         match preprocess::to_mnist(&gray) {
@@ -108,7 +137,12 @@ impl Reader {
 
     /// Zero-copy views: weights, biases (per weight layer), z, a (per neuron layer).
     pub fn view(&self, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsValue> {
-        let src = views::Source { net: &self.net, trace: &self.trace, optimizer: None, history: &[] };
+        let src = views::Source {
+            net: &self.net,
+            trace: &self.trace,
+            optimizer: None,
+            history: &[],
+        };
         views::view(&src, kind, index)
     }
 }

@@ -62,7 +62,12 @@ pub struct Source<'a> {
 
 impl<'a> Source<'a> {
     pub fn of(s: &'a Stepper) -> Source<'a> {
-        Source { net: s.net(), trace: &s.trainer.trace, optimizer: Some(&s.trainer.optimizer), history: &s.history }
+        Source {
+            net: s.net(),
+            trace: &s.trainer.trace,
+            optimizer: Some(&s.trainer.optimizer),
+            history: &s.history,
+        }
     }
 }
 
@@ -88,7 +93,8 @@ pub fn slice<'a>(src: &Source<'a>, kind: Kind, index: usize) -> Option<&'a [f32]
 /// A `Float32Array` aliasing wasm memory for a named view.
 pub fn view(src: &Source, kind: &str, index: usize) -> Result<js_sys::Float32Array, JsValue> {
     let k = Kind::parse(kind).ok_or_else(|| fail("input", &format!("unknown view \"{kind}\"")))?;
-    let slice = slice(src, k, index).ok_or_else(|| fail("input", &format!("view \"{kind}\" has no index {index}")))?;
+    let slice = slice(src, k, index)
+        .ok_or_else(|| fail("input", &format!("view \"{kind}\" has no index {index}")))?;
     // SAFETY: the view aliases wasm memory; it is handed straight to JS, which reads it before
     // calling into wasm again (documented on `view`), so no Rust code observes it meanwhile.
     Ok(unsafe { js_sys::Float32Array::view(slice) })

@@ -89,7 +89,10 @@ fn divergence_is_reported_and_pauses() {
     ))
     .unwrap();
     assert!(p.train_cycles(1000.0).is_err());
-    assert!(state_field(&p, "diverged").as_string().unwrap().contains("learning rate"));
+    assert!(state_field(&p, "diverged")
+        .as_string()
+        .unwrap()
+        .contains("learning rate"));
     p.restore(0.0).unwrap();
     // None reaches JS as undefined.
     assert!(state_field(&p, "diverged").is_undefined());
@@ -123,17 +126,24 @@ fn tiny_mnist(n: usize) -> (Vec<u8>, Vec<u8>) {
         }
     }
     let labels: Vec<u8> = (0..n).map(|i| (i % 10) as u8).collect();
-    (neuroglow_core::idx::encode(&[n, 28, 28], &pixels), neuroglow_core::idx::encode(&[n], &labels))
+    (
+        neuroglow_core::idx::encode(&[n, 28, 28], &pixels),
+        neuroglow_core::idx::encode(&[n], &labels),
+    )
 }
 
 #[wasm_bindgen_test]
 fn image_tasks_train_evaluate_save_and_load() {
     let (img, lab) = tiny_mnist(40);
-    let mut p = Playground::with_images(options(r#"{"preset":"3b1b"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let mut p =
+        Playground::with_images(options(r#"{"preset":"3b1b"}"#), u8s(&img), u8s(&lab)).unwrap();
     p.set_test_data(u8s(&img), u8s(&lab)).unwrap();
     p.train_examples(80.0).unwrap();
     let eval = p.evaluate().unwrap();
-    let count = js_sys::Reflect::get(&eval, &"count".into()).unwrap().as_f64().unwrap();
+    let count = js_sys::Reflect::get(&eval, &"count".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
     assert_eq!(count, 40.0);
     let saved = p.save("tiny");
     // Garbage is refused and the network stays.
@@ -144,7 +154,10 @@ fn image_tasks_train_evaluate_save_and_load() {
     // Indices that would wrap to image 0 on wasm32 are refused, not read.
     assert!(p.test_image(39.0).is_ok());
     for bad in [40.0, 2f64.powi(28), 2f64.powi(32), 1e20, -1.0, f64::NAN] {
-        assert!(p.test_image(bad).is_err() && p.test_label(bad).is_err() && p.probe_test(bad).is_err(), "{bad}");
+        assert!(
+            p.test_image(bad).is_err() && p.test_label(bad).is_err() && p.probe_test(bad).is_err(),
+            "{bad}"
+        );
     }
     // A truncated IDX file is a clear error, not a panic.
     assert!(Playground::with_images(JsValue::UNDEFINED, u8s(&img[..100]), u8s(&lab)).is_err());
@@ -153,11 +166,15 @@ fn image_tasks_train_evaluate_save_and_load() {
 #[wasm_bindgen_test]
 fn a_reader_reads_drawings() {
     let (img, lab) = tiny_mnist(10);
-    let p = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let p =
+        Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
     let mut r = neuroglow_wasm::Reader::from_model(u8s(&p.save(""))).unwrap();
     let (w, h) = (100usize, 100usize);
     let mut rgba = vec![0u8; w * h * 4];
-    assert!(r.read(u8s(&rgba), w, h).unwrap().is_none(), "an empty pad has no reading");
+    assert!(
+        r.read(u8s(&rgba), w, h).unwrap().is_none(),
+        "an empty pad has no reading"
+    );
     for y in 20..80 {
         for x in 45..55 {
             rgba[(y * w + x) * 4..][..4].copy_from_slice(&[255, 255, 255, 255]);
@@ -165,9 +182,16 @@ fn a_reader_reads_drawings() {
     }
     let out = r.read(u8s(&rgba), w, h).unwrap().unwrap();
     assert_eq!(out.len(), 10);
-    assert!((out.iter().sum::<f32>() - 1.0).abs() < 1e-4, "softmax output");
+    assert!(
+        (out.iter().sum::<f32>() - 1.0).abs() < 1e-4,
+        "softmax output"
+    );
     let seen = js_sys::Float32Array::from(get(&get(&r.frame().unwrap(), "buffers"), "a0"));
-    assert_eq!(seen.length(), 784, "the 28×28 the network sees is the frame's a0");
+    assert_eq!(
+        seen.length(),
+        784,
+        "the 28×28 the network sees is the frame's a0"
+    );
     assert!(r.read(u8s(&rgba[..10]), w, h).is_err());
     assert!(neuroglow_wasm::Reader::from_model(u8s(b"nope")).is_err());
 }
@@ -178,35 +202,64 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn errors_carry_a_code_and_the_option_refused() {
-    let e = Playground::new(options(r#"{"learningRate":0}"#)).err().unwrap();
+    let e = Playground::new(options(r#"{"learningRate":0}"#))
+        .err()
+        .unwrap();
     assert_eq!(get(&e, "code").as_string().unwrap(), "config");
     assert_eq!(get(&e, "option").as_string().unwrap(), "learningRate");
-    let e = Playground::new(options(r#"{"task":"xor3","preset":"modern"}"#)).err().unwrap();
-    assert_eq!(get(&e, "option").as_string().unwrap(), "preset", "an option of another task is named");
+    let e = Playground::new(options(r#"{"task":"xor3","preset":"modern"}"#))
+        .err()
+        .unwrap();
+    assert_eq!(
+        get(&e, "option").as_string().unwrap(),
+        "preset",
+        "an option of another task is named"
+    );
     let mut p = Playground::new(JsValue::UNDEFINED).unwrap();
     let e = p.probe(f32s(&[1.0])).err().unwrap();
     assert_eq!(get(&e, "code").as_string().unwrap(), "input");
-    assert_eq!(get(&p.evaluate().err().unwrap(), "code").as_string().unwrap(), "state");
+    assert_eq!(
+        get(&p.evaluate().err().unwrap(), "code")
+            .as_string()
+            .unwrap(),
+        "state"
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_schema_describes_every_task_and_option_once() {
     let s = neuroglow_wasm::schema().unwrap();
     let tasks = js_sys::Array::from(&get(&s, "tasks"));
-    let names: Vec<String> = tasks.iter().map(|t| get(&t, "name").as_string().unwrap()).collect();
+    let names: Vec<String> = tasks
+        .iter()
+        .map(|t| get(&t, "name").as_string().unwrap())
+        .collect();
     assert_eq!(names, ["xor3", "xor2", "mnist", "draw"]);
-    let mnist = tasks.iter().find(|t| get(t, "name").as_string().unwrap() == "mnist").unwrap();
-    let lr = get(&get(&mnist, "defaults"), "learningRate").as_f64().unwrap();
+    let mnist = tasks
+        .iter()
+        .find(|t| get(t, "name").as_string().unwrap() == "mnist")
+        .unwrap();
+    let lr = get(&get(&mnist, "defaults"), "learningRate")
+        .as_f64()
+        .unwrap();
     assert_eq!(lr, 3.0, "MNIST defaults to the 3b1b preset");
     let opts = js_sys::Array::from(&get(&s, "options"));
-    let lr = opts.iter().find(|o| get(o, "name").as_string().unwrap() == "learningRate").unwrap();
+    let lr = opts
+        .iter()
+        .find(|o| get(o, "name").as_string().unwrap() == "learningRate")
+        .unwrap();
     assert_eq!(get(&lr, "type").as_string().unwrap(), "number");
     assert_eq!(get(&lr, "param").as_string().unwrap(), "lr");
     // checkOptions validates without building and returns what is in force.
-    let c = neuroglow_wasm::check_options(options(r#"{"task":"mnist","preset":"modern","learningRate":0.02}"#)).unwrap();
+    let c = neuroglow_wasm::check_options(options(
+        r#"{"task":"mnist","preset":"modern","learningRate":0.02}"#,
+    ))
+    .unwrap();
     assert_eq!(get(&c, "batchSize").as_f64().unwrap(), 32.0);
     assert_eq!(get(&c, "learningRate").as_f64().unwrap(), 0.02);
-    assert!(neuroglow_wasm::check_options(options(r#"{"task":"mnist","hidden":[1000000]}"#)).is_err());
+    assert!(
+        neuroglow_wasm::check_options(options(r#"{"task":"mnist","hidden":[1000000]}"#)).is_err()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -222,8 +275,14 @@ fn one_frame_says_what_is_known_and_shows_every_number() {
     assert_eq!(known(&f, "lit").as_f64().unwrap(), 2.0);
     assert!(get(&f, "beforeExact").as_bool().unwrap());
     let buffers = get(&f, "buffers");
-    assert_eq!(js_sys::Float32Array::from(get(&buffers, "weights0")).length(), 12);
-    assert_eq!(js_sys::Float32Array::from(get(&buffers, "before0")).length(), 12);
+    assert_eq!(
+        js_sys::Float32Array::from(get(&buffers, "weights0")).length(),
+        12
+    );
+    assert_eq!(
+        js_sys::Float32Array::from(get(&buffers, "before0")).length(),
+        12
+    );
     p.step_phase().unwrap(); // forward 1
     p.step_phase().unwrap(); // error
     let f = p.frame().unwrap();
@@ -232,19 +291,34 @@ fn one_frame_says_what_is_known_and_shows_every_number() {
     p.train_cycles(10.0).unwrap();
     let f = p.frame().unwrap();
     assert!(known(&f, "output").as_bool().unwrap() && !known(&f, "error").as_bool().unwrap());
-    assert!(get(&get(&f, "buffers"), "before0").is_undefined(), "fast training keeps no weights from before");
+    assert!(
+        get(&get(&f, "buffers"), "before0").is_undefined(),
+        "fast training keeps no weights from before"
+    );
     // A big layer sends only its strongest synapses' indices.
     let (img, lab) = tiny_mnist(20);
-    let mut m = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let mut m =
+        Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
     m.probe_current().unwrap();
     let f = m.frame().unwrap();
     let strong = js_sys::Uint32Array::from(get(&get(&f, "buffers"), "strong0"));
     assert_eq!(strong.length(), 2000);
-    assert!(get(&get(&f, "buffers"), "strong2").is_undefined(), "64×10 is drawn whole");
-    let (g, r) = (get(&f, "guess").as_f64().unwrap(), get(&f, "runnerUp").as_f64().unwrap());
+    assert!(
+        get(&get(&f, "buffers"), "strong2").is_undefined(),
+        "64×10 is drawn whole"
+    );
+    let (g, r) = (
+        get(&f, "guess").as_f64().unwrap(),
+        get(&f, "runnerUp").as_f64().unwrap(),
+    );
     assert!(g != r && g < 10.0 && r < 10.0);
     let mut reader = neuroglow_wasm::Reader::from_model(u8s(&m.save(""))).unwrap();
-    assert_eq!(get(&get(&reader.frame().unwrap(), "known"), "lit").as_f64().unwrap(), 0.0);
+    assert_eq!(
+        get(&get(&reader.frame().unwrap(), "known"), "lit")
+            .as_f64()
+            .unwrap(),
+        0.0
+    );
     reader.read_pixels(f32s(&[0.5; 784])).unwrap();
     let f = reader.frame().unwrap();
     assert!(get(&f, "state").is_null() && known(&f, "output").as_bool().unwrap());
@@ -254,42 +328,84 @@ fn one_frame_says_what_is_known_and_shows_every_number() {
 fn a_model_whose_outputs_overflow_is_refused_not_read() {
     use neuroglow_core::{model_file, Activation, Loss, NetConfig, Network};
     use rand::SeedableRng;
-    let cfg = NetConfig { sizes: vec![784, 4, 10], activation: Activation::Linear, bias: true, ..NetConfig::default() };
+    let cfg = NetConfig {
+        sizes: vec![784, 4, 10],
+        activation: Activation::Linear,
+        bias: true,
+        ..NetConfig::default()
+    };
     let mut net = Network::new(&cfg, &mut rand::rngs::StdRng::seed_from_u64(1));
     net.layers[0].weights.fill(3e38);
     // Column-major 10×4: alternate the sign by hidden neuron, so every output sums inf − inf.
-    net.layers[1].weights.iter_mut().enumerate().for_each(|(i, w)| *w = if (i / 10) % 2 == 0 { 3e38 } else { -3e38 });
-    let mut r = neuroglow_wasm::Reader::from_model(u8s(&model_file::save(&net, Loss::SquaredError, ""))).unwrap();
+    net.layers[1]
+        .weights
+        .iter_mut()
+        .enumerate()
+        .for_each(|(i, w)| *w = if (i / 10) % 2 == 0 { 3e38 } else { -3e38 });
+    let mut r =
+        neuroglow_wasm::Reader::from_model(u8s(&model_file::save(&net, Loss::SquaredError, "")))
+            .unwrap();
     let e = r.read_pixels(f32s(&[0.5; 784])).err().unwrap();
     assert_eq!(get(&e, "code").as_string().unwrap(), "model");
     let f = r.frame().unwrap();
-    assert_eq!(get(&get(&f, "known"), "lit").as_f64().unwrap(), 0.0, "the network goes dark");
+    assert_eq!(
+        get(&get(&f, "known"), "lit").as_f64().unwrap(),
+        0.0,
+        "the network goes dark"
+    );
     assert!(get(&f, "guess").is_null());
 }
 
 #[wasm_bindgen_test]
 fn arrays_too_big_or_of_the_wrong_kind_are_refused_before_they_are_copied() {
     let (img, lab) = tiny_mnist(20);
-    let mut p = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
-    let memory = || wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+    let mut p =
+        Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let memory = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
     let before = memory();
     // 160 MB (over the 128 MB a data file may hold), and a 6 MB array given as an input of 784.
     let huge = js_sys::Uint8Array::new_with_length(160 << 20);
-    let e = p.set_test_data(huge.clone().into(), u8s(&lab)).err().unwrap();
+    let e = p
+        .set_test_data(huge.clone().into(), u8s(&lab))
+        .err()
+        .unwrap();
     assert_eq!(get(&e, "code").as_string().unwrap(), "data");
     assert!(p.load(huge.into()).is_err());
-    let e = p.predict(js_sys::Float32Array::new_with_length(6 << 20).into()).err().unwrap();
+    let e = p
+        .predict(js_sys::Float32Array::new_with_length(6 << 20).into())
+        .err()
+        .unwrap();
     assert_eq!(get(&e, "code").as_string().unwrap(), "input");
     assert_eq!(memory(), before, "wasm memory did not grow");
     // Plain arrays of numbers are read; strings and plain objects are not bytes.
-    assert_eq!(p.predict(js_sys::Array::of1(&0.5.into()).into()).err().map(|e| get(&e, "code").as_string().unwrap()), Some("input".into()));
-    assert_eq!(get(&p.set_test_data("abc".into(), u8s(&lab)).err().unwrap(), "code").as_string().unwrap(), "input");
+    assert_eq!(
+        p.predict(js_sys::Array::of1(&0.5.into()).into())
+            .err()
+            .map(|e| get(&e, "code").as_string().unwrap()),
+        Some("input".into())
+    );
+    assert_eq!(
+        get(
+            &p.set_test_data("abc".into(), u8s(&lab)).err().unwrap(),
+            "code"
+        )
+        .as_string()
+        .unwrap(),
+        "input"
+    );
 }
 
 #[wasm_bindgen_test]
 fn an_evaluation_in_slices_equals_one_in_a_go() {
     let (img, lab) = tiny_mnist(700);
-    let mut p = Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let mut p =
+        Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
     p.set_test_data(u8s(&img), u8s(&lab)).unwrap();
     p.train_examples(300.0).unwrap();
     let whole = js_sys::JSON::stringify(&p.evaluate().unwrap()).unwrap();
@@ -301,5 +417,11 @@ fn an_evaluation_in_slices_equals_one_in_a_go() {
     assert!(slices >= 3, "{slices} slices");
     let sliced = js_sys::JSON::stringify(&p.evaluation().unwrap()).unwrap();
     assert_eq!(sliced, whole);
-    assert_eq!(get(&p.evaluate_more(1.0).err().unwrap(), "code").as_string().unwrap(), "state", "nothing left to evaluate");
+    assert_eq!(
+        get(&p.evaluate_more(1.0).err().unwrap(), "code")
+            .as_string()
+            .unwrap(),
+        "state",
+        "nothing left to evaluate"
+    );
 }

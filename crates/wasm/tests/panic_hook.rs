@@ -22,13 +22,15 @@ fn a_panic_traps_and_lastpanic_tells_what_and_where() {
     // The test harness installs its own hook after the module's start function; ours goes first.
     install_panic_hook();
     // JS calls a closure that panics, as it would call an export; the trap unwinds to JS.
-    let calls = js_sys::Function::new_with_args("f", "try { f(); return null; } catch (e) { return e; }");
+    let calls =
+        js_sys::Function::new_with_args("f", "try { f(); return null; } catch (e) { return e; }");
     let panics = Closure::<dyn Fn()>::new(|| {
         let options: Vec<u32> = Vec::new();
         panic!("neuroglow test panic: {} options", options.len());
     });
     let thrown = calls.call1(&JsValue::NULL, panics.as_ref()).unwrap();
-    let is_trap = js_sys::Function::new_with_args("e", "return e instanceof WebAssembly.RuntimeError;");
+    let is_trap =
+        js_sys::Function::new_with_args("e", "return e instanceof WebAssembly.RuntimeError;");
     assert_eq!(
         is_trap.call1(&JsValue::NULL, &thrown).unwrap(),
         JsValue::TRUE,
@@ -37,5 +39,8 @@ fn a_panic_traps_and_lastpanic_tells_what_and_where() {
     let panic = last_panic();
     assert_eq!(field(&panic, "message"), "neuroglow test panic: 0 options");
     let location = field(&panic, "location");
-    assert!(location.starts_with("crates/wasm/tests/panic_hook.rs:"), "{location}");
+    assert!(
+        location.starts_with("crates/wasm/tests/panic_hook.rs:"),
+        "{location}"
+    );
 }

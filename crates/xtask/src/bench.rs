@@ -7,11 +7,11 @@
 //! its results as JSON on stdout; the figures are read back here and printed with the native ones.
 
 use crate::{build, dist, serve, tools, train};
-use serde_json::Value as Json;
 use neuroglow_core::dataset::Dataset;
 use neuroglow_core::preprocess::{self, Gray};
 use neuroglow_core::trace::Trace;
 use neuroglow_core::{model_file, presets, OptimizerKind, Stepper, Trainer};
+use serde_json::Value as Json;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -48,9 +48,19 @@ pub struct Timing {
 impl Timing {
     pub fn new(quick: bool) -> Timing {
         if quick {
-            Timing { warm_secs: 0.05, chunk_secs: 0.05, reps: 3, reads: 100 }
+            Timing {
+                warm_secs: 0.05,
+                chunk_secs: 0.05,
+                reps: 3,
+                reads: 100,
+            }
         } else {
-            Timing { warm_secs: 0.3, chunk_secs: 0.25, reps: 7, reads: 1000 }
+            Timing {
+                warm_secs: 0.3,
+                chunk_secs: 0.25,
+                reps: 7,
+                reads: 1000,
+            }
         }
     }
 }
@@ -60,7 +70,10 @@ pub fn parse_args(args: &[String]) -> Result<bool, String> {
     match args {
         [] => Ok(false),
         [q] if q == "--quick" => Ok(true),
-        _ => Err(format!("unknown arguments: {}\nusage: cargo xtask {USAGE}", args.join(" "))),
+        _ => Err(format!(
+            "unknown arguments: {}\nusage: cargo xtask {USAGE}",
+            args.join(" ")
+        )),
     }
 }
 
@@ -77,7 +90,10 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
     for shape in SHAPES {
         for batch in BATCHES {
             let rate = native_training(&train_data, shape, batch, &timing)?;
-            eprintln!("  native {shape} batch {batch}: {} samples/s", thousands(rate.median));
+            eprintln!(
+                "  native {shape} batch {batch}: {} samples/s",
+                thousands(rate.median)
+            );
             train_rows.push(("native".to_string(), shape.to_string(), batch, rate));
         }
     }
@@ -106,8 +122,13 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
     for e in arr(&browser["errors"]) {
         println!("browser error: {}", e.as_str().unwrap_or("?"));
     }
-    println!("\nxtask: bench finished in {:.0} s", started.elapsed().as_secs_f64());
-    outcome.map(|_| ()).map_err(|e| format!("the browser half of the bench failed: {e}"))
+    println!(
+        "\nxtask: bench finished in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    outcome
+        .map(|_| ())
+        .map_err(|e| format!("the browser half of the bench failed: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,7 +148,13 @@ pub struct Rate {
 
 impl Rate {
     pub fn of(rates: Vec<f64>, loss: Option<f64>) -> Rate {
-        Rate { median: median(&rates), min: percentile(&rates, 0.0), max: percentile(&rates, 100.0), rates, loss }
+        Rate {
+            median: median(&rates),
+            min: percentile(&rates, 0.0),
+            max: percentile(&rates, 100.0),
+            rates,
+            loss,
+        }
     }
 }
 
@@ -136,7 +163,12 @@ impl Rate {
 /// the medians.
 pub fn speedup(ours: &Rate, theirs: &Rate, paired: bool) -> f64 {
     if paired && ours.rates.len() == theirs.rates.len() && !ours.rates.is_empty() {
-        let pairs: Vec<f64> = ours.rates.iter().zip(&theirs.rates).map(|(a, b)| a / b).collect();
+        let pairs: Vec<f64> = ours
+            .rates
+            .iter()
+            .zip(&theirs.rates)
+            .map(|(a, b)| a / b)
+            .collect();
         median(&pairs)
     } else {
         ours.median / theirs.median
@@ -145,7 +177,11 @@ pub fn speedup(ours: &Rate, theirs: &Rate, paired: bool) -> f64 {
 
 /// Runs `work(n)` (n examples, always a multiple of `step`) while doubling n until the
 /// warm-up time has passed, sizes a chunk from the last rate, then times `reps` chunks.
-fn measure(step: usize, t: &Timing, mut work: impl FnMut(usize) -> Result<(), String>) -> Result<Vec<f64>, String> {
+fn measure(
+    step: usize,
+    t: &Timing,
+    mut work: impl FnMut(usize) -> Result<(), String>,
+) -> Result<Vec<f64>, String> {
     let warm = Instant::now();
     let mut n = step;
     let mut rate;
@@ -261,13 +297,23 @@ pub fn render_digit(pixels: &[u8]) -> Vec<u8> {
 }
 
 /// What the wasm `Reader.read` does, natively: RGBA → grey → MNIST preprocessing → forward.
-fn native_latency(root: &Path, test: &Dataset, preset: &str, t: &Timing) -> Result<Latency, String> {
+fn native_latency(
+    root: &Path,
+    test: &Dataset,
+    preset: &str,
+    t: &Timing,
+) -> Result<Latency, String> {
     let path = root.join(format!("www/models/{preset}.ngm"));
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let model = model_file::load(&bytes).map_err(|e| e.to_string())?;
     let mut trace = Trace::new(&model.net.sizes());
     let drawings: Vec<(Vec<u8>, usize)> = (0..DRAWINGS)
-        .map(|i| (render_digit(test.image_bytes(i).expect("byte images")), test.label(i).unwrap_or(0)))
+        .map(|i| {
+            (
+                render_digit(test.image_bytes(i).expect("byte images")),
+                test.label(i).unwrap_or(0),
+            )
+        })
         .collect();
     let mut read = |rgba: &[u8]| -> Result<usize, String> {
         let gray = Gray::from_rgba(rgba, PAD, PAD).map_err(|e| e.to_string())?;
@@ -316,12 +362,15 @@ fn browser(root: &Path, quick: bool) -> Result<Json, String> {
         .env("NEUROGLOW_URL", &url)
         .stdin(Stdio::null())
         .stderr(Stdio::inherit());
-    let out = node.output().map_err(|e| format!("could not start node (install Node.js 20+): {e}"))?;
+    let out = node
+        .output()
+        .map_err(|e| format!("could not start node (install Node.js 20+): {e}"))?;
     if !out.status.success() {
         return Err(format!("node tests/bench/run.mjs failed ({})", out.status));
     }
     let text = String::from_utf8_lossy(&out.stdout);
-    let results: Json = serde_json::from_str(&text).map_err(|e| format!("tests/bench/run.mjs printed no valid JSON ({e}):\n{text}"))?;
+    let results: Json = serde_json::from_str(&text)
+        .map_err(|e| format!("tests/bench/run.mjs printed no valid JSON ({e}):\n{text}"))?;
     if let Some(e) = results["error"].as_str() {
         return Err(format!("the bench page failed: {e}"));
     }
@@ -341,7 +390,10 @@ fn browser_training(results: &Json) -> Vec<(String, String, usize, Rate)> {
                 r["engine"].as_str()?.to_string(),
                 r["shape"].as_str()?.to_string(),
                 r["batch"].as_f64()? as usize,
-                Rate::of(arr(&r["rates"]).iter().filter_map(Json::as_f64).collect(), r["loss"].as_f64()),
+                Rate::of(
+                    arr(&r["rates"]).iter().filter_map(Json::as_f64).collect(),
+                    r["loss"].as_f64(),
+                ),
             ))
         })
         .collect()
@@ -407,8 +459,19 @@ const ENGINES: [(&str, &str); 4] = [
 
 fn print_environment(browser: &Json, quick: bool, t: &Timing) {
     let env = &browser["env"];
-    let flag = |k: &str| env[k].as_bool().map_or("?", |b| if b { "yes" } else { "no" });
-    println!("== neuroglow bench{} ==", if quick { " --quick (smoke run: short timings, noisy)" } else { "" });
+    let flag = |k: &str| {
+        env[k]
+            .as_bool()
+            .map_or("?", |b| if b { "yes" } else { "no" })
+    };
+    println!(
+        "== neuroglow bench{} ==",
+        if quick {
+            " --quick (smoke run: short timings, noisy)"
+        } else {
+            ""
+        }
+    );
     println!("browser:   {}", env["userAgent"].as_str().unwrap_or("?"));
     println!(
         "tf.js:     {} — wasm backend SIMD: {}, threads: {} (single-threaded, as ours); crossOriginIsolated: {}",
@@ -425,7 +488,9 @@ fn print_environment(browser: &Json, quick: bool, t: &Timing) {
 
 fn print_training(rows: &[(String, String, usize, Rate)], t: &Timing) {
     let find = |engine: &str, shape: &str, batch: usize| {
-        rows.iter().find(|(e, s, b, _)| e == engine && s == shape && *b == batch).map(|r| &r.3)
+        rows.iter()
+            .find(|(e, s, b, _)| e == engine && s == shape && *b == batch)
+            .map(|r| &r.3)
     };
     println!(
         "1. Training throughput, samples/s (median of {} chunks; plain SGD lr {LEARNING_RATE}; the first {} MNIST training images)",
@@ -439,17 +504,29 @@ fn print_training(rows: &[(String, String, usize, Rate)], t: &Timing) {
     for (_, name) in ENGINES {
         print!(" {name:>11}");
     }
-    println!(" {:>12} {:>11}  target (ours/tfjs-wasm)", "ours/tf-wasm", "ours/tf-cpu");
+    println!(
+        " {:>12} {:>11}  target (ours/tfjs-wasm)",
+        "ours/tf-wasm", "ours/tf-cpu"
+    );
     let mut misses = Vec::new();
     for shape in SHAPES {
         for batch in BATCHES {
             print!("{shape:<7} {batch:>5}");
             for (engine, _) in ENGINES {
-                print!(" {:>11}", find(engine, shape, batch).map_or("—".into(), |r| thousands(r.median)));
+                print!(
+                    " {:>11}",
+                    find(engine, shape, batch).map_or("—".into(), |r| thousands(r.median))
+                );
             }
             let ours = find("neuroglow-wasm", shape, batch);
             // Only our wasm and tfjs-wasm alternate chunks in the page (see bench.js).
-            let ratio = |other: &str| Some(speedup(ours?, find(other, shape, batch)?, other == "tfjs-wasm"));
+            let ratio = |other: &str| {
+                Some(speedup(
+                    ours?,
+                    find(other, shape, batch)?,
+                    other == "tfjs-wasm",
+                ))
+            };
             let show = |r: Option<f64>| r.map_or("—".into(), |r| format!("{r:.1}×"));
             let (wasm_ratio, cpu_ratio) = (ratio("tfjs-wasm"), ratio("tfjs-cpu"));
             print!(" {:>12} {:>11}", show(wasm_ratio), show(cpu_ratio));
@@ -472,7 +549,11 @@ fn print_training(rows: &[(String, String, usize, Rate)], t: &Timing) {
             .filter_map(|(s, b)| {
                 let r = find(engine, s, b)?;
                 let loss = r.loss.map_or(String::new(), |l| format!(", loss {l:.3}"));
-                Some(format!("{s}/{b}: {}–{}{loss}", thousands(r.min), thousands(r.max)))
+                Some(format!(
+                    "{s}/{b}: {}–{}{loss}",
+                    thousands(r.min),
+                    thousands(r.max)
+                ))
             })
             .collect();
         if !cells.is_empty() {
@@ -482,13 +563,20 @@ fn print_training(rows: &[(String, String, usize, Rate)], t: &Timing) {
     if misses.is_empty() {
         println!("   targets (our wasm ≥10× tfjs-wasm at batch 1, ≥3× at batch 128): all met");
     } else {
-        println!("   targets (our wasm ≥10× tfjs-wasm at batch 1, ≥3× at batch 128): MISSED for {}", misses.join(", "));
+        println!(
+            "   targets (our wasm ≥10× tfjs-wasm at batch 1, ≥3× at batch 128): MISSED for {}",
+            misses.join(", ")
+        );
     }
 }
 
 fn print_latency(rows: &[Latency]) {
-    println!("2. Drawing latency: Reader.read(rgba 280×280) = preprocessing + forward pass, ms per read");
-    println!("   ({DRAWINGS} different MNIST test digits drawn 10× larger, a different one each read)");
+    println!(
+        "2. Drawing latency: Reader.read(rgba 280×280) = preprocessing + forward pass, ms per read"
+    );
+    println!(
+        "   ({DRAWINGS} different MNIST test digits drawn 10× larger, a different one each read)"
+    );
     println!(
         "{:<7} {:<9} {:>6} {:>8} {:>8} {:>8} {:>12} {:>10}  target (modern p95 < {LATENCY_TARGET_MS} ms)",
         "preset", "engine", "reads", "median", "p95", "max", "+readback", "agreement"
@@ -496,11 +584,18 @@ fn print_latency(rows: &[Latency]) {
     for preset in presets::PRESETS.iter().rev() {
         for r in rows.iter().filter(|r| r.preset == *preset) {
             let target = if r.preset == "modern" {
-                if r.p95_ms < LATENCY_TARGET_MS { "met" } else { "MISSED" }
+                if r.p95_ms < LATENCY_TARGET_MS {
+                    "met"
+                } else {
+                    "MISSED"
+                }
             } else {
                 ""
             };
-            let name = ENGINES.iter().find(|(e, _)| *e == r.engine).map_or(r.engine.as_str(), |e| e.1);
+            let name = ENGINES
+                .iter()
+                .find(|(e, _)| *e == r.engine)
+                .map_or(r.engine.as_str(), |e| e.1);
             println!(
                 "{:<7} {:<9} {:>6} {:>8.3} {:>8.3} {:>8.3} {:>12} {:>9.1}%  {target}",
                 r.preset,
@@ -509,7 +604,8 @@ fn print_latency(rows: &[Latency]) {
                 r.median_ms,
                 r.p95_ms,
                 r.max_ms,
-                r.with_readback_median_ms.map_or("—".into(), |m| format!("{m:.3}")),
+                r.with_readback_median_ms
+                    .map_or("—".into(), |m| format!("{m:.3}")),
                 r.agreement * 100.0
             );
         }
@@ -521,7 +617,11 @@ fn print_latency(rows: &[Latency]) {
 fn print_sizes(sizes: &[dist::FileSize], gzip_ok: bool) {
     let raw: u64 = sizes.iter().map(|f| f.raw).sum();
     let gzip: u64 = sizes.iter().map(|f| f.gzip).sum();
-    let packed = if gzip_ok { "gzip -9" } else { "uncompressed (gzip not installed)" };
+    let packed = if gzip_ok {
+        "gzip -9"
+    } else {
+        "uncompressed (gzip not installed)"
+    };
     println!("3. First-view payload: index.html and the HTML, JS, CSS and wasm it loads (not data, models)");
     println!(
         "   {} files: {} raw, {} {packed} (budget {}): {}",
@@ -529,11 +629,20 @@ fn print_sizes(sizes: &[dist::FileSize], gzip_ok: bool) {
         dist::human(raw),
         dist::human(gzip),
         dist::human(dist::BUDGET),
-        if gzip <= dist::BUDGET { "within budget" } else { "OVER BUDGET" }
+        if gzip <= dist::BUDGET {
+            "within budget"
+        } else {
+            "OVER BUDGET"
+        }
     );
     println!("   biggest:");
     for f in sizes.iter().take(8) {
-        println!("   {:>10} {:>10}  {}", dist::human(f.gzip), dist::human(f.raw), f.path);
+        println!(
+            "   {:>10} {:>10}  {}",
+            dist::human(f.gzip),
+            dist::human(f.raw),
+            f.path
+        );
     }
 }
 
@@ -604,7 +713,10 @@ mod tests {
     fn bench_config_is_plain_sgd_on_the_preset_shapes() {
         let c = bench_config("modern", 128);
         assert_eq!(c.sizes, vec![784, 128, 64, 10]);
-        assert_eq!((c.optimizer, c.learning_rate, c.batch_size, c.lr_decay), (OptimizerKind::Sgd, 0.1, 128, 1.0));
+        assert_eq!(
+            (c.optimizer, c.learning_rate, c.batch_size, c.lr_decay),
+            (OptimizerKind::Sgd, 0.1, 128, 1.0)
+        );
         assert_eq!(bench_config("3b1b", 1).sizes, vec![784, 16, 16, 10]);
         assert!(c.validate().is_ok());
     }
@@ -631,9 +743,19 @@ mod tests {
         .unwrap();
         let t = browser_training(&doc);
         assert_eq!(t.len(), 1);
-        assert_eq!((t[0].0.as_str(), t[0].2, t[0].3.median, t[0].3.loss), ("tfjs-wasm", 32, 1000.0, Some(0.5)));
+        assert_eq!(
+            (t[0].0.as_str(), t[0].2, t[0].3.median, t[0].3.loss),
+            ("tfjs-wasm", 32, 1000.0, Some(0.5))
+        );
         assert_eq!((t[0].3.min, t[0].3.max), (900.0, 1100.0));
         let l = browser_latency(&doc);
-        assert_eq!((l[0].preset.as_str(), l[0].p95_ms, l[0].with_readback_median_ms), ("modern", 0.3, None));
+        assert_eq!(
+            (
+                l[0].preset.as_str(),
+                l[0].p95_ms,
+                l[0].with_readback_median_ms
+            ),
+            ("modern", 0.3, None)
+        );
     }
 }

@@ -14,7 +14,8 @@ use serde_json::Value as Json;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-pub const USAGE: &str = "soak [--cycles N] [--epochs N] [--every SECONDS] [--only xor|mnist] [--url URL]";
+pub const USAGE: &str =
+    "soak [--cycles N] [--epochs N] [--every SECONDS] [--only xor|mnist] [--url URL]";
 
 /// Growth allowed in the second half of a run: this many bytes, or this share of the memory at
 /// half-time, whichever is more (allocator slack; a 64 KiB page now and then).
@@ -84,11 +85,17 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             "--url" => {
                 let v = value()?;
                 if !(v.starts_with("http://") || v.starts_with("https://")) {
-                    return Err(format!("--url wants an http(s) URL of the repository root, got {v:?}"));
+                    return Err(format!(
+                        "--url wants an http(s) URL of the repository root, got {v:?}"
+                    ));
                 }
                 o.url = Some(if v.ends_with('/') { v } else { format!("{v}/") });
             }
-            _ => return Err(format!("soak: unknown argument {arg:?}\n\nusage: cargo xtask {USAGE}")),
+            _ => {
+                return Err(format!(
+                    "soak: unknown argument {arg:?}\n\nusage: cargo xtask {USAGE}"
+                ))
+            }
         }
     }
     Ok(o)
@@ -103,7 +110,9 @@ fn whole(name: &str, text: &str, max: f64) -> Result<u64, String> {
     if v.fract() == 0.0 && (1.0..=max).contains(&v) {
         Ok(v as u64)
     } else {
-        Err(format!("{name} wants a whole number from 1 to {max}, got {text:?}"))
+        Err(format!(
+            "{name} wants a whole number from 1 to {max}, got {text:?}"
+        ))
     }
 }
 
@@ -200,7 +209,11 @@ pub fn judge(samples: &[Sample]) -> Verdict {
     }
     let (first, last) = (samples[0], samples[samples.len() - 1]);
     let half = first.t + (last.t - first.t) / 2.0;
-    let mid = samples.iter().copied().find(|s| s.t >= half).unwrap_or(last);
+    let mid = samples
+        .iter()
+        .copied()
+        .find(|s| s.t >= half)
+        .unwrap_or(last);
     let growth = last.bytes - mid.bytes;
     let tolerance = TOLERANCE_BYTES.max(TOLERANCE_SHARE * mid.bytes);
     if growth <= tolerance {
@@ -210,7 +223,11 @@ pub fn judge(samples: &[Sample]) -> Verdict {
     Verdict::Growing {
         growth,
         tolerance,
-        per_unit: if done > 0.0 { growth / done } else { f64::INFINITY },
+        per_unit: if done > 0.0 {
+            growth / done
+        } else {
+            f64::INFINITY
+        },
     }
 }
 
@@ -243,7 +260,11 @@ pub fn report(run: &Json) -> (String, bool) {
         } else {
             format!("{} {unit}/s", crate::bench::thousands(rate))
         };
-        out += &format!(", {} in {:.0} s: {speed}", crate::bench::thousands(b.progress), secs);
+        out += &format!(
+            ", {} in {:.0} s: {speed}",
+            crate::bench::thousands(b.progress),
+            secs
+        );
     }
     let page = rows.iter().any(|r| r["pageBytes"].is_number());
     out += &format!(
@@ -256,7 +277,10 @@ pub fn report(run: &Json) -> (String, bool) {
     );
     for i in thin(rows.len(), ROWS) {
         let (r, s) = (&rows[i], samples[i]);
-        let mb = |v: &Json| v.as_f64().map_or("–".to_string(), |b| format!("{:.1}", b / MIB));
+        let mb = |v: &Json| {
+            v.as_f64()
+                .map_or("–".to_string(), |b| format!("{:.1}", b / MIB))
+        };
         let progress = if unit == "epochs" {
             format!("{:.2}", s.progress)
         } else {
@@ -365,7 +389,10 @@ mod tests {
         );
         let o = parse_args(&args(&["--url", "http://127.0.0.1:8000"])).unwrap();
         assert_eq!(o.url.as_deref(), Some("http://127.0.0.1:8000/"));
-        assert_eq!(parse_args(&args(&["--cycles", "100_000"])).unwrap().cycles, 100_000);
+        assert_eq!(
+            parse_args(&args(&["--cycles", "100_000"])).unwrap().cycles,
+            100_000
+        );
         for bad in [
             &["--cycles"][..],
             &["--cycles", "0"],
@@ -391,7 +418,11 @@ mod tests {
             (20.0, 4e6, 1.75),
             (25.0, 5e6, 1.75),
         ]);
-        assert!(matches!(judge(&c), Verdict::Steady { .. }), "{:?}", judge(&c));
+        assert!(
+            matches!(judge(&c), Verdict::Steady { .. }),
+            "{:?}",
+            judge(&c)
+        );
     }
 
     #[test]
@@ -405,7 +436,9 @@ mod tests {
             })
             .collect();
         match judge(&c) {
-            Verdict::Growing { per_unit, growth, .. } => {
+            Verdict::Growing {
+                per_unit, growth, ..
+            } => {
                 assert!((per_unit - 13.0).abs() < 1e-9, "{per_unit}");
                 assert!((growth - 13.0 * 5e6).abs() < 1.0);
             }
@@ -444,7 +477,10 @@ mod tests {
         assert!(!ok);
         assert!(text.contains("FAIL: memory keeps growing"), "{text}");
         assert!(text.contains("bytes a cycle"), "{text}");
-        let (text, ok) = report(&run("crashed: out of memory".into(), &[1.0, 1.0, 1.0, 1.0, 1.0]));
+        let (text, ok) = report(&run(
+            "crashed: out of memory".into(),
+            &[1.0, 1.0, 1.0, 1.0, 1.0],
+        ));
         assert!(!ok);
         assert!(text.contains("the run stopped: crashed"), "{text}");
     }
