@@ -12,6 +12,7 @@
 
 pub mod activation;
 pub mod batch;
+pub mod calibration;
 pub mod budget;
 pub mod config;
 pub mod dataset;
@@ -26,6 +27,7 @@ pub mod network;
 pub mod optimizer;
 pub mod preprocess;
 pub mod presets;
+pub mod raster;
 pub mod ranking;
 pub mod schedule;
 pub mod schema;

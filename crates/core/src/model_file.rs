@@ -8,6 +8,7 @@ use crate::activation::Activation;
 use crate::config::NetConfig;
 use crate::error::{Error, Result};
 use crate::loss::Loss;
+use crate::calibration::Calibration;
 use crate::network::Network;
 use nalgebra::{DMatrix, DVector};
 
@@ -21,6 +22,9 @@ pub struct Model {
     pub loss: Loss,
     /// Free text, e.g. how it was trained and its test accuracy.
     pub note: String,
+    /// How sure its readings are (temperature, "no digit" threshold); the default for files
+    /// written without one.
+    pub calibration: Calibration,
 }
 
 fn fnv1a(bytes: &[u8]) -> u32 {
@@ -30,6 +34,12 @@ fn fnv1a(bytes: &[u8]) -> u32 {
 }
 
 pub fn save(net: &Network, loss: Loss, note: &str) -> Vec<u8> {
+    save_calibrated(net, loss, note, &Calibration::default())
+}
+
+/// As `save`, with the model's calibration (written only when it is not the default, so an
+/// uncalibrated model's file is as before).
+pub fn save_calibrated(net: &Network, loss: Loss, note: &str, cal: &Calibration) -> Vec<u8> {
     let sizes: Vec<String> = net.sizes().iter().map(|s| s.to_string()).collect();
     let acts: Vec<&str> = net.layers.iter().map(|l| l.activation.name()).collect();
     let note = note.replace(['\n', '\r'], " ");
@@ -40,6 +50,13 @@ pub fn save(net: &Network, loss: Loss, note: &str) -> Vec<u8> {
         loss.name(),
         net.bias
     );
+    let mut header = header;
+    if *cal != Calibration::default() {
+        header += &format!("temperature={}\n", cal.temperature);
+        if cal.no_digit_below.is_finite() {
+            header += &format!("no_digit_below={}\n", cal.no_digit_below);
+        }
+    }
     let mut out = Vec::with_capacity(24 + header.len() + net.parameter_count() * 4);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -123,6 +140,22 @@ pub fn load(bytes: &[u8]) -> Result<Model> {
         }
     };
     let note = field("note").unwrap_or("").to_string();
+    let number = |key: &str, default: f32| match field(key) {
+        Err(_) => Ok(default),
+        Ok(v) => v
+            .trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| Error::Model(format!("{key} must be a finite number, not \"{v}\""))),
+    };
+    let calibration = Calibration {
+        temperature: number("temperature", 1.0)?,
+        no_digit_below: number("no_digit_below", f32::NEG_INFINITY)?,
+    };
+    if !(calibration.temperature > 0.0) {
+        return Err(err("the temperature must be above 0"));
+    }
     if acts.len() + 1 != sizes.len() {
         return Err(err("the number of activations does not match the layers"));
     }
@@ -176,7 +209,12 @@ pub fn load(bytes: &[u8]) -> Result<Model> {
     if !net.is_finite() {
         return Err(err("the file holds numbers that are not finite"));
     }
-    Ok(Model { net, loss, note })
+    Ok(Model {
+        net,
+        loss,
+        note,
+        calibration,
+    })
 }
 
 #[cfg(test)]
@@ -198,6 +236,13 @@ mod tests {
         assert_eq!(m.net, n);
         assert_eq!(m.loss, Loss::CrossEntropy);
         assert_eq!(m.note, "test model, 98.1%");
+        assert_eq!(m.calibration, Calibration::default());
+        let cal = Calibration {
+            temperature: 1.37,
+            no_digit_below: 2.5,
+        };
+        let m = load(&save_calibrated(&n, Loss::CrossEntropy, "", &cal)).unwrap();
+        assert_eq!(m.calibration, cal);
     }
 
     #[test]
