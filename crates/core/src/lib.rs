@@ -12,8 +12,8 @@
 
 pub mod activation;
 pub mod batch;
-pub mod calibration;
 pub mod budget;
+pub mod calibration;
 pub mod config;
 pub mod dataset;
 pub mod error;
@@ -27,8 +27,8 @@ pub mod network;
 pub mod optimizer;
 pub mod preprocess;
 pub mod presets;
-pub mod raster;
 pub mod ranking;
+pub mod raster;
 pub mod schedule;
 pub mod schema;
 pub mod stepper;

@@ -5,10 +5,10 @@
 //! weights (column-major, f32) and biases (f32), then a u32 FNV-1a checksum of all before it.
 
 use crate::activation::Activation;
+use crate::calibration::Calibration;
 use crate::config::NetConfig;
 use crate::error::{Error, Result};
 use crate::loss::Loss;
-use crate::calibration::Calibration;
 use crate::network::Network;
 use nalgebra::{DMatrix, DVector};
 

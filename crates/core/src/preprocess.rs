@@ -6,7 +6,7 @@
 use crate::error::{Error, Result};
 
 /// A greyscale image, ink 0..1, row-major.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Gray {
     pub width: usize,
     pub height: usize,
@@ -92,79 +92,148 @@ impl Gray {
 
 /// One axis of area-averaging resampling: output cell i averages the source over
 /// [start + i·scale, start + (i+1)·scale), counting partly covered source pixels by overlap.
-fn area_weights(start: f32, scale: f32, out_len: usize, src_len: usize) -> Vec<Vec<(usize, f32)>> {
-    (0..out_len)
-        .map(|i| {
-            let (a, b) = (start + i as f32 * scale, start + (i + 1) as f32 * scale);
-            let first = a.floor().max(0.0) as usize;
-            let last = (b.ceil() as usize).min(src_len);
-            (first..last)
-                .filter_map(|s| {
-                    let overlap = (b.min(s as f32 + 1.0) - a.max(s as f32)).max(0.0);
-                    (overlap > 0.0).then_some((s, overlap / scale))
-                })
-                .collect()
-        })
-        .collect()
+/// Cell i's (source, weight) pairs are `pairs[ends[i-1]..ends[i]]`.
+#[derive(Clone, Debug, Default)]
+struct AreaWeights {
+    pairs: Vec<(usize, f32)>,
+    ends: Vec<usize>,
+}
+
+impl AreaWeights {
+    /// Source pixels outside [start, end) (float rounding at the crop's far edge) are left out.
+    fn fill(&mut self, start: usize, end: usize, out_len: usize) {
+        let scale = (end - start) as f32 / out_len as f32;
+        let start_f = start as f32;
+        self.pairs.clear();
+        self.ends.clear();
+        for i in 0..out_len {
+            let (a, b) = (start_f + i as f32 * scale, start_f + (i + 1) as f32 * scale);
+            let first = (a.floor().max(0.0) as usize).max(start);
+            let last = (b.ceil() as usize).min(end);
+            for s in first..last {
+                let overlap = (b.min(s as f32 + 1.0) - a.max(s as f32)).max(0.0);
+                if overlap > 0.0 {
+                    self.pairs.push((s, overlap / scale));
+                }
+            }
+            self.ends.push(self.pairs.len());
+        }
+    }
+
+    fn cell(&self, i: usize) -> &[(usize, f32)] {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.pairs[from..self.ends[i]]
+    }
+}
+
+/// How a drawing became the network's input, step by step (what the page's strip shows).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Steps {
+    /// The ink's bounding box in the drawing, (x0, y0, x1, y1), exclusive ends, in pixels.
+    pub bounds: (usize, usize, usize, usize),
+    /// Box pixels per drawing pixel: the long side of the ink becomes 20.
+    pub scale: f32,
+    /// The ink scaled into the 20×20 box (its long side 20 pixels).
+    pub small: Gray,
+    /// The scaled ink's centre of mass, in its own pixel-index coordinates.
+    pub centre_of_mass: (f32, f32),
+    /// Whole pixels the scaled ink moves (from the field's top-left corner) so its centre of
+    /// mass lands on the field's centre pixel (14, 14).
+    pub shift: (isize, isize),
+    /// The 28×28 input the network reads.
+    pub field: Gray,
+}
+
+/// Turns drawings into MNIST inputs, keeping its buffers between drawings (no allocation
+/// once it has seen a drawing as large) and the steps of the last one.
+#[derive(Clone, Debug, Default)]
+pub struct Preprocessor {
+    wx: AreaWeights,
+    wy: AreaWeights,
+    rows: Vec<f32>,
+    steps: Steps,
+}
+
+impl Preprocessor {
+    /// The steps of the last drawing read (empty before the first).
+    pub fn steps(&self) -> &Steps {
+        &self.steps
+    }
+
+    /// Crops, scales into the 20×20 box, and centres by mass in a 28×28 field; the steps, or
+    /// None when there is no ink (an empty pad).
+    pub fn run(&mut self, img: &Gray) -> Option<&Steps> {
+        let (x0, y0, x1, y1) = img.ink_bounds()?;
+        let (bw, bh) = ((x1 - x0) as f32, (y1 - y0) as f32);
+        // Source pixels per output pixel, so the longer side becomes BOX.
+        let scale = bw.max(bh) / BOX as f32;
+        let out_w = ((bw / scale).round() as usize).clamp(1, BOX);
+        let out_h = ((bh / scale).round() as usize).clamp(1, BOX);
+        // Each side's whole pixels cover exactly the crop: rounding stretches or squeezes the
+        // short side by at most half a pixel (a thinner line is widened to one). Centring the
+        // unstretched side instead cut the rounding off both its edges: two far-apart dots
+        // lost all their ink.
+        self.wx.fill(x0, x1, out_w);
+        self.wy.fill(y0, y1, out_h);
+        // Horizontal pass over the crop's rows, then vertical.
+        self.rows.clear();
+        self.rows.resize(out_w * (y1 - y0), 0.0);
+        for y in y0..y1 {
+            let row = &img.pixels[y * img.width..(y + 1) * img.width];
+            for i in 0..out_w {
+                self.rows[(y - y0) * out_w + i] =
+                    self.wx.cell(i).iter().map(|&(s, w)| row[s] * w).sum();
+            }
+        }
+        let st = &mut self.steps;
+        st.small.width = out_w;
+        st.small.height = out_h;
+        st.small.pixels.clear();
+        st.small.pixels.resize(out_w * out_h, 0.0);
+        for j in 0..out_h {
+            for i in 0..out_w {
+                st.small.pixels[j * out_w + i] = self
+                    .wy
+                    .cell(j)
+                    .iter()
+                    .map(|&(s, w)| self.rows[(s - y0) * out_w + i] * w)
+                    .sum::<f32>()
+                    .min(1.0);
+            }
+        }
+        // Shift by whole pixels, as MNIST did, so the centre of mass lands on pixel (14, 14).
+        // (MNIST digits put through this come out unchanged.)
+        let (cx, cy) = st.small.centre_of_mass()?;
+        let centre = (FIELD / 2) as f32;
+        let (dx, dy) = (
+            (centre - cx).round() as isize,
+            (centre - cy).round() as isize,
+        );
+        st.field.width = FIELD;
+        st.field.height = FIELD;
+        st.field.pixels.clear();
+        st.field.pixels.resize(FIELD * FIELD, 0.0);
+        for y in 0..out_h {
+            for x in 0..out_w {
+                let (fx, fy) = (x as isize + dx, y as isize + dy);
+                if (0..FIELD as isize).contains(&fx) && (0..FIELD as isize).contains(&fy) {
+                    st.field.pixels[fy as usize * FIELD + fx as usize] =
+                        st.small.pixels[y * out_w + x];
+                }
+            }
+        }
+        st.bounds = (x0, y0, x1, y1);
+        st.scale = 1.0 / scale;
+        st.centre_of_mass = (cx, cy);
+        st.shift = (dx, dy);
+        Some(&self.steps)
+    }
 }
 
 /// Crops, scales into the 20×20 box, and centres by mass in a 28×28 field. None when there is
 /// no ink (an empty pad).
 pub fn to_mnist(img: &Gray) -> Option<Gray> {
-    let (x0, y0, x1, y1) = img.ink_bounds()?;
-    let (bw, bh) = ((x1 - x0) as f32, (y1 - y0) as f32);
-    // Source pixels per output pixel, so the longer side becomes BOX.
-    let scale = bw.max(bh) / BOX as f32;
-    let out_w = ((bw / scale).round() as usize).clamp(1, BOX);
-    let out_h = ((bh / scale).round() as usize).clamp(1, BOX);
-    // Each side's whole pixels cover exactly the crop: rounding stretches or squeezes the short
-    // side by at most half a pixel (a thinner line is widened to one). Centring the unstretched
-    // side instead cut the rounding off both its edges: two far-apart dots lost all their ink.
-    let wx = area_weights(x0 as f32, bw / out_w as f32, out_w, img.width);
-    let wy = area_weights(y0 as f32, bh / out_h as f32, out_h, img.height);
-    // Horizontal pass over the crop's rows, then vertical.
-    let mut rows = vec![0.0f32; out_w * img.height];
-    for y in y0..y1 {
-        for (i, ws) in wx.iter().enumerate() {
-            rows[y * out_w + i] = ws.iter().map(|&(s, w)| img.at(s, y) * w).sum();
-        }
-    }
-    let mut small = Gray {
-        width: out_w,
-        height: out_h,
-        pixels: vec![0.0; out_w * out_h],
-    };
-    for (j, ws) in wy.iter().enumerate() {
-        for i in 0..out_w {
-            small.pixels[j * out_w + i] = ws
-                .iter()
-                .map(|&(s, w)| rows[s * out_w + i] * w)
-                .sum::<f32>()
-                .min(1.0);
-        }
-    }
-    // Shift by whole pixels, as MNIST did, so the centre of mass lands on pixel (14, 14).
-    // (MNIST digits put through this come out unchanged.)
-    let (cx, cy) = small.centre_of_mass()?;
-    let centre = (FIELD / 2) as f32;
-    let (dx, dy) = (
-        (centre - cx).round() as isize,
-        (centre - cy).round() as isize,
-    );
-    let mut field = Gray {
-        width: FIELD,
-        height: FIELD,
-        pixels: vec![0.0; FIELD * FIELD],
-    };
-    for y in 0..out_h {
-        for x in 0..out_w {
-            let (fx, fy) = (x as isize + dx, y as isize + dy);
-            if (0..FIELD as isize).contains(&fx) && (0..FIELD as isize).contains(&fy) {
-                field.pixels[fy as usize * FIELD + fx as usize] = small.pixels[y * out_w + x];
-            }
-        }
-    }
-    Some(field)
+    Preprocessor::default().run(img).map(|s| s.field.clone())
 }
 
 #[cfg(test)]
@@ -272,6 +341,34 @@ mod tests {
         assert!(
             ink > 0.5,
             "area averaging keeps the stroke's mass, got {ink}"
+        );
+    }
+
+    #[test]
+    fn the_steps_say_how_the_input_was_made() {
+        let mut p = Preprocessor::default();
+        let s = p.run(&blob(280, 40, 20, 100, 200)).unwrap().clone();
+        assert_eq!(s.bounds.1, 20);
+        assert_eq!(s.bounds.3 - s.bounds.1, 200);
+        assert!(
+            (s.scale - 0.1).abs() < 1e-6,
+            "200 px → 20: ×0.1, got {}",
+            s.scale
+        );
+        assert_eq!((s.small.width, s.small.height), (10, 20));
+        assert_eq!(s.field, to_mnist(&blob(280, 40, 20, 100, 200)).unwrap());
+        // The shift moves the small image's centre of mass onto (14, 14).
+        let (cx, cy) = s.centre_of_mass;
+        assert!((cx + s.shift.0 as f32 - 14.0).abs() <= 0.5);
+        assert!((cy + s.shift.1 as f32 - 14.0).abs() <= 0.5);
+        // The same preprocessor, reused on a smaller drawing, gives what a fresh one gives.
+        let again = p.run(&blob(100, 10, 10, 30, 30)).unwrap().clone();
+        assert_eq!(
+            again,
+            Preprocessor::default()
+                .run(&blob(100, 10, 10, 30, 30))
+                .unwrap()
+                .clone()
         );
     }
 

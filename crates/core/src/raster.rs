@@ -81,7 +81,12 @@ pub fn paint(strokes: Strokes, pen: f32, side: usize, out: &mut Gray) {
     let r = (pen * s / 2.0).max(0.5);
     for pts in strokes.each() {
         // Far-off points are pulled in (their ink is off the pad anyway), so no product overflows.
-        let p = |i: usize| (pts[2 * i].clamp(-1.0, 2.0) * s, pts[2 * i + 1].clamp(-1.0, 2.0) * s);
+        let p = |i: usize| {
+            (
+                pts[2 * i].clamp(-1.0, 2.0) * s,
+                pts[2 * i + 1].clamp(-1.0, 2.0) * s,
+            )
+        };
         let n = pts.len() / 2;
         if n == 1 {
             capsule(out, p(0), p(0), r);
@@ -137,7 +142,12 @@ fn capsule(out: &mut Gray, a: (f32, f32), b: (f32, f32), r: f32) {
     for y in y0 as usize..y1 as usize {
         let py = y as f32 + 0.5 - a.1;
         let row = &mut out.pixels[y * width..(y + 1) * width];
-        for (x, v) in row.iter_mut().enumerate().take(x1 as usize).skip(x0 as usize) {
+        for (x, v) in row
+            .iter_mut()
+            .enumerate()
+            .take(x1 as usize)
+            .skip(x0 as usize)
+        {
             if *v >= 1.0 {
                 continue;
             }
@@ -190,7 +200,10 @@ mod tests {
         let g = ink(&[0.2, 0.5025, 0.8, 0.5025], &[2], 0.05, 200);
         let area: f32 = g.pixels.iter().sum();
         let capsule = 120.0 * 10.0 + std::f32::consts::PI * 25.0;
-        assert!((area - capsule).abs() / capsule < 0.03, "{area} vs {capsule}");
+        assert!(
+            (area - capsule).abs() / capsule < 0.03,
+            "{area} vs {capsule}"
+        );
         let grey = g.pixels.iter().filter(|&&v| v > 0.0 && v < 1.0).count();
         assert!(grey > 200, "anti-aliased edge pixels: {grey}");
     }
@@ -201,7 +214,11 @@ mod tests {
         let g = ink(&[0.2, 0.2, 0.2, 0.8, 0.8, 0.8], &[3], 0.02, 100);
         let at = |x: usize, y: usize| g.pixels[y * 100 + x];
         assert!(at(20, 20) > 0.5 && at(50, 80) > 0.5 && at(79, 80) > 0.5);
-        assert_eq!(at(20, 79), 0.0, "the corner is rounded off, as the canvas draws it");
+        assert_eq!(
+            at(20, 79),
+            0.0,
+            "the corner is rounded off, as the canvas draws it"
+        );
     }
 
     #[test]

@@ -95,3 +95,57 @@ pub fn floats(value: &JsValue, len: usize, what: &str) -> Result<Vec<f32>, JsVal
     }
     Ok(out)
 }
+
+/// Up to `max` numbers from a Float32Array (or Uint32Array, as `T`) into `out`, reusing its
+/// memory; an `input` error for anything else or anything longer.
+pub fn typed_into<T: TypedArray>(
+    value: &JsValue,
+    max: usize,
+    what: &str,
+    out: &mut Vec<T::Item>,
+) -> Result<(), JsValue> {
+    let Some(array) = value.dyn_ref::<T>() else {
+        return Err(fail("input", &format!("{what} must be a {}", T::NAME)));
+    };
+    let n = array.len();
+    if n > max {
+        return Err(fail(
+            "input",
+            &format!("{what} has {n} numbers; at most {max} are read"),
+        ));
+    }
+    out.clear();
+    out.resize(n, T::Item::default());
+    array.copy(out);
+    Ok(())
+}
+
+/// The typed arrays `typed_into` reads.
+pub trait TypedArray: JsCast {
+    type Item: Copy + Default;
+    const NAME: &'static str;
+    fn len(&self) -> usize;
+    fn copy(&self, out: &mut [Self::Item]);
+}
+
+impl TypedArray for Float32Array {
+    type Item = f32;
+    const NAME: &'static str = "Float32Array";
+    fn len(&self) -> usize {
+        self.length() as usize
+    }
+    fn copy(&self, out: &mut [f32]) {
+        self.copy_to(out)
+    }
+}
+
+impl TypedArray for js_sys::Uint32Array {
+    type Item = u32;
+    const NAME: &'static str = "Uint32Array";
+    fn len(&self) -> usize {
+        self.length() as usize
+    }
+    fn copy(&self, out: &mut [u32]) {
+        self.copy_to(out)
+    }
+}

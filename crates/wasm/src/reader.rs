@@ -3,9 +3,11 @@
 
 use crate::frame::{self, FrameCache};
 use crate::{js_error, to_js, views};
+use neuroglow_core::calibration::{Calibration, Verdict};
 use neuroglow_core::known::Known;
 use neuroglow_core::model_file;
-use neuroglow_core::preprocess::{self, Gray};
+use neuroglow_core::preprocess::{self, Gray, Preprocessor};
+use neuroglow_core::raster::{self, Strokes};
 use neuroglow_core::trace::Trace;
 use neuroglow_core::{Error, Network};
 use serde::Serialize;
@@ -16,9 +18,55 @@ pub struct Reader {
     net: Network,
     trace: Trace,
     note: String,
+    calibration: Calibration,
     /// The network holds a reading (the pad has ink).
     has_input: bool,
     frames: FrameCache,
+    /// The last reading: calibrated probabilities and what to say.
+    confidence: Vec<f32>,
+    verdict: Option<Verdict>,
+    /// The drawing read last (kept for its steps) and how it became the input; `steps` is
+    /// false for pixels given straight.
+    ink: Gray,
+    pre: Preprocessor,
+    steps: bool,
+    xy: Vec<f32>,
+    ends: Vec<u32>,
+}
+
+/// What the frame's `state` says about the reading (null while the pad is empty).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Reading<'a> {
+    /// "sure", "unsure" or "no-digit".
+    verdict: &'static str,
+    /// The two likeliest digits by calibrated confidence.
+    first: usize,
+    second: usize,
+    /// Calibrated probabilities softmax(z / T), one per output.
+    confidence: &'a [f32],
+    temperature: f32,
+    /// Below this top confidence the reading is "unsure".
+    unsure_below: f32,
+    steps: Option<StepsOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StepsOut<'a> {
+    /// The drawing's size in pixels, and the ink's box in it [x0, y0, x1, y1) .
+    width: usize,
+    height: usize,
+    bounds: [usize; 4],
+    /// Box pixels per drawing pixel.
+    scale: f32,
+    /// The ink in the 20×20 box: its size and pixels (row-major, 0..1).
+    small_width: usize,
+    small_height: usize,
+    small: &'a [f32],
+    centre_of_mass: [f32; 2],
+    /// Where the small image's top-left lands in the 28×28 field.
+    shift: [isize; 2],
 }
 
 #[derive(Serialize)]
@@ -28,6 +76,13 @@ struct ReaderInfo<'a> {
     activations: Vec<&'static str>,
     parameter_count: usize,
     note: &'a str,
+    /// The calibration's temperature (1: none).
+    temperature: f32,
+    /// The pen the pad draws with (share of its side), the side strokes are read at, and the
+    /// most points a drawing may have.
+    pen: f32,
+    side: usize,
+    max_points: usize,
 }
 
 impl Reader {
@@ -35,12 +90,66 @@ impl Reader {
     /// error says why (weights too large for this input), never a misleading reading.
     fn checked_output(&mut self) -> Result<Vec<f32>, JsValue> {
         if let Err(e) = neuroglow_core::network::check_output(self.trace.output()) {
-            self.has_input = false;
-            self.trace.clear();
+            self.go_dark();
             return Err(js_error(e));
         }
         self.has_input = true;
+        let z = self.trace.z.last().map_or(&[][..], |z| &z[..]);
+        self.verdict = Some(self.calibration.read(z, &mut self.confidence));
         Ok(self.trace.output().to_vec())
+    }
+
+    fn go_dark(&mut self) {
+        self.has_input = false;
+        self.verdict = None;
+        self.trace.clear();
+    }
+
+    /// Preprocesses `self.ink` and runs the network on it.
+    fn read_ink(&mut self) -> Result<Option<Vec<f32>>, JsValue> {
+        self.steps = false;
+        match self.pre.run(&self.ink) {
+            Some(steps) => {
+                self.net.forward(&steps.field.pixels, &mut self.trace);
+                self.steps = true;
+                self.checked_output().map(Some)
+            }
+            None => {
+                self.go_dark();
+                Ok(None)
+            }
+        }
+    }
+
+    fn reading(&self) -> Result<JsValue, JsValue> {
+        let Some(verdict) = self.verdict else {
+            return Ok(JsValue::NULL);
+        };
+        let (first, second) = neuroglow_core::calibration::top_two(&self.confidence);
+        let s = self.pre_steps();
+        to_js(&Reading {
+            verdict: verdict.name(),
+            first,
+            second,
+            confidence: &self.confidence,
+            temperature: self.calibration.temperature,
+            unsure_below: neuroglow_core::calibration::UNSURE_BELOW,
+            steps: s.map(|s| StepsOut {
+                width: self.ink.width,
+                height: self.ink.height,
+                bounds: [s.bounds.0, s.bounds.1, s.bounds.2, s.bounds.3],
+                scale: s.scale,
+                small_width: s.small.width,
+                small_height: s.small.height,
+                small: &s.small.pixels,
+                centre_of_mass: [s.centre_of_mass.0, s.centre_of_mass.1],
+                shift: [s.shift.0, s.shift.1],
+            }),
+        })
+    }
+
+    fn pre_steps(&self) -> Option<&preprocess::Steps> {
+        self.steps.then(|| self.pre.steps())
     }
 }
 
@@ -61,12 +170,21 @@ impl Reader {
         let trace = Trace::new(&model.net.sizes());
         let mut frames = FrameCache::default();
         frames.fixed_weights = true;
+        let outputs = model.net.output_size();
         Ok(Reader {
             net: model.net,
             trace,
             note: model.note,
+            calibration: model.calibration,
             has_input: false,
             frames,
+            confidence: vec![0.0; outputs],
+            verdict: None,
+            ink: Gray::default(),
+            pre: Preprocessor::default(),
+            steps: false,
+            xy: Vec::new(),
+            ends: Vec::new(),
         })
     }
 
@@ -81,6 +199,10 @@ impl Reader {
                 .collect(),
             parameter_count: self.net.parameter_count(),
             note: &self.note,
+            temperature: self.calibration.temperature,
+            pen: raster::PEN,
+            side: raster::SIDE,
+            max_points: raster::MAX_POINTS,
         })
     }
 
@@ -88,7 +210,7 @@ impl Reader {
     pub fn frame(&mut self) -> Result<JsValue, JsValue> {
         let known = Known::read(self.net.layers.len(), self.has_input);
         let extra = frame::Extra {
-            state: JsValue::NULL,
+            state: self.reading()?,
             known,
             before: None,
             before_exact: false,
@@ -112,18 +234,42 @@ impl Reader {
         height: usize,
     ) -> Result<Option<Vec<f32>>, JsValue> {
         let rgba = crate::input::bytes(&rgba, preprocess::MAX_PIXELS * 4, "the image")?;
-        let gray = Gray::from_rgba(&rgba, width, height).map_err(js_error)?;
-        match preprocess::to_mnist(&gray) {
-            Some(image) => {
-                self.net.forward(&image.pixels, &mut self.trace);
-                self.checked_output().map(Some)
-            }
-            None => {
-                self.has_input = false;
-                self.trace.clear();
-                Ok(None)
-            }
-        }
+        self.ink = Gray::from_rgba(&rgba, width, height).map_err(js_error)?;
+        self.read_ink()
+    }
+
+    /// Reads the pen's strokes: `xy` (Float32Array) holds every point's x and y as shares of
+    /// the pad's side, `ends` (Uint32Array) the point count up to each stroke's end. Painted
+    /// with the pad's pen at `info().side` pixels, preprocessed and read — no canvas readback.
+    /// Returns the outputs, or `undefined` for no strokes.
+    #[wasm_bindgen(js_name = readStrokes)]
+    pub fn read_strokes(
+        &mut self,
+        xy: JsValue,
+        ends: JsValue,
+    ) -> Result<Option<Vec<f32>>, JsValue> {
+        let (mut pts, mut ends_buf) =
+            (std::mem::take(&mut self.xy), std::mem::take(&mut self.ends));
+        let checked = crate::input::typed_into::<js_sys::Float32Array>(
+            &xy,
+            2 * raster::MAX_POINTS,
+            "the points",
+            &mut pts,
+        )
+        .and_then(|_| {
+            crate::input::typed_into::<js_sys::Uint32Array>(
+                &ends,
+                raster::MAX_POINTS,
+                "the stroke ends",
+                &mut ends_buf,
+            )
+        })
+        .and_then(|_| Strokes::new(&pts, &ends_buf).map_err(js_error));
+        let result =
+            checked.map(|strokes| raster::paint(strokes, raster::PEN, raster::SIDE, &mut self.ink));
+        (self.xy, self.ends) = (pts, ends_buf);
+        result?;
+        self.read_ink()
     }
 
     /// Runs 784 pixels (0..1) straight through the network, filling the views.
@@ -131,6 +277,7 @@ impl Reader {
     pub fn read_pixels(&mut self, pixels: JsValue) -> Result<Vec<f32>, JsValue> {
         let pixels = crate::input::floats(&pixels, self.net.input_size(), "the pixels")?;
         neuroglow_core::network::check_input(&pixels, self.net.input_size()).map_err(js_error)?;
+        self.steps = false;
         self.net.forward(&pixels, &mut self.trace);
         self.checked_output()
     }
