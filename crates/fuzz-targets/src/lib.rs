@@ -14,6 +14,7 @@ pub mod input;
 pub mod model;
 pub mod options;
 pub mod preprocess;
+pub mod strokes;
 
 #[cfg(test)]
 mod seeds;
@@ -29,6 +30,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("preprocess", preprocess::run),
     ("options", options::run),
     ("batch", batch::run),
+    ("strokes", strokes::run),
 ];
 
 #[cfg(test)]
@@ -132,6 +134,29 @@ mod tests {
         let stroke = seed("preprocess", "canvas-stroke");
         let g = preprocess::Gray::from_rgba(&stroke[3..], 8, 8).unwrap();
         assert!(preprocess::to_mnist(&g).is_some());
+        for (name, valid) in [
+            ("one", true),
+            ("dot", true),
+            ("nan-point", false),
+            ("lying-end", false),
+        ] {
+            let b = seed("strokes", name);
+            let outcome = std::panic::catch_unwind(|| crate::strokes::run(&b));
+            assert!(outcome.is_ok(), "strokes/{name}");
+            // Valid strokes parse: the first stroke's points are within the pad.
+            let mut i = crate::input::Input::new(&b);
+            let _ = (i.byte(), i.byte());
+            let n = 1 + i.byte() as usize % 32;
+            let xy: Vec<f32> = (0..2 * n)
+                .map(|_| match i.u16() as i16 {
+                    i16::MIN => f32::NAN,
+                    k => k as f32 / 8192.0,
+                })
+                .collect();
+            let rest_ends = !i.rest_is_empty();
+            let ok = neuroglow_core::raster::Strokes::new(&xy, &[n as u32]).is_ok() && !rest_ends;
+            assert_eq!(ok, valid, "strokes/{name}");
+        }
         use crate::options::{outcome, Outcome::*};
         for (name, want) in [
             ("xor3-defaults", Trained { diverged: false }),

@@ -40,7 +40,82 @@ pub fn all() -> Vec<Seed> {
             .into_iter()
             .map(|(n, b)| ("batch", n.to_string(), b)),
     );
+    out.extend(
+        strokes()
+            .into_iter()
+            .map(|(n, b)| ("strokes", n.to_string(), b)),
+    );
     out
+}
+
+/// Strokes on a pad of `side` (8 + b % 120) with pen byte `pen`: points as shares of the side.
+fn pen_input(side: u8, pen: u8, strokes: &[&[(f32, f32)]]) -> Vec<u8> {
+    let mut v = vec![side.wrapping_sub(8), pen];
+    for s in strokes {
+        v.push((s.len() - 1) as u8);
+        for &(x, y) in *s {
+            for c in [x, y] {
+                let k = if c.is_nan() {
+                    i16::MIN
+                } else if c > 4.0 {
+                    i16::MAX
+                } else {
+                    (c * 8192.0) as i16
+                };
+                v.extend_from_slice(&k.to_le_bytes());
+            }
+        }
+    }
+    v
+}
+
+fn strokes() -> Vec<(&'static str, Vec<u8>)> {
+    let one: &[(f32, f32)] = &[(0.5, 0.15), (0.5, 0.5), (0.5, 0.85)];
+    let two: &[(f32, f32)] = &[
+        (0.3, 0.3),
+        (0.5, 0.1),
+        (0.7, 0.3),
+        (0.3, 0.85),
+        (0.75, 0.85),
+    ];
+    let bar: &[(f32, f32)] = &[(0.2, 0.5), (0.8, 0.5)];
+    let mut lying = pen_input(100, 64, &[one]);
+    lying.extend_from_slice(&[0x80, 9, 0]); // an end list that claims point 9
+    vec![
+        ("one", pen_input(100, 64, &[one])),
+        ("two", pen_input(120, 64, &[two])),
+        (
+            "four-two-strokes",
+            pen_input(
+                60,
+                64,
+                &[
+                    &[(0.35, 0.15), (0.25, 0.55), (0.7, 0.55)],
+                    &[(0.6, 0.2), (0.6, 0.9)],
+                ],
+            ),
+        ),
+        ("dot", pen_input(50, 64, &[&[(0.5, 0.5)]])),
+        (
+            "plus",
+            pen_input(40, 200, &[bar, &[(0.5, 0.2), (0.5, 0.8)]]),
+        ),
+        (
+            "off-the-pad",
+            pen_input(30, 64, &[&[(-2.0, -2.0), (3.0, -1.0)]]),
+        ),
+        (
+            "grazing-the-edge",
+            pen_input(30, 255, &[&[(-0.1, 0.5), (-0.1, 0.6)]]),
+        ),
+        ("nan-point", pen_input(30, 64, &[&[(0.5, f32::NAN)]])),
+        (
+            "huge-point",
+            pen_input(30, 64, &[&[(0.5, 0.5), (5.0, 5.0)]]),
+        ),
+        ("zero-pen", pen_input(30, 0, &[one])),
+        ("lying-end", lying),
+    ]
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

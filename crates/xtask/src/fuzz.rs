@@ -24,6 +24,7 @@ const TARGETS: &[(&str, usize)] = &[
     ("preprocess", 4096),
     ("options", 512),
     ("batch", 1024),
+    ("strokes", 2048),
 ];
 
 /// One libFuzzer process at a time: the machine's cores are shared.
