@@ -319,9 +319,83 @@ fn one_frame_says_what_is_known_and_shows_every_number() {
             .unwrap(),
         0.0
     );
+    assert!(
+        get(&reader.frame().unwrap(), "state").is_null(),
+        "no reading yet"
+    );
     reader.read_pixels(f32s(&[0.5; 784])).unwrap();
     let f = reader.frame().unwrap();
-    assert!(get(&f, "state").is_null() && known(&f, "output").as_bool().unwrap());
+    assert!(known(&f, "output").as_bool().unwrap());
+    let state = get(&f, "state");
+    assert!(get(&state, "verdict").is_string());
+    assert!(
+        get(&state, "steps").is_null(),
+        "pixels given straight have no preprocessing steps"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_reader_reads_the_pens_strokes() {
+    let (img, lab) = tiny_mnist(10);
+    let p =
+        Playground::with_images(options(r#"{"preset":"modern"}"#), u8s(&img), u8s(&lab)).unwrap();
+    let mut r = neuroglow_wasm::Reader::from_model(u8s(&p.save(""))).unwrap();
+    let ends = |e: &[u32]| -> JsValue { js_sys::Uint32Array::from(e).into() };
+    // A "1" and a dot, as shares of the pad's side.
+    let xy = [0.5, 0.15, 0.5, 0.5, 0.5, 0.85, 0.8, 0.8];
+    let out = r.read_strokes(f32s(&xy), ends(&[3, 4])).unwrap().unwrap();
+    assert_eq!(out.len(), 10);
+    let state = get(&r.frame().unwrap(), "state");
+    let verdict = get(&state, "verdict").as_string().unwrap();
+    assert!(["sure", "unsure", "no-digit"].contains(&verdict.as_str()));
+    let confidence = js_sys::Float32Array::from(get(&state, "confidence")).to_vec();
+    assert!((confidence.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    let steps = get(&state, "steps");
+    let bounds: Vec<f64> = js_sys::Array::from(&get(&steps, "bounds"))
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    // The pen (0.075 of 280 px: radius 10.5) around x = 140, y from 42 to 238.
+    assert_eq!(bounds, [129.0, 31.0, 235.0, 249.0]);
+    assert!((get(&steps, "scale").as_f64().unwrap() - 20.0 / 218.0).abs() < 1e-6);
+    let a0 = js_sys::Float32Array::from(get(&get(&r.frame().unwrap(), "buffers"), "a0")).to_vec();
+    // Bad strokes are refused with code "input", and the last reading stays.
+    for (xy, e) in [
+        (f32s(&[0.5, 0.5, 0.6]), ends(&[1])),
+        (f32s(&[0.5, 0.5]), ends(&[2])),
+        (f32s(&[f32::NAN, 0.5]), ends(&[1])),
+        (
+            js_sys::Array::of2(&0.5.into(), &0.5.into()).into(),
+            ends(&[1]),
+        ),
+    ] {
+        let err = r.read_strokes(xy, e).err().unwrap();
+        assert_eq!(get(&err, "code").as_string().unwrap(), "input");
+    }
+    let kept = js_sys::Float32Array::from(get(&get(&r.frame().unwrap(), "buffers"), "a0")).to_vec();
+    assert_eq!(kept, a0, "a refused drawing leaves the reading as it was");
+    // Too many points: refused before anything is copied into wasm memory.
+    let before = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    let n = 2 * neuroglow_core::raster::MAX_POINTS + 2;
+    let big = js_sys::Float32Array::new_with_length(n as u32 * 200);
+    let err = r
+        .read_strokes(big.into(), ends(&[n as u32 * 100]))
+        .err()
+        .unwrap();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "input");
+    let after = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    assert_eq!(before, after, "wasm memory did not grow");
+    // No strokes: an empty pad.
+    assert!(r.read_strokes(f32s(&[]), ends(&[])).unwrap().is_none());
+    assert!(get(&r.frame().unwrap(), "state").is_null());
 }
 
 #[wasm_bindgen_test]
