@@ -6,6 +6,7 @@
 // neuroglow is here: the current instance and its loading.
 
 import { WasmInstance } from './crash.js';
+import { assertSupported } from './support.js';
 
 const PKG = new URL('../pkg/neuroglow_wasm.js', import.meta.url);
 const WASM = new URL('../pkg/neuroglow_wasm_bg.wasm', import.meta.url);
@@ -52,6 +53,12 @@ const LIVE = new Proxy({}, {
 export function loadWasm() {
   if (current && !current.dead) return Promise.resolve(LIVE);
   if (!loading) {
+    try {
+      // A browser without what the build needs (WebAssembly SIMD, …) gets a message naming it.
+      assertSupported();
+    } catch (e) {
+      return Promise.reject(e);
+    }
     loading = fresh().then(
       (inst) => {
         current = inst;

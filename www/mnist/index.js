@@ -16,5 +16,14 @@ if (params.has('data')) {
     document.getElementById('app').append(note);
   } else options.dataUrl = at.href;
 }
-// Exposed for tests and the curious: window.mnist is the API object.
-window.mnist = await mountMnist(document.getElementById('app'), options);
+// Exposed for tests and the curious: window.mnist is the API object. A failure to mount is said
+// on the page, not left as a blank one (a browser without WebAssembly SIMD never gets here: the
+// import above fails, and ../support-check.js has said why).
+try {
+  window.mnist = await mountMnist(document.getElementById('app'), options);
+} catch (e) {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = e.message;
+  document.getElementById('app').append(p);
+}

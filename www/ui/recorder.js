@@ -1,14 +1,46 @@
-// A canvas as a WebM video (captureStream + MediaRecorder) or a PNG, and a Blob as a download.
-// Everything worth seeing (cycle, error, legend) is drawn into the canvas, so it is in both.
+// A canvas as a video (captureStream + MediaRecorder: WebM, or MP4 where the browser records no
+// WebM, as Safari) or a PNG, and a Blob as a download. Everything worth seeing (cycle, error,
+// legend) is drawn into the canvas, so it is in both.
 
-const MIME_TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
+/** The recorder formats, best first: WebM (VP9, VP8), then MP4 (H.264) for Safari/WebKit. */
+export const VIDEO_FORMATS = [
+  { mimeType: 'video/webm;codecs=vp9', type: 'video/webm', extension: 'webm' },
+  { mimeType: 'video/webm;codecs=vp8', type: 'video/webm', extension: 'webm' },
+  { mimeType: 'video/webm', type: 'video/webm', extension: 'webm' },
+  { mimeType: 'video/mp4;codecs=avc1', type: 'video/mp4', extension: 'mp4' },
+  { mimeType: 'video/mp4;codecs=h264', type: 'video/mp4', extension: 'mp4' },
+  { mimeType: 'video/mp4', type: 'video/mp4', extension: 'mp4' },
+];
 
-/** Starts recording `canvas` (throws why this browser cannot): { mimeType, seconds(), stop() → Promise<video/webm Blob> }. */
+/**
+ * The first of VIDEO_FORMATS that `isTypeSupported` (MediaRecorder.isTypeSupported) accepts:
+ * { mimeType (asked of the recorder), type (the file's container type), extension }, or null.
+ * A throwing or missing isTypeSupported counts as "no".
+ */
+export function chooseVideoFormat(isTypeSupported) {
+  if (typeof isTypeSupported !== 'function') return null;
+  for (const format of VIDEO_FORMATS) {
+    let ok = false;
+    try {
+      ok = isTypeSupported(format.mimeType) === true;
+    } catch {
+      ok = false;
+    }
+    if (ok) return { ...format };
+  }
+  return null;
+}
+
+/**
+ * Starts recording `canvas` (throws why this browser cannot):
+ * { mimeType, type, extension, seconds(), stop() → Promise<Blob of `type`> }.
+ */
 export function recordCanvas(canvas) {
   if (typeof MediaRecorder === 'undefined') throw new Error('this browser cannot record video (no MediaRecorder)');
   if (typeof canvas.captureStream !== 'function') throw new Error('this browser cannot record a canvas (no captureStream)');
-  const mimeType = MIME_TYPES.find((t) => MediaRecorder.isTypeSupported?.(t));
-  if (!mimeType) throw new Error('this browser cannot record WebM video');
+  const format = chooseVideoFormat(MediaRecorder.isTypeSupported?.bind(MediaRecorder));
+  if (!format) throw new Error('this browser cannot record WebM or MP4 video');
+  const { mimeType, type, extension } = format;
   const stream = canvas.captureStream(30);
   const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 6_000_000 });
   const chunks = [];
@@ -16,8 +48,14 @@ export function recordCanvas(canvas) {
     recorder.ondataavailable = (e) => e.data?.size > 0 && chunks.push(e.data);
     recorder.onstop = () => {
       stream.getTracks().forEach((t) => t.stop());
-      // The container type without codecs, so players and downloads agree on .webm.
-      resolve(new Blob(chunks, { type: 'video/webm' }));
+      // A recorder can accept a type and still write nothing (WebKitGTK with GStreamer older
+      // than 1.24, which lacks the fragmented-MP4 muxer): say so rather than offer an empty file.
+      if (!chunks.some((c) => c.size > 0)) {
+        reject(new Error(`this browser recorded no video data (it accepts ${mimeType} but wrote an empty file); try another browser`));
+        return;
+      }
+      // The container type without codecs, so players and downloads agree on the extension.
+      resolve(new Blob(chunks, { type }));
     };
     recorder.onerror = (e) => reject(new Error(`recording failed: ${e.error?.message ?? 'unknown error'}`));
   });
@@ -26,6 +64,8 @@ export function recordCanvas(canvas) {
   const startedAt = performance.now();
   return {
     mimeType,
+    type,
+    extension,
     seconds: () => (performance.now() - startedAt) / 1000,
     stop() {
       if (recorder.state !== 'inactive') {

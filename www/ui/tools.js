@@ -1,5 +1,6 @@
 // The tools for course material: Share (a link), Embed (an <iframe> snippet), Record (a WebM
-// video), Save image (a PNG) and the palette. Buttons in the controls bar; what they make, in a box below.
+// video, or MP4 where the browser records no WebM), Save image (a PNG) and the palette. Buttons
+// in the controls bar; what they make, in a box below.
 
 import { el, button, setButton } from './controls.js';
 import { PARTS, EMBED_PARTS } from '../core/config.js';
@@ -43,7 +44,7 @@ export class Tools {
     const add = (part, make) => parts.has(part) && this.items.push(make());
     add('share', () => button('Share', '⤴', { title: 'Copy a link to this playground with these settings', onClick: () => this.share() }));
     add('embed', () => (this.embedBtn = button('Embed', '</>', { title: 'Get an <iframe> snippet for a course page', ariaExpanded: 'false', onClick: () => this.toggleEmbed() })));
-    add('record', () => (this.recordBtn = button('Record', '●', { cls: 'ng-record', title: 'Record the network learning as a WebM video (plays with the schedule)', ariaPressed: 'false', onClick: () => h.record() })));
+    add('record', () => (this.recordBtn = button('Record', '●', { cls: 'ng-record', title: 'Record the network learning as a video (WebM, or MP4 in Safari; plays with the schedule)', ariaPressed: 'false', onClick: () => h.record() })));
     add('image', () => button('Save image', '▣', { title: 'Save the current frame as a PNG', onClick: () => h.image() }));
     add('palette', () => {
       const options = Object.entries(PALETTES).map(([name, p]) => new Option(p.label, name, false, name === palette));

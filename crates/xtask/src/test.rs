@@ -11,18 +11,32 @@ enum Outcome {
 
 type Stage = (&'static str, fn() -> Result<Outcome, String>);
 
-const STAGES: [Stage; 5] = [
+const STAGES: [Stage; 7] = [
     ("native tests", native_tests),
     ("JS unit tests (node, no browser)", js_unit_tests),
     ("chromium + chromedriver", chromium),
     ("wasm tests in headless Chromium", wasm_tests),
     ("browser e2e tests", e2e_tests),
+    ("firefox e2e (core subset)", firefox_e2e),
+    ("webkit e2e (core subset)", webkit_e2e),
 ];
 
 pub fn command() -> Result<(), String> {
     let mut lines = Vec::new();
     let mut failure = None;
+    // NEUROGLOW_TEST_STAGES=firefox,webkit runs only the stages whose names contain one of these
+    // words (for working on one stage); CI sets nothing and runs them all.
+    let only: Vec<String> = std::env::var("NEUROGLOW_TEST_STAGES")
+        .unwrap_or_default()
+        .split(',')
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
     for (name, stage) in STAGES {
+        if !only.is_empty() && !only.iter().any(|w| name.to_lowercase().contains(w)) {
+            lines.push(format!("  not run  {name} (NEUROGLOW_TEST_STAGES)"));
+            continue;
+        }
         if failure.is_some() {
             lines.push(format!("  not run  {name}"));
             continue;
@@ -159,6 +173,57 @@ fn e2e_tests() -> Result<Outcome, String> {
             .env("NEUROGLOW_DIST", &dist_dir),
     )?;
     Ok(Outcome::Passed)
+}
+
+/// tests/engines/core.test.mjs (the core subset of the e2e suite: XOR stepping, MNIST training,
+/// drawing with mouse and touch, Share/Embed, Record, Save image, the JS API) in Firefox ESR,
+/// driven over WebDriver BiDi; XOR's trained answer is compared with Chromium's to the bit.
+fn firefox_e2e() -> Result<Outcome, String> {
+    engine_e2e("firefox", tools::ensure_firefox)
+}
+
+/// The same in WebKitGTK's MiniBrowser through WebKitWebDriver, on an Xvfb display of its own.
+fn webkit_e2e() -> Result<Outcome, String> {
+    engine_e2e("webkit", tools::ensure_webkit)
+}
+
+/// Under CI (CI=true) a browser that cannot be installed fails the stage; elsewhere (no root, no
+/// apt) the stage is skipped, saying why.
+fn engine_e2e(engine: &str, ensure: fn() -> Result<(), String>) -> Result<Outcome, String> {
+    let root = crate::root();
+    let file = root.join("tests/engines/core.test.mjs");
+    if !file.is_file() {
+        return Err(format!("{} is missing", file.display()));
+    }
+    if let Err(e) = ensure() {
+        if ci() {
+            return Err(format!("{engine} is required under CI=true: {e}"));
+        }
+        return Ok(Outcome::Skipped(format!("{engine} not installed: {e}")));
+    }
+    tools::ensure_chromium()?; // the reference answers come from Chromium
+    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
+        return Err("node not found: install Node.js 20+".into());
+    }
+    build::wasm_package()?;
+    tools::ensure_npm_deps()?;
+    let port = serve::spawn(serve::bind(0)?, root.clone())?;
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("xtask: serving {url} for the {engine} tests");
+    cmd::run(
+        cmd::at_root("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .arg(file.strip_prefix(&root).unwrap_or(&file))
+            .env("NEUROGLOW_URL", &url)
+            .env("NEUROGLOW_ENGINE", engine),
+    )?;
+    Ok(Outcome::Passed)
+}
+
+/// Whether this is a CI run (`CI=true`, as GitHub Actions, GitLab and most CI systems set it).
+fn ci() -> bool {
+    std::env::var("CI")
+        .is_ok_and(|v| matches!(v.trim().to_lowercase().as_str(), "true" | "1" | "yes"))
 }
 
 /// Files directly in `dir` whose names end with `suffix`, sorted; empty if `dir` is missing.

@@ -117,21 +117,73 @@ pub fn lock_version(lock: &str, name: &str) -> Option<String> {
 /// Chromium and its driver from Debian: Playwright's own browser download is not
 /// reachable here, and the distro pair always matches each other.
 pub fn ensure_chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+    ensure_apt(&[CHROMIUM, CHROMEDRIVER], &["chromium", "chromium-driver"])
+}
+
+/// Firefox ESR from Debian, driven over WebDriver BiDi by puppeteer-core (tests/engines).
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// WebKitGTK's WebDriver; the package brings libwebkit2gtk and its MiniBrowser, which it drives.
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+/// MiniBrowser has no headless mode: it runs on an X server of its own.
+pub const XVFB: &str = "/usr/bin/Xvfb";
+
+pub fn ensure_firefox() -> Result<(), String> {
+    ensure_apt(&[FIREFOX], &["firefox-esr"])
+}
+
+pub fn ensure_webkit() -> Result<(), String> {
+    ensure_apt(&[WEBKIT_DRIVER, XVFB], &["webkit2gtk-driver", "xvfb"])?;
+    minibrowser()
+        .map(|_| ())
+        .ok_or_else(|| "webkit2gtk-driver is installed but no MiniBrowser was found under /usr/lib/*/webkit*gtk-*/".into())
+}
+
+/// WebKitGTK's MiniBrowser (…/webkit2gtk-4.1/MiniBrowser on Debian 12, webkitgtk-6.0 later).
+pub fn minibrowser() -> Option<PathBuf> {
+    let libs = [
+        "/usr/lib/x86_64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu",
+        "/usr/lib",
+    ];
+    libs.iter()
+        .filter_map(|lib| std::fs::read_dir(lib).ok())
+        .flat_map(|dir| dir.flatten().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("webkit2gtk-") || n.starts_with("webkitgtk-"))
+        })
+        .map(|p| p.join("MiniBrowser"))
+        .find(|p| p.is_file())
+}
+
+/// Installs Debian `packages` with apt-get (as root) unless every one of `files` exists.
+fn ensure_apt(files: &[&str], packages: &[&str]) -> Result<(), String> {
+    let missing: Vec<&str> = files
+        .iter()
+        .copied()
+        .filter(|f| !Path::new(f).is_file())
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!("xtask: {CHROMIUM} or {CHROMEDRIVER} missing; installing with apt-get (needs root)");
+    println!(
+        "xtask: {} missing; installing {} with apt-get (needs root)",
+        missing.join(", "),
+        packages.join(" ")
+    );
     let apt = || {
         let mut c = cmd::at_root("apt-get");
         c.env("DEBIAN_FRONTEND", "noninteractive");
         c
     };
     cmd::run(apt().arg("update"))?;
-    cmd::run(apt().args(["install", "-y", "chromium", "chromium-driver"]))?;
-    for needed in [CHROMIUM, CHROMEDRIVER] {
+    cmd::run(apt().args(["install", "-y"]).args(packages))?;
+    for needed in files {
         if !Path::new(needed).is_file() {
             return Err(format!(
-                "apt-get installed chromium but {needed} is still missing"
+                "apt-get installed {} but {needed} is still missing",
+                packages.join(" ")
             ));
         }
     }

@@ -4,13 +4,22 @@
 import { Emitter } from '../../core/events.js';
 import { crashError } from '../../core/crash.js';
 import { REQUESTS, FRAME_ACK, CRASHED, fail, toError } from './protocol.js';
+import { unsupportedMessage } from '../../core/support.js';
 
 const GONE = 'this MNIST view was destroyed';
 
 export class MnistClient {
   constructor() {
     Object.assign(this, { events: new Emitter(), pending: new Map(), nextId: 1, closed: false });
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'neuroglow-mnist' });
+    try {
+      this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'neuroglow-mnist' });
+    } catch (e) {
+      // Browsers without module workers (Firefox before 114) refuse here: say so, not a TypeError.
+      if (e?.name === 'SecurityError') throw e;
+      const error = new Error(unsupportedMessage(['module workers (the MNIST section trains in one)']));
+      Object.assign(error, { code: 'unsupported', missing: ['module workers'], cause: e });
+      throw error;
+    }
     this.worker.onmessage = ({ data: msg }) => {
       if (this.closed) return undefined;
       if (msg.type === CRASHED) return this.crashed(msg.crash);

@@ -310,10 +310,17 @@ export class Session {
   trainSlice(start, limited) {
     let s = this.pg.state();
     const cycle = s.cycle;
+    const b = Math.max(1, this.pg.info().batchSize || 1);
     while (performance.now() - start < SLICE_MS) {
-      const want = Math.min(METRIC_EVERY - this.sinceMetric, leftInEpoch(s), limited ? Math.floor(this.budget) : Infinity);
+      const left = leftInEpoch(s);
+      const want = Math.min(METRIC_EVERY - this.sinceMetric, left, limited ? Math.floor(this.budget) : Infinity);
       if (want <= 0) break;
-      const n = this.slicer.run(want, (k) => this.pg.trainExamples(k) ?? k);
+      // Whole batches only (but the epoch's last, shorter one): a call cut mid-batch trains the
+      // rest of that batch example by example, which sums in another order, so the weights would
+      // depend on how fast the machine is (run to run, engine to engine). Whole batches keep them
+      // the same for the same seed.
+      const whole = (k) => Math.min(left, Math.max(b, k - (k % b)));
+      const n = this.slicer.run(want, (k) => this.pg.trainExamples(whole(k)) ?? whole(k));
       if (limited) this.budget -= n;
       this.sinceMetric += n;
       this.due ||= this.evals.due(n, s.cycle);

@@ -1,4 +1,5 @@
-// The XOR playground's canvas as a WebM video (played with the schedule) or the frame as a PNG.
+// The XOR playground's canvas as a video (WebM, or MP4 where the browser records no WebM; played
+// with the schedule) or the frame as a PNG.
 
 import { render } from './frame.js';
 import { recordCanvas, canvasPng, downloadBlob, sizeText } from '../../ui/recorder.js';
@@ -18,7 +19,7 @@ export class XorRecording {
     return `neuroglow-${settings.task}-${session.info.sizes.join('-')}-seed${settings.seed}-cycle${session.state().cycle}.${ext}`;
   }
 
-  /** Starts a WebM recording of the canvas and plays (with the schedule, unless told not to). */
+  /** Starts a recording of the canvas (WebM, else MP4) and plays (with the schedule, unless told not to). */
   start({ play = true, schedule = true } = {}) {
     const pg = this.pg;
     if (this.recorder) throw new Error('neuroglow: already recording');
@@ -29,7 +30,8 @@ export class XorRecording {
     pg.root.classList.add('ng-recording');
     pg.tools?.setRecording(true);
     pg.tools?.say('Recording… press Stop recording to finish.');
-    pg.events.emit('recording', { recording: true, mimeType: this.recorder.mimeType });
+    const { mimeType, type, extension } = this.recorder;
+    pg.events.emit('recording', { recording: true, mimeType, type, extension });
     if (play) pg.play();
     pg.requestFrame(true);
   }
@@ -43,17 +45,31 @@ export class XorRecording {
   async finish() {
     const pg = this.pg;
     const seconds = this.recorder.seconds();
-    const name = this.fileName('webm');
+    const { mimeType, type, extension } = this.recorder;
+    const name = this.fileName(extension);
     const stopping = this.recorder.stop();
     this.recorder = null;
-    const blob = await stopping;
+    let blob;
+    try {
+      blob = await stopping;
+    } catch (e) {
+      // No video after all (an empty file, a recorder error): back to the normal view, and why.
+      if (pg.player.playing) pg.pause();
+      pg.root.classList.remove('ng-recording');
+      if (!pg.destroyed) {
+        pg.tools?.setRecording(false);
+        pg.tools?.say(`Recording failed: ${e.message}.`);
+        pg.events.emit('recording', { recording: false, error: e.message, seconds, mimeType, type, extension });
+      }
+      throw e;
+    }
     if (pg.player.playing) pg.pause();
     pg.root.classList.remove('ng-recording');
     if (pg.destroyed) return blob;
     pg.tools?.setRecording(false);
     pg.tools?.say(`Recorded ${seconds.toFixed(1)} s of video.`, 'good');
     pg.tools?.offer(URL.createObjectURL(blob), name, `Download video (${sizeText(blob.size)})`);
-    pg.events.emit('recording', { recording: false, blob, seconds });
+    pg.events.emit('recording', { recording: false, blob, seconds, mimeType, type, extension });
     return blob;
   }
 
