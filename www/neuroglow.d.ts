@@ -28,9 +28,11 @@ export type Part =
   | 'chart' | 'examples' | 'probe' | 'settings';
 /**
  * Parts of a draw playground that `controls` shows and `hide` hides: the 28×28 image the network
- * sees, the model menu, the network drawing. The pad, Undo/Clear, the guess and the bars always show.
+ * sees, the model menu, the network drawing, and the "See how it sees" strip under the pad (a
+ * button that opens the four preprocessing steps). The pad, Undo/Clear, the guess and the bars
+ * always show.
  */
-export type DrawPart = 'seen' | 'model' | 'network';
+export type DrawPart = 'seen' | 'model' | 'network' | 'steps';
 
 /** Settings of the network. Changing one rebuilds the network (cycle 0). */
 export interface NetworkSettings {
@@ -343,34 +345,73 @@ export interface MnistPlayground {
   readonly element: HTMLElement;
 }
 
+/** What a draw playground's model is (Reader.info(), the core's facts about it and the pen). */
+export interface ReaderInfo {
+  /** Layer sizes, input to output, e.g. [784, 128, 64, 10]. */
+  sizes: number[];
+  activations: OutputActivation[];
+  parameterCount: number;
+  /** What the model file says about itself (how it was trained). */
+  note: string;
+  /** The calibration's temperature T (confidence = softmax(z / T)); 1 for an uncalibrated model. */
+  temperature: number;
+  /** The pad's pen width (a share of its side), the side in pixels strokes are read at, and the most points a drawing holds (more are refused). */
+  pen: number;
+  side: number;
+  maxPoints: number;
+}
+
+/**
+ * What the page says about a reading: 'sure' ("It reads 7"), 'unsure' (its best guess's
+ * calibrated confidence is below the core's threshold: "Not sure: 4 or 9?") or 'no-digit' (the
+ * drawing looks like no digit the network knows; only models calibrated for it say so).
+ */
+export type Verdict = 'sure' | 'unsure' | 'no-digit';
+
 /** What a draw playground reads (state(), the 'prediction' event). */
 export interface DrawState {
   task: 'draw';
-  /** The digit it reads, null for an empty pad. */
+  /** The digit it reads (the likeliest), null for an empty pad. */
   guess: number | null;
+  /** The second likeliest digit, null for an empty pad. */
   runnerUp: number | null;
-  /** The 10 outputs, null for an empty pad. */
+  /** The 10 raw outputs of the network (its last layer's activations), null for an empty pad. */
   outputs: number[] | null;
+  /** What the page says about the reading, null for an empty pad. */
+  verdict: Verdict | null;
+  /**
+   * How sure the network is of each digit: calibrated probabilities softmax(z / T) of the last
+   * layer's pre-activations (summing to 1, for sigmoid models too); the bars show these. Null for
+   * an empty pad.
+   */
+  confidence: number[] | null;
   /** 'modern', '3b1b', a page model's name, or 'custom' (bytes). */
   model: string;
   modelName: string;
   empty: boolean;
   strokes: number;
-  info: Info;
+  info: ReaderInfo;
   /** Why no model could be loaded, or null. */
   error: string | null;
 }
 
 /** mount(el, { task: 'draw' }): a pad to draw a digit on and a trained network reading it. */
 export interface DrawPlayground {
-  /** The 10 outputs for a canvas, an ImageData or 784 pixels 0..1; null for an empty drawing. */
+  /**
+   * The 10 raw outputs for a canvas, an ImageData or 784 pixels 0..1; null for an empty drawing.
+   * The pad's own canvas is read from its strokes (their points, as the pad reads itself: no
+   * pixels are read back); another canvas from its pixels.
+   */
   predict(input: HTMLCanvasElement | ImageData | ArrayLike<number>): number[] | null;
-  /** Replaces the drawing with strokes of [x, y] points (0..1 of the pad); returns the outputs. */
+  /**
+   * Adds strokes of [x, y] points (0..1 of the pad) to the drawing; returns the outputs. Throws a
+   * RangeError (and adds nothing) when the drawing would hold more than `info.maxPoints` points.
+   */
   draw(strokes: Array<Array<[number, number]>>): number[] | null;
   undo(): void;
   clear(): void;
   /** Another model: 'modern' | '3b1b', a model offered on the page (e.g. one trained in an MNIST playground) by id or name, or .ngm bytes. */
-  useModel(model: Preset | string | Uint8Array | ArrayBuffer): Promise<{ model: string; info: Info }>;
+  useModel(model: Preset | string | Uint8Array | ArrayBuffer): Promise<{ model: string; info: ReaderInfo }>;
   /** The 28×28 image (784 values 0..1) the network read last. */
   input(): Float32Array;
   /** Changes the model and/or the palette live; resolves with the settings. */
@@ -383,7 +424,7 @@ export interface DrawPlayground {
   /** An <iframe> snippet of these settings in the embed layout; `controls` default [] (pad, guess and bars only). Default 600×400. */
   embedCode(options?: { controls?: DrawPart[]; width?: number; height?: number }): string;
   on(name: 'prediction', listener: (state: DrawState & { settled: boolean }) => void): () => void;
-  on(name: 'model', listener: (e: { model: string; info: Info }) => void): () => void;
+  on(name: 'model', listener: (e: { model: string; info: ReaderInfo }) => void): () => void;
   on(name: 'settings', listener: (settings: DrawSettings) => void): () => void;
   destroy(): void;
   /** The drawing canvas. */

@@ -1,11 +1,13 @@
 // The browser half of `cargo xtask bench`: training throughput of our wasm and of
 // TensorFlow.js (cpu and wasm-SIMD backends) on the same MNIST images, shapes, SGD and batch
-// sizes, and the drawing latency of `Reader.read`. The results land in `window.benchDone`
+// sizes, and the drawing latency of `Reader.read` (canvas pixels) and `Reader.readStrokes` (the
+// pen's points, the pad's path). The pad's whole path in the real page is path.mjs's. The results land in `window.benchDone`
 // (a promise of plain JSON) for tests/bench/run.mjs; progress goes to console.log.
 //
 // The measuring protocol matches crates/xtask/src/bench.rs: double the work until the warm-up
 // time has passed, size a chunk from the last rate, report the median over timed chunks.
 import init, { Playground, Reader } from '../../www/pkg/neuroglow_wasm.js';
+import { drawing, flat } from './strokes.js';
 
 const tf = globalThis.tf;
 const QUICK = new URLSearchParams(location.search).has('quick');
@@ -244,41 +246,37 @@ function drawDigit(data, i) {
   ctx.fillRect(0, 0, PAD, PAD);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(small, 0, 0, PAD, PAD);
-  return { ctx, rgba: new Uint8Array(ctx.getImageData(0, 0, PAD, PAD).data.buffer), label: data.test.labels[i] };
+  return { rgba: new Uint8Array(ctx.getImageData(0, 0, PAD, PAD).data.buffer), label: data.test.labels[i] };
 }
 
 const argmax = (v) => v.reduce((best, x, i) => (x > v[best] ? i : best), 0);
 
+/** Times `read(i)` (→ outputs) over T.reads calls after 100 to warm up; `label(i)`: the digit drawn. */
+function timeReads(read, label) {
+  for (let i = 0; i < 100; i++) read(i);
+  const ms = [];
+  let agree = 0;
+  for (let i = 0; i < T.reads; i++) {
+    const start = performance.now();
+    const out = read(i);
+    ms.push(performance.now() - start);
+    if (argmax(out) === label(i)) agree++;
+  }
+  return { reads: T.reads, medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), maxMs: percentile(ms, 100), agreement: agree / T.reads };
+}
+
+/** Reader.read of MNIST test digits as canvas pixels, and Reader.readStrokes of handwritten strokes (strokes.js). */
 async function latency(drawings, preset) {
   const response = await fetch(`../../www/models/${preset}.ngm`);
   if (!response.ok) throw new Error(`models/${preset}.ngm: HTTP ${response.status}`);
   const reader = Reader.fromModel(new Uint8Array(await response.arrayBuffer()));
   try {
-    for (let i = 0; i < 100; i++) reader.read(drawings[i % DRAWINGS].rgba, PAD, PAD);
-    const ms = [];
-    let agree = 0;
-    for (let i = 0; i < T.reads; i++) {
-      const d = drawings[i % DRAWINGS];
-      const start = performance.now();
-      const out = reader.read(d.rgba, PAD, PAD);
-      ms.push(performance.now() - start);
-      if (argmax(out) === d.label) agree++;
-    }
-    // The page's path before the bars: read the canvas back, then read it.
-    const withReadback = [];
-    for (let i = 0; i < T.reads; i++) {
-      const d = drawings[i % DRAWINGS];
-      const start = performance.now();
-      reader.read(new Uint8Array(d.ctx.getImageData(0, 0, PAD, PAD).data.buffer), PAD, PAD);
-      withReadback.push(performance.now() - start);
-    }
-    const row = {
-      engine: 'neuroglow-wasm', preset, reads: T.reads,
-      medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), maxMs: percentile(ms, 100),
-      agreement: agree / T.reads, withReadbackMedianMs: percentile(withReadback, 50),
-    };
-    log(`  ${preset}: read median ${row.medianMs.toFixed(3)} ms, p95 ${row.p95Ms.toFixed(3)} ms`);
-    return row;
+    const pixels = timeReads((i) => reader.read(drawings[i % DRAWINGS].rgba, PAD, PAD), (i) => drawings[i % DRAWINGS].label);
+    const hand = Array.from({ length: DRAWINGS }, (_, i) => ({ ...drawing(i), ...flat(drawing(i).strokes) }));
+    const strokes = timeReads((i) => reader.readStrokes(hand[i % DRAWINGS].xy, hand[i % DRAWINGS].ends), (i) => hand[i % DRAWINGS].digit);
+    const rows = [{ engine: 'neuroglow-wasm', input: 'rgba', preset, ...pixels }, { engine: 'neuroglow-wasm', input: 'strokes', preset, ...strokes }];
+    for (const r of rows) log(`  ${preset} ${r.input}: read median ${r.medianMs.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms`);
+    return rows;
   } finally {
     reader.free();
   }
@@ -338,7 +336,7 @@ async function run() {
   log('drawing latency');
   const drawings = Array.from({ length: DRAWINGS }, (_, i) => drawDigit(data, i));
   const lat = [];
-  for (const preset of ['modern', '3b1b']) lat.push(await latency(drawings, preset));
+  for (const preset of ['modern', '3b1b']) lat.push(...(await latency(drawings, preset)));
   return { env, train, latency: lat };
 }
 

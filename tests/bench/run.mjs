@@ -1,11 +1,14 @@
 // Drives the browser half of `cargo xtask bench`: opens tests/bench/index.html in headless
 // Chromium on the server at NEUROGLOW_URL, waits for its results and prints them as JSON on
-// stdout (progress on stderr). `--quick` asks the page for a short smoke run.
+// stdout (progress on stderr). `--quick` asks the page for a short smoke run. Then the drawing
+// pad's whole path on the real page www/draw/ (path.mjs: real mouse events to the bars' numbers)
+// for the shipped models.
 //
 // Responses get COOP/COEP headers so the page is cross-origin isolated: that gives
 // performance.now() 5 µs resolution instead of 100 µs (the drawing latency is well under a
 // millisecond). The page keeps TF.js single-threaded all the same, as ours is.
 import { launch, url } from '../e2e/browser.mjs';
+import { measurePath } from './path.mjs';
 
 const quick = process.argv.includes('--quick');
 const TIMEOUT_MS = 15 * 60 * 1000;
@@ -38,6 +41,15 @@ try {
   });
   const results = await Promise.race([page.evaluate(() => window.benchDone), timeout]);
   clearTimeout(timer);
+  if (!results.error) {
+    process.stderr.write('  the pad\'s whole path on www/draw/ (real mouse events → the bars\' numbers)\n');
+    const log = (line) => process.stderr.write(`${line}\n`);
+    const events = quick ? 120 : 600;
+    results.path = [];
+    for (const [preset, strip] of [['modern', false], ['3b1b', false], ['modern', true]]) {
+      results.path.push(await measurePath(page, url('www/draw/index.html'), preset, { events, strip, log }));
+    }
+  }
   results.errors = consoleErrors;
   process.stdout.write(JSON.stringify(results) + '\n');
 } catch (e) {

@@ -116,7 +116,7 @@ test('draw: a trap while reading shows the notice; Reload keeps the model and pa
   await page.goto(url('index.html?task=draw&model=3b1b&palette=blue-orange'));
   await page.waitForSelector('#draw[data-ready]', { timeout: 30_000 });
   consoleErrors();
-  await trap(page, 'Reader', 'read', false);
+  await trap(page, 'Reader', 'readStrokes', false); // the pad reads its strokes
   // The pad shows a reading's errors itself; the notice comes from the module's death.
   const thrown = await page.evaluate(() => {
     try {

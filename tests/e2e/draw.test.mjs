@@ -209,7 +209,7 @@ test('predict() agrees for the pad canvas, its ImageData and the 784 pixels it s
   assert.equal(argmax(r.fromImage), 7);
   assert.equal(argmax(r.fromCanvas), 7);
   const diff = Math.max(...r.fromImage.map((v, i) => Math.abs(v - r.fromCanvas[i])));
-  assert.ok(diff < 0.15, `visible canvas (its own size) vs reading canvas: outputs differ by ${diff}`);
+  assert.ok(diff < 0.15, `the visible canvas (its own size) vs the strokes read in Rust: outputs differ by ${diff}`);
   assert.equal(r.blank, null);
   // predict() does not disturb what is shown.
   assert.deepEqual((await state(page)).outputs, r.shown);
@@ -264,7 +264,8 @@ test('the model switcher: 3Blue1Brown reads too; a model without 784 inputs is r
   const s = await page.evaluate(() => window.draw.state());
   assert.deepEqual(s.info.sizes, [784, 16, 16, 10]);
   assert.equal(s.guess, 1);
-  await page.waitForFunction(() => /It reads a 1 \(\d\.\d\d\)/.test(document.querySelector('.dr-root [role="status"]').textContent));
+  // The words and the bars give the calibrated confidence as a percentage for every model (sigmoid outputs too).
+  await page.waitForFunction(() => /It reads a 1 \(\d+%\)/.test(document.querySelector('.dr-root [role="status"]').textContent));
   assert.match(await page.locator('.dr-root .mn-msg').textContent(), /Reading with 3Blue1Brown \(pretrained\): 784–16–16–10/);
 
   // A model with 3 inputs (an XOR network saved by a Playground), offered on the page.

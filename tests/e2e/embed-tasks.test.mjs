@@ -67,7 +67,7 @@ test('draw embeds show the parts `controls` names; `hide` and bad parts follow c
   assert.equal(await root.locator('.dr-net-panel').isVisible(), false);
   assert.equal(await root.locator('.dr-model').isVisible(), true);
   assert.equal(await page.locator('h1').isVisible(), true, 'the full page');
-  assert.match(await page.locator('#draw .ng-warnings').innerText(), /Ignored controls=seen,zap: "zap" is not a part of the playground \(parts: seen, model, network\)/);
+  assert.match(await page.locator('#draw .ng-warnings').innerText(), /Ignored controls=seen,zap: "zap" is not a part of the playground \(parts: seen, model, network, steps\)/);
   assert.equal(new URL(await page.evaluate(() => window.playgrounds.draw.link())).search, '?task=draw&hide=network');
   // mount() checks the parts strictly, for the task.
   const errors = await page.evaluate(async () => {
@@ -85,7 +85,7 @@ test('draw embeds show the parts `controls` names; `hide` and bad parts follow c
     }
     return out;
   });
-  assert.match(errors[0], /option "controls" must be all, none or a list of seen, model, network for task "draw"/);
+  assert.match(errors[0], /option "controls" must be all, none or a list of seen, model, network, steps for task "draw"/);
   assert.match(errors[1], /option "hide" must be all, none or a list of step, .* for task "xor3"/);
   assert.match(errors[2], /option "controls" does not apply to task "mnist"/);
   await page.close();

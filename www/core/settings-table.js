@@ -18,7 +18,7 @@ export const PARTS = {
   rewind: 'the Rewind scrubber',
   share: 'the Share button (copies a link)',
   embed: 'the Embed button (an <iframe> snippet)',
-  record: 'the Record button (a WebM video)',
+  record: 'the Record button (a WebM or MP4 video)',
   image: 'the Save image button (a PNG)',
   palette: 'the colour palette menu',
   status: 'the counters under the canvas',
@@ -40,6 +40,7 @@ export const DRAW_PARTS = {
   seen: 'the 28×28 image the network sees',
   model: 'the model menu',
   network: 'the network drawing (Inside the network)',
+  steps: 'the "See how it sees" strip under the pad (how the drawing becomes the 28×28 input)',
 };
 const DRAW_EMBED_PARTS = [];
 

@@ -140,6 +140,9 @@ pub struct Steps {
     /// Whole pixels the scaled ink moves (from the field's top-left corner) so its centre of
     /// mass lands on the field's centre pixel (14, 14).
     pub shift: (isize, isize),
+    /// Whole pixels the centre of mass moved the ink (right, down) from where centring its box
+    /// alone would have put it: what centring by mass, as MNIST did, changes.
+    pub moved: (isize, isize),
     /// The 28×28 input the network reads.
     pub field: Gray,
 }
@@ -226,6 +229,10 @@ impl Preprocessor {
         st.scale = 1.0 / scale;
         st.centre_of_mass = (cx, cy);
         st.shift = (dx, dy);
+        st.moved = (
+            dx - ((FIELD - out_w) / 2) as isize,
+            dy - ((FIELD - out_h) / 2) as isize,
+        );
         Some(&self.steps)
     }
 }
@@ -361,6 +368,13 @@ mod tests {
         let (cx, cy) = s.centre_of_mass;
         assert!((cx + s.shift.0 as f32 - 14.0).abs() <= 0.5);
         assert!((cy + s.shift.1 as f32 - 14.0).abs() <= 0.5);
+        // A symmetric ellipse's mass is at its box's centre: centring by mass moves it at most
+        // the half pixel an odd box's centring rounds off.
+        assert!(
+            s.moved.0.abs() <= 1 && s.moved.1.abs() <= 1,
+            "{:?}",
+            s.moved
+        );
         // The same preprocessor, reused on a smaller drawing, gives what a fresh one gives.
         let again = p.run(&blob(100, 10, 10, 30, 30)).unwrap().clone();
         assert_eq!(

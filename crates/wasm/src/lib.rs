@@ -83,6 +83,25 @@ pub fn next_frame(cycle: f64) -> f64 {
     neuroglow_core::schedule::next_frame(c) as f64
 }
 
+/// The drawing pad's pen, before any model is loaded: `{ width }` (share of the pad's side),
+/// `side` (pixels strokes are read at) and `maxPoints` (most points in one drawing); a
+/// `Reader`'s `info()` says the same.
+#[wasm_bindgen]
+pub fn pen() -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Pen {
+        width: f32,
+        side: usize,
+        max_points: usize,
+    }
+    to_json(&Pen {
+        width: neuroglow_core::raster::PEN,
+        side: neuroglow_core::raster::SIDE,
+        max_points: neuroglow_core::raster::MAX_POINTS,
+    })
+}
+
 /// Every task, preset, shipped model and network option (type, range, default, doc): the one
 /// description JS builds its settings, forms and URL parsing from.
 #[wasm_bindgen]

@@ -67,6 +67,12 @@ struct StepsOut<'a> {
     centre_of_mass: [f32; 2],
     /// Where the small image's top-left lands in the 28×28 field.
     shift: [isize; 2],
+    /// The field's and the box's side (28, 20).
+    field: usize,
+    box_side: usize,
+    /// Whole pixels the centre of mass moved the ink (right, down) from where centring its
+    /// size alone would have put it.
+    moved: [isize; 2],
 }
 
 #[derive(Serialize)]
@@ -127,7 +133,7 @@ impl Reader {
         };
         let (first, second) = neuroglow_core::calibration::top_two(&self.confidence);
         let s = self.pre_steps();
-        to_js(&Reading {
+        crate::to_json(&Reading {
             verdict: verdict.name(),
             first,
             second,
@@ -144,6 +150,9 @@ impl Reader {
                 small: &s.small.pixels,
                 centre_of_mass: [s.centre_of_mass.0, s.centre_of_mass.1],
                 shift: [s.shift.0, s.shift.1],
+                field: preprocess::FIELD,
+                box_side: preprocess::BOX,
+                moved: [s.moved.0, s.moved.1],
             }),
         })
     }

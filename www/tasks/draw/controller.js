@@ -1,6 +1,8 @@
 // The "Draw a digit" section's controller: the pad, the reading and the model choice. The wasm
-// Reader reads on the main thread; everything shown comes from one reader.frame() per animation
-// frame. DOM: dom.js; model sources: models.js; handles: mount.js.
+// Reader reads the pad's strokes (their points: Reader.readStrokes paints them in Rust, no pixels
+// are read back) on the main thread, once per animation frame; everything shown (the verdict in
+// words, the calibrated confidence in the bars, the network, the "See how it sees" steps) comes
+// from one reader.frame(). DOM: dom.js (words.js, strip.js); model sources: models.js; handles: mount.js.
 
 import { Emitter } from '../../core/events.js';
 import { fmtInt } from '../../core/format.js';
@@ -9,8 +11,9 @@ import { DEFAULT_PALETTE } from '../../render/theme.js';
 import { releasePage } from '../../ui/task-common.js';
 import { el } from '../../ui/controls.js';
 import { toStrokes } from './pad.js';
-import { sourceOf, openReader, listModels } from './models.js';
-import { buildDom, say, showReading, LOADING } from './dom.js';
+import { sourceOf, openReader, listModels, drawError } from './models.js';
+import { buildDom, say, showReading, showCaption, LOADING } from './dom.js';
+import { fullWords } from './words.js';
 
 /** The pixels of any canvas (2d, WebGL, bitmap), copied through a 2d scratch canvas. */
 function canvasPixels(c) {
@@ -49,8 +52,9 @@ export class DrawController {
       element, options, wasm, doc: element.ownerDocument, events: new Emitter(), id: `dr${++instances}`, pretrained: new Map(),
       modelBase: new URL(options.modelUrl ?? new URL('../../models/', import.meta.url)), palette: options.palette ?? DEFAULT_PALETTE,
       reader: null, info: null, model: null, modelLabel: '', entry: null, offEpoch: null, error: null, loadToken: 0,
-      result: { outputs: null, guess: null, runnerUp: null }, seen: new Float32Array(784), lit: 0,
-      stale: true, settle: true, raf: 0, destroyed: false,
+      result: { outputs: null, guess: null, runnerUp: null, reading: null }, seen: new Float32Array(784), lit: 0,
+      pen: wasm.pen(), // the core's pen: { width, side, maxPoints } (the same as a Reader's info())
+      stale: true, settle: true, raf: 0, destroyed: false, fullSaid: false,
       task: null, // the public API's side when mounted by mount() (mount.js)
     });
     buildDom(this);
@@ -88,17 +92,23 @@ export class DrawController {
     cancelAnimationFrame(this.raf); // this reading is drawn now
     this.raf = 0;
     this.stale = false;
+    if (this.fullSaid && !this.pad.ink.full) {
+      this.fullSaid = false;
+      say(this, '');
+    }
+    this.pad.render();
     if (this.reader) this.readPad();
-    else this.pad.render();
     this.show();
     this.events.emit('prediction', { ...this.snapshot(), settled: !this.pad.drawing });
   }
 
+  /** Reads the pad's strokes (their points, not its pixels); the outputs, or undefined for an empty pad. */
   readPad() {
-    const img = this.pad.pixels();
+    const { xy, ends } = this.pad.ink.views();
     try {
-      this.reader.read(img.data, img.width, img.height);
+      return this.reader.readStrokes(xy, ends);
     } catch (e) {
+      if (e?.code === 'crashed') throw e; // the module stopped: the section's notice says so
       // A model whose weights overflow on this drawing: said, not shown as a reading.
       say(this, e.detail ?? e.message, true);
     }
@@ -108,13 +118,25 @@ export class DrawController {
   show() {
     const f = this.reader?.frame();
     const outputs = f?.known.output ? Array.from(f.buffers[`a${f.sizes.length - 1}`]) : null;
-    this.result = { outputs, guess: outputs && f.guess, runnerUp: outputs && f.runnerUp };
+    // The reading: the verdict, the two likeliest digits and the calibrated confidence (null: empty pad).
+    const reading = (outputs && f.state) || null;
+    this.result = { outputs, guess: outputs && f.guess, runnerUp: outputs && f.runnerUp, reading };
     this.lit = f?.known.lit ?? 0;
     if (f) this.seen.set(f.buffers.a0);
     else this.seen.fill(0);
+    // The numbers first (words, bars), then the pictures. Nothing here calls into wasm before the
+    // network has been drawn from the frame's views.
+    showReading(this);
     // Not while the drawing is hidden (a tab, an embed without it): it is drawn when it shows.
     if (f && this.net.fit.w > 1) this.net.draw(f, { playing: true, weightsVersion: this.version, now: performance.now(), palette: this.palette });
-    showReading(this);
+    showCaption(this);
+    this.strip.show(f && reading, this.seen);
+  }
+
+  /** A point did not fit: the drawing holds the most points the core reads. */
+  full() {
+    say(this, fullWords(this.pen.maxPoints, fmtInt), true);
+    this.fullSaid = true;
   }
 
   /** Recolours the network drawing and its words ('green-red' | 'blue-orange'). */
@@ -183,21 +205,30 @@ export class DrawController {
     if (this.destroyed) throw new Error(GONE);
     const reader = this.reader;
     if (!reader) throw new Error(`neuroglow draw: no model is loaded${this.error ? ` (${this.error})` : ''}`);
-    if (x instanceof HTMLCanvasElement) x = x === this.pad.canvas ? this.pad.pixels() : canvasPixels(x);
-    if (!(x instanceof ImageData)) x = checkPixels(x, this.info.sizes[0]);
+    // The pad is read from its strokes, as it reads itself; other canvases from their pixels.
+    const pad = x === this.pad.canvas;
+    if (!pad && x instanceof HTMLCanvasElement) x = canvasPixels(x);
+    if (!pad && !(x instanceof ImageData)) x = checkPixels(x, this.info.sizes[0]);
+    const { xy, ends } = this.pad.ink.views();
     let out;
     try {
-      out = x instanceof ImageData ? reader.read(x.data, x.width, x.height) : reader.readPixels(x);
+      out = pad ? reader.readStrokes(xy, ends) : x instanceof ImageData ? reader.read(x.data, x.width, x.height) : reader.readPixels(x);
     } catch (e) {
       throw new Error(`neuroglow draw: predict: ${e.message}`);
     }
+    if (pad) return out ? Array.from(out) : null;
     this.readPad(); // the Reader shows the pad's reading again
     return out ? Array.from(out) : null;
   }
 
   draw(strokes) {
     if (this.destroyed) throw new Error(GONE);
-    this.pad.add(toStrokes(strokes));
+    try {
+      this.pad.add(toStrokes(strokes));
+    } catch (e) {
+      if (e instanceof RangeError) throw drawError(`draw(strokes): ${e.message}`, RangeError);
+      throw e;
+    }
     this.updateNow();
     return this.result.outputs && [...this.result.outputs];
   }
@@ -223,7 +254,11 @@ export class DrawController {
   snapshot() {
     const { outputs, guess, runnerUp } = this.result;
     const { model, modelLabel: modelName, info, error } = this;
-    return { guess, runnerUp, outputs: outputs && [...outputs], model, modelName, empty: this.pad.empty, strokes: this.pad.strokes.length, info, error };
+    const r = this.result.reading;
+    return {
+      guess, runnerUp, outputs: outputs && [...outputs], verdict: r?.verdict ?? null, confidence: r ? Array.from(r.confidence) : null,
+      model, modelName, empty: this.pad.empty, strokes: this.pad.strokes, info, error,
+    };
   }
 
   destroy() {

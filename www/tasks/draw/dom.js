@@ -1,23 +1,22 @@
-// The draw section's DOM, wired to the controller `c`: the pad, the 28×28 image the network sees,
-// the guess and score bars, the menus and the network drawing; and the frame's reading shown in it.
+// The draw section's DOM, wired to the controller `c`: the pad, the "See how it sees" strip
+// (strip.js), the 28×28 image the network sees, the answer and the confidence bars, the menus and
+// the network drawing; and the frame's reading shown in it, in the words of words.js ("It reads
+// 7", "Not sure: 4 or 9?", "That doesn't look like a digit").
 
 import { linkStylesheet } from '../../core/stylesheet.js';
 import { NetworkRenderer } from '../../render/network.js';
 import { COLOURS, PALETTES, describePalette } from '../../render/theme.js';
 import { el } from '../../ui/controls.js';
 import { DrawPad } from './pad.js';
+import { Strip, stripHtml } from './strip.js';
+import { readingWords, barsNote, percent } from './words.js';
 
 export const LOADING = 'Loading the model…';
 const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const setText = (el, text) => el.textContent !== text && (el.textContent = text);
 
-/** An output as text: "93%" for a probability (softmax), "0.93" otherwise (sigmoid). */
-function scoreText(v, probability) {
-  if (!Number.isFinite(v)) return '–';
-  if (!probability) return v.toFixed(2);
-  const p = v * 100;
-  return p >= 0.5 || p === 0 ? `${Math.round(p)}%` : '<1%';
-}
+/** A raw output as text: "93%" for a probability (softmax), "0.93" otherwise (sigmoid). */
+const scoreText = (v, probability) => (!Number.isFinite(v) ? '–' : probability ? percent(v) : v.toFixed(2));
 
 // data-hide: the parts `hide` can leave out (config.js DRAW_PARTS); the colour menu goes with the model's.
 const html = (id, heading) => `${heading === false ? '' : `
@@ -32,7 +31,7 @@ const html = (id, heading) => `${heading === false ? '' : `
       <div class="dr-toolbar" role="group" aria-label="Drawing">
         <button type="button" class="mn-btn" data-act="undo" aria-keyshortcuts="Control+Z" disabled>Undo</button>
         <button type="button" class="mn-btn" data-act="clear" disabled>Clear</button>
-      </div>
+      </div>${stripHtml(id)}
     </div>
     <div class="mn-panel dr-reading">
       <div class="dr-top">
@@ -40,11 +39,12 @@ const html = (id, heading) => `${heading === false ? '' : `
           <canvas class="dr-seen-canvas" data-part="seen" width="28" height="28" role="img" aria-label="What the network sees: your drawing as 28×28 pixels"></canvas>
           <figcaption>What the network sees<span>28 × 28 pixels</span></figcaption>
         </figure>
-        <div class="dr-guess"><p class="dr-guess-label">It reads</p>
+        <div class="dr-guess"><p class="dr-guess-label" data-part="label">It reads</p>
           <p class="dr-guess-digit dr-none" data-part="guess">?</p><p class="dr-guess-note" data-part="note"></p></div>
       </div>
       <p class="mn-sr" role="status" aria-live="polite" data-part="status"></p>
-      <div class="dr-bars-wrap"><ol class="dr-bars" data-part="bars" aria-label="Score for each digit"></ol></div>
+      <div class="dr-bars-wrap"><ol class="dr-bars" data-part="bars" aria-label="How sure it is of each digit" aria-describedby="${id}-barsnote"></ol>
+        <p class="dr-bars-note" id="${id}-barsnote" data-part="barsnote"></p></div>
       <div class="dr-model" data-hide="model">
         <span class="dr-pair"><label class="mn-field" for="${id}-model"><span>Model</span></label><select class="dr-select" id="${id}-model" data-part="model"></select></span>
         <button type="button" class="mn-btn" data-act="latest" hidden>Use latest</button>
@@ -77,7 +77,10 @@ export function buildDom(c) {
     c.settle ||= settle;
     c.request();
   };
-  c.pad = new DrawPad(c.$('pad'), { label: 'Drawing pad: draw a digit from 0 to 9', describedBy: `${c.id}-padhelp`, onChange: changed(false), onEnd: changed(true) });
+  c.pad = new DrawPad(c.$('pad'), c.pen, {
+    label: 'Drawing pad: draw a digit from 0 to 9', describedBy: `${c.id}-padhelp`, onChange: changed(false), onEnd: changed(true), onFull: () => c.full(),
+  });
+  c.strip = new Strip(root, c.pad);
   c.net = new NetworkRenderer(c.$('net'), { onResize: () => c.request() });
   c.$('palette').value = c.palette;
   listen(c, root);
@@ -119,21 +122,30 @@ function hover(c, e) {
 
 /** Shows the reading (c.result, c.seen) in the section; announces it once the drawing settles. */
 export function showReading(c) {
-  const { outputs, guess, runnerUp } = c.result;
-  const [p, empty] = [c.probability, c.pad.empty];
-  const score = (i) => scoreText(outputs[i], p);
-  showSeen(c.$('seen'), c.seen);
-  showBars(c.$('bars'), c.info?.sizes.at(-1) ?? 0, c.result, p);
+  const { reading } = c.result;
+  const empty = c.pad.empty;
+  const words = reading && readingWords(reading);
+  showBars(c.$('bars'), c.info?.sizes.at(-1) ?? 0, reading);
+  setText(c.$('barsnote'), reading ? barsNote(reading) : '');
   c.$('invite').hidden = !empty;
   c.btn('undo').disabled = c.btn('clear').disabled = empty;
-  setText(c.$('guess'), outputs ? String(guess) : '?');
-  c.$('guess').classList.toggle('dr-none', !outputs);
-  setText(c.$('note'), outputs ? `${score(guess)}${p ? ' sure' : ''} · runner-up ${runnerUp} (${score(runnerUp)})` : c.reader ? 'Nothing drawn yet.' : c.error ? 'No model to read with.' : LOADING);
+  setText(c.$('label'), words?.label ?? 'It reads');
+  const big = c.$('guess');
+  setText(big, words?.big ?? '?');
+  big.classList.toggle('dr-none', !words);
+  big.classList.toggle('dr-unsure', words?.kind === 'unsure');
+  big.classList.toggle('dr-nodigit', words?.kind === 'no-digit');
+  setText(c.$('note'), words ? words.note : c.reader ? 'Nothing drawn yet.' : c.error ? 'No model to read with.' : LOADING);
   if (c.settle && !c.pad.drawing) {
     c.settle = false;
-    const said = outputs ? `It reads a ${guess} (${score(guess)}). Runner-up: ${runnerUp} (${score(runnerUp)}).` : 'Draw a digit from 0 to 9 in the box: the network reads it as you draw.';
+    const said = words ? words.said : 'Draw a digit from 0 to 9 in the box: the network reads it as you draw.';
     setText(c.$('status'), c.reader ? said : c.error ?? LOADING);
   }
+  showSeen(c.$('seen'), c.seen);
+}
+
+/** The network drawing's caption (after it was drawn: it says whether only the strongest synapses show). */
+export function showCaption(c) {
   if (!c.info) return;
   const capped = c.net.synapseSummary().some((s) => s.shown < s.total);
   setText(c.$('caption'), `Your drawing's 784 pixels are the input neurons; each hidden neuron glows as strongly as it fires; the brightest output is the guess. ${capped ? 'Only the strongest synapses of the big layers are drawn. ' : ''}${describePalette(c.palette)} Hover a neuron to see its value. (${c.info.sizes.join('–')} neurons)`);
@@ -142,7 +154,7 @@ export function showReading(c) {
 /** Ink values 0..1 into the 28×28 canvas (CSS scales it up), in the network drawing's pixel colours. */
 function showSeen(canvas, pixels) {
   const ctx = canvas.getContext('2d');
-  const img = ctx.createImageData(canvas.width, canvas.height);
+  const img = (canvas.img ??= ctx.createImageData(canvas.width, canvas.height));
   const [off, on] = [COLOURS.pixelOff, COLOURS.pixelOn];
   for (let j = 0; j < Math.min(pixels.length, img.data.length / 4); j++) {
     for (let k = 0; k < 3; k++) img.data[4 * j + k] = off[k] + (on[k] - off[k]) * clamp01(pixels[j]);
@@ -151,17 +163,20 @@ function showSeen(canvas, pixels) {
   ctx.putImageData(img, 0, 0);
 }
 
-/** One bar per output (null outputs: nothing drawn), the guess and the runner-up highlighted. */
-function showBars(list, n, { outputs, guess, runnerUp }, probability) {
+/** One bar per output: the calibrated confidence (null reading: nothing drawn), the two likeliest highlighted. */
+function showBars(list, n, reading) {
   if (list.children.length !== n) {
     list.innerHTML = Array.from({ length: n }, (_, i) => `<li class="dr-bar"><span class="dr-bar-val">–</span><span class="dr-bar-track"><span class="dr-bar-fill"></span></span><span class="dr-bar-digit">${i}</span></li>`).join('');
+    list.bars = [...list.children].map((li) => ({ li, val: li.firstChild, fill: li.querySelector('.dr-bar-fill') }));
   }
-  [...list.children].forEach((li, i) => {
-    setText(li.firstChild, outputs ? scoreText(outputs[i], probability) : '–');
-    li.querySelector('.dr-bar-fill').style.transform = `scaleY(${outputs ? clamp01(outputs[i]) : 0})`;
-    li.classList.toggle('dr-first', outputs !== null && i === guess);
-    li.classList.toggle('dr-second', outputs !== null && i === runnerUp);
-  });
+  const p = reading?.confidence;
+  for (let i = 0; i < n; i++) {
+    const { li, val, fill } = list.bars[i];
+    setText(val, p ? percent(p[i]) : '–');
+    fill.style.transform = `scaleY(${p ? clamp01(p[i]) : 0})`;
+    li.classList.toggle('dr-first', !!p && i === reading.first);
+    li.classList.toggle('dr-second', !!p && i === reading.second);
+  }
 }
 
 /** A message under the model menu (an error stands out and is announced). */

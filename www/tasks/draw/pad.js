@@ -1,29 +1,27 @@
 // The drawing pad: pointer events (mouse, touch, pen) become strokes kept as points (0..1 of the
-// side), so Undo redraws the rest and the pad stays crisp at any size. A fixed-size offscreen
-// canvas holds the same ink for reading; the glow is a CSS filter, so both read the same.
+// side, in ink.js's flat buffers), so Undo redraws the rest, the pad stays crisp at any size, and
+// the Reader reads the points themselves (Reader.readStrokes paints them in Rust: no pixels are
+// read back from a canvas). The pen's width and the most points a drawing holds are the core's
+// (wasm pen()); the glow is a CSS filter.
 
 import { CanvasFit } from '../../render/canvas-fit.js';
 import { el } from '../../ui/controls.js';
+import { Ink } from './ink.js';
 
-const READ_SIZE = 280; // side of the canvas the Reader reads, in pixels
-// Pen width as a share of the side: a digit over most of the pad shrinks by about 1/10 into
-// MNIST's 20-pixel box, which makes this MNIST's 2–3 pixel pen.
-const STROKE = 0.075;
 const MIN_STEP = 0.0025; // a point closer than this (share of the side) to the last is skipped
 
-/** Paints strokes in white, each as quadratic curves through the midpoints of its points. */
-function paint(ctx, strokes, side) {
-  Object.assign(ctx, { lineCap: 'round', lineJoin: 'round', lineWidth: STROKE * side, strokeStyle: '#ffffff' });
-  const at = (p) => [p.x * side, p.y * side];
-  for (const pts of strokes) {
+/** Paints the ink in white, each stroke as quadratic curves through the midpoints of its points (as the core's raster.rs). */
+function paint(ctx, ink, side, pen) {
+  Object.assign(ctx, { lineCap: 'round', lineJoin: 'round', lineWidth: pen * side, strokeStyle: '#ffffff' });
+  const xy = ink.xy;
+  const x = (i) => xy[2 * i] * side;
+  const y = (i) => xy[2 * i + 1] * side;
+  for (let k = 0; k < ink.strokes; k++) {
+    const [first, end] = ink.range(k);
     ctx.beginPath();
-    ctx.moveTo(...at(pts[0]));
-    for (let i = 1; i < pts.length - 1; i++) {
-      const [p, q] = [pts[i], pts[i + 1]];
-      ctx.quadraticCurveTo(...at(p), ...at({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 }));
-    }
-    const [x, y] = at(pts.at(-1));
-    ctx.lineTo(pts.length === 1 ? x + 0.01 : x, y); // a single point: a dot of round caps
+    ctx.moveTo(x(first), y(first));
+    for (let i = first + 1; i < end - 1; i++) ctx.quadraticCurveTo(x(i), y(i), (x(i) + x(i + 1)) / 2, (y(i) + y(i + 1)) / 2);
+    ctx.lineTo(end - first === 1 ? x(end - 1) + 0.01 : x(end - 1), y(end - 1)); // a single point: a dot of round caps
     ctx.stroke();
   }
 }
@@ -45,13 +43,13 @@ export function toStrokes(strokes) {
 }
 
 export class DrawPad {
-  /** `wrap`: a square box the canvas fills; `on`: { label, describedBy, onChange (the ink changed,
-   *  while drawing too), onEnd (a stroke ended, or strokes were removed) }. */
-  constructor(wrap, on) {
-    Object.assign(this, { on, strokes: [], current: null, pointerId: null, dirty: true });
+  /** `wrap`: a square box the canvas fills; `pen`: the core's { width, maxPoints } (wasm pen());
+   *  `on`: { label, describedBy, onChange (the ink changed, while drawing too), onEnd (a stroke
+   *  ended, or strokes were removed), onFull (a point was refused: the drawing holds maxPoints) }. */
+  constructor(wrap, pen, on) {
+    Object.assign(this, { on, pen: pen.width, ink: new Ink(pen.maxPoints), pointerId: null, dirty: true, refused: false });
     this.canvas = wrap.appendChild(el('canvas', { class: 'dr-pad-canvas', role: 'img', ariaLabel: on.label, ariaDescribedby: on.describedBy }));
     this.ctx = this.canvas.getContext('2d');
-    this.rctx = el('canvas', { width: READ_SIZE, height: READ_SIZE }).getContext('2d', { willReadFrequently: true });
     this.listeners = {
       pointerdown: (e) => this.down(e),
       pointermove: (e) => this.move(e),
@@ -69,53 +67,75 @@ export class DrawPad {
   }
 
   get empty() {
-    return this.strokes.length === 0;
+    return this.ink.empty;
+  }
+
+  /** Strokes on the pad. */
+  get strokes() {
+    return this.ink.strokes;
   }
 
   get drawing() {
-    return this.current !== null;
+    return this.pointerId !== null;
   }
 
+  /** The event's point in shares of the side, into `this.p` (no allocation). */
   point(e) {
     const r = this.canvas.getBoundingClientRect();
     const clamp = (v) => Math.max(-0.05, Math.min(1.05, v));
-    return { x: clamp((e.clientX - r.left) / (r.width || 1)), y: clamp((e.clientY - r.top) / (r.height || 1)) };
+    this.px = clamp((e.clientX - r.left) / (r.width || 1));
+    this.py = clamp((e.clientY - r.top) / (r.height || 1));
   }
 
   /** Adds the event's point to the stroke unless it is too close to the last one; whether it did. */
   extend(e) {
-    const [p, last] = [this.point(e), this.current.at(-1)];
-    if (Math.hypot(p.x - last.x, p.y - last.y) < MIN_STEP) return false;
-    this.current.push(p);
-    return true;
+    this.point(e);
+    const done = this.ink.extend(this.px, this.py, MIN_STEP);
+    if (done === 'full') this.refuse();
+    return done === 'added';
+  }
+
+  /** A point did not fit: said once per stroke. */
+  refuse() {
+    if (this.refused) return;
+    this.refused = true;
+    this.on.onFull?.();
   }
 
   down(e) {
     // One pointer draws (a second finger does not); a mouse with its main button.
     if (this.pointerId !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
+    this.refused = false;
+    this.point(e);
+    if (!this.ink.begin(this.px, this.py)) {
+      this.refuse();
+      return;
+    }
     this.pointerId = e.pointerId;
     try {
       this.canvas.setPointerCapture(e.pointerId);
     } catch {
       // A synthetic event has no pointer to capture; drawing works without.
     }
-    this.current = [this.point(e)];
-    this.strokes.push(this.current);
     this.changed();
   }
 
   move(e) {
-    if (e.pointerId !== this.pointerId || !this.current) return;
+    if (e.pointerId !== this.pointerId || this.pointerId === null) return;
     e.preventDefault();
-    const events = e.getCoalescedEvents?.() ?? [];
-    if ((events.length ? events : [e]).filter((ev) => this.extend(ev)).length) this.changed();
+    const events = e.getCoalescedEvents?.();
+    let added = false;
+    if (events?.length) for (const ev of events) added = this.extend(ev) || added;
+    else added = this.extend(e);
+    if (added) this.changed();
   }
 
   up(e) {
-    if (e.pointerId !== this.pointerId) return;
+    if (e.pointerId !== this.pointerId || this.pointerId === null) return;
     if (e.type === 'pointerup') this.extend(e);
-    this.pointerId = this.current = null;
+    this.ink.end();
+    this.pointerId = null;
     if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
     this.changed(true);
   }
@@ -127,40 +147,33 @@ export class DrawPad {
     if (ended) this.on.onEnd();
   }
 
-  /** Adds finished strokes (checked by toStrokes) without pointer events; no handlers run. */
+  /** Adds finished strokes (checked by toStrokes) without pointer events; no handlers run. Throws a RangeError past maxPoints (nothing added). */
   add(strokes) {
-    this.strokes.push(...strokes);
+    this.ink.add(strokes);
     this.dirty = true;
   }
 
   clear() {
-    this.strokes = [];
-    this.current = this.pointerId = null;
+    this.ink.clear();
+    this.pointerId = null;
     this.changed(true);
   }
 
-  /** Removes the last stroke; false when there was none. */
+  /** Removes the last stroke (the one being drawn too); false when there was none. */
   undo() {
-    if (this.empty) return false;
-    if (this.strokes.pop() === this.current) this.current = this.pointerId = null;
+    if (!this.ink.undo()) return false;
+    this.pointerId = null;
     this.changed(true);
     return true;
   }
 
-  /** Redraws the visible pad and the reading canvas when the strokes changed. */
+  /** Redraws the visible pad when the strokes changed. */
   render() {
     if (!this.dirty) return;
     this.dirty = false;
-    for (const [ctx, side] of [[this.ctx, this.canvas.width], [this.rctx, READ_SIZE]]) {
-      ctx.clearRect(0, 0, side, side);
-      paint(ctx, this.strokes, side);
-    }
-  }
-
-  /** The reading canvas's pixels (RGBA), drawn up to date. */
-  pixels() {
-    this.render();
-    return this.rctx.getImageData(0, 0, READ_SIZE, READ_SIZE);
+    const side = this.canvas.width;
+    this.ctx.clearRect(0, 0, side, side);
+    paint(this.ctx, this.ink, side, this.pen);
   }
 
   destroy() {
