@@ -2,15 +2,15 @@
 // real mouse events (CDP input: trusted, delivered and coalesced by Chromium as a hand's would be)
 // draw varied digits (strokes.js) on the real page www/draw/, and for every event that changes the
 // drawing the page records
-//   event  — from the event's timestamp to the bars' numbers written (the last bar set): waiting
-//            for the next animation frame (the pad reads once per frame), painting the pad,
-//            Reader.readStrokes, the frame, the words and the bars;
-//   work   — the same from the start of that animation frame: what our code costs;
-//   shown  — from the start of that frame to the 'prediction' event: everything shown (the
-//            network drawing and, when open, the "See how it sees" strip too);
-//   paint  — from the event's timestamp to a message posted once the numbers were written, which
-//            Chromium runs after that frame's rendering (style, layout, paint): about when the
-//            numbers reach the screen's next frame.
+//   event  — from the event's timestamp to the bars' numbers written (the last bar set): the pad
+//            reads in the pointer event itself (Reader.readStrokes, the frame, the words and the
+//            bars), so this is the browser's delivery of the event plus our work;
+//   work   — the same from the moment the event reached the page: what our code costs;
+//   shown  — from that moment to the end of the next animation frame, where the pad, the network
+//            drawing and, when open, the "See how it sees" strip are drawn;
+//   paint  — from the event's timestamp to a message posted once that frame was drawn, which
+//            Chromium runs after the frame's rendering (style, layout, paint): about when the
+//            numbers and pictures reach the screen.
 // Events are sent one at a time, each after the previous reading, so each gets its own frame.
 
 import { drawing } from './strokes.js';
@@ -26,9 +26,9 @@ async function probe(page) {
   await page.evaluate(() => {
     const P = (window.__path = { pending: null, frame: 0, written: 0, samples: [], wait: null });
     const onEvent = (e) => {
-      if (P.pending !== null) return; // an earlier event of this frame is not read yet: measure from it
+      if (P.pending !== null) return; // an earlier event is not read yet: measure from it
       P.pending = e.timeStamp;
-      requestAnimationFrame(() => (P.frame = performance.now())); // runs before the pad's own frame callback
+      P.frame = performance.now(); // (a capturing listener on the pad: runs before the pad's own)
     };
     // The moment the bars' numbers are written: the last bar's fill is set last, on every reading.
     const fills = document.querySelectorAll('.dr-root .dr-bar-fill');
@@ -44,16 +44,20 @@ async function probe(page) {
     window.draw.on('prediction', () => {
       if (P.pending === null) return;
       const now = P.written;
-      const sample = { event: now - P.pending, work: now - P.frame, shown: performance.now() - P.frame };
-      const from = P.pending;
+      const sample = { event: now - P.pending, work: now - P.frame };
+      const [from, start] = [P.pending, P.frame];
       P.pending = null;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        sample.paint = performance.now() - from;
-        P.samples.push(sample);
-        P.wait?.();
-      };
-      channel.port2.postMessage(0);
+      // The section asked for its frame before this event: this callback runs after its drawing.
+      requestAnimationFrame(() => {
+        sample.shown = performance.now() - start;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          sample.paint = performance.now() - from;
+          P.samples.push(sample);
+          P.wait?.();
+        };
+        channel.port2.postMessage(0);
+      });
     });
     P.next = (count) => new Promise((done) => {
       if (P.samples.length >= count) return done(true);

@@ -79,12 +79,16 @@ function text(ctx, s, x, y, { align = 'center', font, color, caps = false, alpha
   if (alpha <= 0.01 || !s) return;
   const saved = ctx.globalAlpha;
   const str = caps ? s.toUpperCase() : s;
-  Object.assign(ctx, { globalAlpha: saved * alpha, font, textAlign: align, textBaseline: 'middle', letterSpacing: caps ? '1.5px' : '0px' });
+  Object.assign(ctx, { globalAlpha: saved * alpha, font, textAlign: align, textBaseline: 'middle' });
+  // Letter spacing only where it is used: setting it, even to what it was, costs Chromium a new
+  // font lookup on the next text (most of a drawing pad frame's time).
+  if (caps) ctx.letterSpacing = '1.5px';
   Object.assign(ctx, { lineJoin: 'round', lineWidth: 4, strokeStyle: rgba(C.bg, 0.85) });
   ctx.strokeText(str, x, y);
   ctx.fillStyle = Array.isArray(color) ? rgba(color, 1) : color;
   ctx.fillText(str, x, y);
-  Object.assign(ctx, { globalAlpha: saved, letterSpacing: '0px' });
+  ctx.globalAlpha = saved;
+  if (caps) ctx.letterSpacing = '0px';
 }
 
 /** Dense layout: input names, activations, the output's value, the error box, layer names. */

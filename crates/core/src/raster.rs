@@ -73,47 +73,161 @@ impl<'a> Strokes<'a> {
 /// Paints strokes into `out` (resized to side × side, cleared first), ink 0..1.
 /// Allocation-free once `out` has its size.
 pub fn paint(strokes: Strokes, pen: f32, side: usize, out: &mut Gray) {
+    clear(out, side);
+    let r = radius(pen, side);
+    for pts in strokes.each() {
+        let n = pts.len() / 2;
+        pieces(pts, side, r, 0, n.saturating_sub(2), out);
+        tail(pts, side, r, out);
+    }
+}
+
+fn clear(out: &mut Gray, side: usize) {
     out.width = side;
     out.height = side;
     out.pixels.clear();
     out.pixels.resize(side * side, 0.0);
+}
+
+fn radius(pen: f32, side: usize) -> f32 {
+    (pen * side as f32 / 2.0).max(0.5)
+}
+
+/// A stroke's point i in pixels. Far-off points are pulled in (their ink is off the pad
+/// anyway), so no product overflows.
+fn at(pts: &[f32], side: usize, i: usize) -> (f32, f32) {
     let s = side as f32;
-    let r = (pen * s / 2.0).max(0.5);
-    for pts in strokes.each() {
-        // Far-off points are pulled in (their ink is off the pad anyway), so no product overflows.
-        let p = |i: usize| {
-            (
-                pts[2 * i].clamp(-1.0, 2.0) * s,
-                pts[2 * i + 1].clamp(-1.0, 2.0) * s,
-            )
-        };
-        let n = pts.len() / 2;
-        if n == 1 {
-            capsule(out, p(0), p(0), r);
-            continue;
+    (
+        pts[2 * i].clamp(-1.0, 2.0) * s,
+        pts[2 * i + 1].clamp(-1.0, 2.0) * s,
+    )
+}
+
+/// Where curve piece i of a stroke starts: its first point, then the midpoints.
+fn piece_start(pts: &[f32], side: usize, i: usize) -> (f32, f32) {
+    if i == 0 {
+        return at(pts, side, 0);
+    }
+    let (p, q) = (at(pts, side, i), at(pts, side, i + 1));
+    ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0)
+}
+
+/// Curve pieces `from..to` of a stroke, as the pad paints them: piece i is the quadratic curve
+/// from `piece_start(i)` with point i + 1 as its control, ending at the midpoint to point i + 2.
+/// They depend only on points up to i + 2, so a growing stroke never changes a painted piece.
+fn pieces(pts: &[f32], side: usize, r: f32, from: usize, to: usize, out: &mut Gray) {
+    for i in from..to {
+        let (start, c, end) = (
+            piece_start(pts, side, i),
+            at(pts, side, i + 1),
+            piece_start(pts, side, i + 1),
+        );
+        let len = dist(start, c) + dist(c, end);
+        let n = ((len / FLAT_STEP).ceil() as usize).clamp(1, 64);
+        let mut a = start;
+        for k in 1..=n {
+            let t = k as f32 / n as f32;
+            let u = 1.0 - t;
+            let b = (
+                u * u * start.0 + 2.0 * u * t * c.0 + t * t * end.0,
+                u * u * start.1 + 2.0 * u * t * c.1 + t * t * end.1,
+            );
+            capsule(out, a, b, r);
+            a = b;
         }
-        // As the pad paints it: from the first point, a quadratic curve with each inner point
-        // as its control ending at the midpoint to the next, then a line to the last point.
-        let mut from = p(0);
-        for i in 1..n - 1 {
-            let (c, q) = (p(i), p(i + 1));
-            let to = ((c.0 + q.0) / 2.0, (c.1 + q.1) / 2.0);
-            let len = dist(from, c) + dist(c, to);
-            let pieces = ((len / FLAT_STEP).ceil() as usize).clamp(1, 64);
-            let mut a = from;
-            for k in 1..=pieces {
-                let t = k as f32 / pieces as f32;
-                let u = 1.0 - t;
-                let b = (
-                    u * u * from.0 + 2.0 * u * t * c.0 + t * t * to.0,
-                    u * u * from.1 + 2.0 * u * t * c.1 + t * t * to.1,
-                );
-                capsule(out, a, b, r);
-                a = b;
+    }
+}
+
+/// A stroke's end: the straight line from its last curve piece to its last point (a dot for a
+/// stroke of one point). The only part that changes while the stroke grows.
+fn tail(pts: &[f32], side: usize, r: f32, out: &mut Gray) {
+    let n = pts.len() / 2;
+    if n == 0 {
+        return;
+    }
+    let from = piece_start(pts, side, n.saturating_sub(2));
+    capsule(
+        out,
+        if n == 1 { at(pts, side, 0) } else { from },
+        at(pts, side, n - 1),
+        r,
+    );
+}
+
+/// Paints strokes as `paint` does, remembering what it painted: while the page only adds
+/// points to the last stroke or starts new strokes (drawing), it paints just the new curve
+/// pieces onto a kept canvas, then the last stroke's moving end. Anything else (Undo, Clear,
+/// another drawing, another pen) paints from scratch. Ink equals `paint`'s exactly (ink is
+/// the maximum over the pieces, whatever their order).
+#[derive(Clone, Debug, Default)]
+pub struct Painter {
+    /// Every finished stroke and the last stroke's finished pieces.
+    base: Gray,
+    /// The base plus the last stroke's end: what `paint` returns.
+    ink: Gray,
+    xy: Vec<f32>,
+    ends: Vec<u32>,
+    /// Strokes wholly in `base`, and curve pieces of the next one in it.
+    strokes_done: usize,
+    pieces_done: usize,
+    pen: f32,
+}
+
+impl Painter {
+    /// The ink painted last.
+    pub fn ink(&self) -> &Gray {
+        &self.ink
+    }
+
+    pub fn paint(&mut self, strokes: Strokes, pen: f32, side: usize) -> &Gray {
+        if !self.extends(&strokes, pen, side) {
+            clear(&mut self.base, side);
+            self.xy.clear();
+            self.ends.clear();
+            (self.strokes_done, self.pieces_done, self.pen) = (0, 0, pen);
+        }
+        let r = radius(pen, side);
+        let count = strokes.ends.len();
+        let mut last = None;
+        for (k, pts) in strokes.each().enumerate().skip(self.strokes_done) {
+            let n = pts.len() / 2;
+            let settled = n.saturating_sub(2);
+            pieces(pts, side, r, self.pieces_done, settled, &mut self.base);
+            if k + 1 < count {
+                tail(pts, side, r, &mut self.base); // a later stroke began: this one is finished
+                (self.strokes_done, self.pieces_done) = (k + 1, 0);
+            } else {
+                self.pieces_done = settled;
+                last = Some(pts);
             }
-            from = to;
         }
-        capsule(out, from, p(n - 1), r);
+        self.ink.clone_from(&self.base);
+        if let Some(pts) = last {
+            tail(pts, side, r, &mut self.ink);
+        }
+        self.xy.clear();
+        self.xy.extend_from_slice(strokes.xy);
+        self.ends.clear();
+        self.ends.extend_from_slice(strokes.ends);
+        &self.ink
+    }
+
+    /// Whether `strokes` is what was painted last with points added to its last stroke or new
+    /// strokes after it (same pen and size).
+    fn extends(&self, strokes: &Strokes, pen: f32, side: usize) -> bool {
+        let k = self.ends.len();
+        pen.to_bits() == self.pen.to_bits()
+            && self.base.width == side
+            && !self.ends.is_empty()
+            && strokes.ends.len() >= k
+            && strokes.ends[..k - 1] == self.ends[..k - 1]
+            && strokes.ends[k - 1] >= self.ends[k - 1]
+            && (strokes.ends.len() == k || strokes.ends[k - 1] == self.ends[k - 1])
+            && strokes.xy.len() >= self.xy.len()
+            && strokes.xy[..self.xy.len()]
+                .iter()
+                .zip(&self.xy)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
     }
 }
 
@@ -231,6 +345,62 @@ mod tests {
         let s = Strokes::new(&[0.1, 0.2, 0.3, 0.4, 0.5, 0.6], &[1, 3]).unwrap();
         assert_eq!(s.each().map(|p| p.len() / 2).collect::<Vec<_>>(), [1, 2]);
         assert!(Strokes::new(&[], &[]).is_ok(), "no strokes: an empty pad");
+    }
+
+    /// A drawing as the pad makes it: each stroke grows a point at a time, then the next.
+    #[test]
+    fn painting_as_the_strokes_grow_equals_painting_them_whole() {
+        let strokes: [&[f32]; 3] = [
+            &[
+                0.3, 0.3, 0.5, 0.1, 0.7, 0.3, 0.45, 0.6, 0.3, 0.85, 0.75, 0.85,
+            ],
+            &[0.8, 0.2],
+            &[0.2, 0.5, 0.25, 0.52, 0.4, 0.47, 0.8, 0.55],
+        ];
+        let mut painter = Painter::default();
+        let (mut xy, mut ends) = (Vec::new(), Vec::new());
+        for s in strokes {
+            ends.push(xy.len() as u32 / 2);
+            for p in s.chunks(2) {
+                xy.extend_from_slice(p);
+                *ends.last_mut().unwrap() += 1;
+                let whole = ink(&xy, &ends, PEN, 120);
+                let grown = painter.paint(Strokes::new(&xy, &ends).unwrap(), PEN, 120);
+                assert_eq!(
+                    grown,
+                    &whole,
+                    "after {} points in {} strokes",
+                    xy.len() / 2,
+                    ends.len()
+                );
+            }
+        }
+        // Undo (the last stroke removed), another pen, another size: painted from scratch.
+        let (xy2, ends2) = (&xy[..14], &ends[..2]);
+        let undone = painter
+            .paint(Strokes::new(xy2, ends2).unwrap(), PEN, 120)
+            .clone();
+        assert_eq!(undone, ink(xy2, ends2, PEN, 120));
+        let thick = painter
+            .paint(Strokes::new(xy2, ends2).unwrap(), 0.1, 120)
+            .clone();
+        assert_eq!(thick, ink(xy2, ends2, 0.1, 120));
+        let big = painter
+            .paint(Strokes::new(xy2, ends2).unwrap(), 0.1, 200)
+            .clone();
+        assert_eq!(big, ink(xy2, ends2, 0.1, 200));
+        // A moved point (not an extension) and an empty pad.
+        let mut moved = xy.clone();
+        moved[3] += 0.01;
+        assert_eq!(
+            painter.paint(Strokes::new(&moved, &ends).unwrap(), PEN, 120),
+            &ink(&moved, &ends, PEN, 120)
+        );
+        assert!(painter
+            .paint(Strokes::new(&[], &[]).unwrap(), PEN, 120)
+            .pixels
+            .iter()
+            .all(|&v| v == 0.0));
     }
 
     #[test]

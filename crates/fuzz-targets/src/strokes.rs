@@ -8,18 +8,19 @@
 //! checks) and per point two i16 coordinates (k / 8192: −4 … 4 sides, the pad being 0 … 1) —
 //! except that the values i16::MIN and i16::MAX stand for NaN and 1e30.
 //!
-//! Properties: no panic; malformed strokes are an input error; ink in [0, 1]; no ink from points
+//! Properties: no panic; malformed strokes are an input error; painting the strokes as they
+//! grow (`Painter`) gives the ink painting them whole gives; ink in [0, 1]; no ink from points
 //! all beyond one edge of the pad; the same preprocessor reused across drawings gives
 //! what a fresh one gives; the input is 784 values in [0, 1].
 
 use crate::input::Input;
 use neuroglow_core::preprocess::{to_mnist, Gray, Preprocessor, FIELD};
-use neuroglow_core::raster::{paint, Strokes};
+use neuroglow_core::raster::{paint, Painter, Strokes};
 use std::cell::RefCell;
 
 thread_local! {
     /// One preprocessor for every input of a run, as a Reader keeps one.
-    static REUSED: RefCell<(Preprocessor, Gray)> = RefCell::default();
+    static REUSED: RefCell<(Preprocessor, Gray, Painter)> = RefCell::default();
 }
 
 pub fn run(data: &[u8]) {
@@ -53,8 +54,28 @@ pub fn run(data: &[u8]) {
         }
     };
     REUSED.with(|cell| {
-        let (pre, ink) = &mut *cell.borrow_mut();
+        let (pre, ink, painter) = &mut *cell.borrow_mut();
         paint(strokes, pen, side, ink);
+        // Painted as the pad grows it (the strokes before the last, then the last a few points
+        // at a time), after whatever the painter painted for the previous input: the same ink.
+        let k = ends.len();
+        if k > 0 {
+            let (first, last) = (
+                if k > 1 { ends[k - 2] as usize } else { 0 },
+                ends[k - 1] as usize,
+            );
+            for n in [first + 1, (first + last).div_ceil(2), last] {
+                if n <= first || n > last {
+                    continue;
+                }
+                let mut grown = ends.clone();
+                grown[k - 1] = n as u32;
+                painter.paint(Strokes::new(&xy[..2 * n], &grown).unwrap(), pen, side);
+            }
+        }
+        if k > 0 {
+            assert_eq!(painter.ink(), &*ink, "painting as the strokes grow differs");
+        }
         assert_eq!(
             (ink.width, ink.height, ink.pixels.len()),
             (side, side, side * side)

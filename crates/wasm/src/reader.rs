@@ -28,6 +28,9 @@ pub struct Reader {
     /// The drawing read last (kept for its steps) and how it became the input; `steps` is
     /// false for pixels given straight.
     ink: Gray,
+    /// The pen's strokes, painted as they grow; `strokes` says which of the two was read last.
+    painter: raster::Painter,
+    strokes: bool,
     pre: Preprocessor,
     steps: bool,
     xy: Vec<f32>,
@@ -111,10 +114,24 @@ impl Reader {
         self.trace.clear();
     }
 
-    /// Preprocesses `self.ink` and runs the network on it.
+    /// The drawing read last: the painted strokes or the pixels given.
+    fn drawing(&self) -> &Gray {
+        if self.strokes {
+            self.painter.ink()
+        } else {
+            &self.ink
+        }
+    }
+
+    /// Preprocesses the drawing and runs the network on it.
     fn read_ink(&mut self) -> Result<Option<Vec<f32>>, JsValue> {
         self.steps = false;
-        match self.pre.run(&self.ink) {
+        let ink = if self.strokes {
+            self.painter.ink()
+        } else {
+            &self.ink
+        };
+        match self.pre.run(ink) {
             Some(steps) => {
                 self.net.forward(&steps.field.pixels, &mut self.trace);
                 self.steps = true;
@@ -141,8 +158,8 @@ impl Reader {
             temperature: self.calibration.temperature,
             unsure_below: neuroglow_core::calibration::UNSURE_BELOW,
             steps: s.map(|s| StepsOut {
-                width: self.ink.width,
-                height: self.ink.height,
+                width: self.drawing().width,
+                height: self.drawing().height,
                 bounds: [s.bounds.0, s.bounds.1, s.bounds.2, s.bounds.3],
                 scale: s.scale,
                 small_width: s.small.width,
@@ -190,6 +207,8 @@ impl Reader {
             confidence: vec![0.0; outputs],
             verdict: None,
             ink: Gray::default(),
+            painter: raster::Painter::default(),
+            strokes: false,
             pre: Preprocessor::default(),
             steps: false,
             xy: Vec::new(),
@@ -244,6 +263,7 @@ impl Reader {
     ) -> Result<Option<Vec<f32>>, JsValue> {
         let rgba = crate::input::bytes(&rgba, preprocess::MAX_PIXELS * 4, "the image")?;
         self.ink = Gray::from_rgba(&rgba, width, height).map_err(js_error)?;
+        self.strokes = false;
         self.read_ink()
     }
 
@@ -274,10 +294,12 @@ impl Reader {
             )
         })
         .and_then(|_| Strokes::new(&pts, &ends_buf).map_err(js_error));
-        let result =
-            checked.map(|strokes| raster::paint(strokes, raster::PEN, raster::SIDE, &mut self.ink));
+        let result = checked.map(|strokes| {
+            self.painter.paint(strokes, raster::PEN, raster::SIDE);
+        });
         (self.xy, self.ends) = (pts, ends_buf);
         result?;
+        self.strokes = true;
         self.read_ink()
     }
 

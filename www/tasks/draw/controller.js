@@ -12,7 +12,7 @@ import { releasePage } from '../../ui/task-common.js';
 import { el } from '../../ui/controls.js';
 import { toStrokes } from './pad.js';
 import { sourceOf, openReader, listModels, drawError } from './models.js';
-import { buildDom, say, showReading, showCaption, LOADING } from './dom.js';
+import { buildDom, say, showReading, showSeen, showCaption, LOADING } from './dom.js';
 import { fullWords } from './words.js';
 
 /** The pixels of any canvas (2d, WebGL, bitmap), copied through a 2d scratch canvas. */
@@ -91,14 +91,40 @@ export class DrawController {
   update() {
     cancelAnimationFrame(this.raf); // this reading is drawn now
     this.raf = 0;
+    this.read();
+    this.show();
+    this.events.emit('prediction', { ...this.snapshot(), settled: !this.pad.drawing });
+  }
+
+  /** Reads the pad's strokes into the Reader (no drawing yet). */
+  read() {
     this.stale = false;
     if (this.fullSaid && !this.pad.ink.full) {
       this.fullSaid = false;
       say(this, '');
     }
-    this.pad.render();
     if (this.reader) this.readPad();
-    this.show();
+  }
+
+  /**
+   * The pen moved (or strokes were removed): reads now, in the pointer event, and writes the
+   * words and the bars' numbers at once; the pad, the network and the strip are drawn on the
+   * next animation frame. Waiting for that frame to read would put up to a frame between the
+   * pen and the numbers.
+   */
+  penMoved() {
+    if (!this.reader || this.destroyed) {
+      this.stale = true;
+      return this.request();
+    }
+    try {
+      this.read();
+      this.showNumbers(this.reader.frame());
+    } catch (e) {
+      if (e?.code !== 'crashed') throw e; // (the module stopped: the section's notice says so)
+      return;
+    }
+    this.request();
     this.events.emit('prediction', { ...this.snapshot(), settled: !this.pad.drawing });
   }
 
@@ -116,7 +142,21 @@ export class DrawController {
 
   /** Shows the Reader's frame everywhere; its views are read before anything else calls into wasm. */
   show() {
+    this.pad.render();
     const f = this.reader?.frame();
+    // The numbers first (words, bars), then the pictures. Nothing here calls into wasm before the
+    // network has been drawn from the frame's views.
+    this.showNumbers(f);
+    showSeen(this.$('seen'), this.seen);
+    const { reading } = this.result;
+    // Not while the drawing is hidden (a tab, an embed without it): it is drawn when it shows.
+    if (f && this.net.fit.w > 1) this.net.draw(f, { playing: true, weightsVersion: this.version, now: performance.now(), palette: this.palette });
+    showCaption(this);
+    this.strip.show(f && reading, this.seen);
+  }
+
+  /** The frame's reading as the words and the bars (f undefined: no model yet). */
+  showNumbers(f) {
     const outputs = f?.known.output ? Array.from(f.buffers[`a${f.sizes.length - 1}`]) : null;
     // The reading: the verdict, the two likeliest digits and the calibrated confidence (null: empty pad).
     const reading = (outputs && f.state) || null;
@@ -124,13 +164,7 @@ export class DrawController {
     this.lit = f?.known.lit ?? 0;
     if (f) this.seen.set(f.buffers.a0);
     else this.seen.fill(0);
-    // The numbers first (words, bars), then the pictures. Nothing here calls into wasm before the
-    // network has been drawn from the frame's views.
     showReading(this);
-    // Not while the drawing is hidden (a tab, an embed without it): it is drawn when it shows.
-    if (f && this.net.fit.w > 1) this.net.draw(f, { playing: true, weightsVersion: this.version, now: performance.now(), palette: this.palette });
-    showCaption(this);
-    this.strip.show(f && reading, this.seen);
   }
 
   /** A point did not fit: the drawing holds the most points the core reads. */

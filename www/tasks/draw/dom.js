@@ -71,14 +71,14 @@ export function buildDom(c) {
   c.element.append(root);
   c.$ = (part) => root.querySelector(`[data-part="${part}"]`);
   c.btn = (act) => root.querySelector(`[data-act="${act}"]`);
-  // Read on the next animation frame; announce once the pen is up.
-  const changed = (settle) => () => {
-    c.stale = true;
-    c.settle ||= settle;
+  // The pen moved: read at once (the numbers follow the pen), draw on the next frame; announce
+  // once the pen is up.
+  const ended = () => {
+    c.settle = true;
     c.request();
   };
   c.pad = new DrawPad(c.$('pad'), c.pen, {
-    label: 'Drawing pad: draw a digit from 0 to 9', describedBy: `${c.id}-padhelp`, onChange: changed(false), onEnd: changed(true), onFull: () => c.full(),
+    label: 'Drawing pad: draw a digit from 0 to 9', describedBy: `${c.id}-padhelp`, onChange: () => c.penMoved(), onEnd: ended, onFull: () => c.full(),
   });
   c.strip = new Strip(root, c.pad);
   c.net = new NetworkRenderer(c.$('net'), { onResize: () => c.request() });
@@ -141,7 +141,6 @@ export function showReading(c) {
     const said = words ? words.said : 'Draw a digit from 0 to 9 in the box: the network reads it as you draw.';
     setText(c.$('status'), c.reader ? said : c.error ?? LOADING);
   }
-  showSeen(c.$('seen'), c.seen);
 }
 
 /** The network drawing's caption (after it was drawn: it says whether only the strongest synapses show). */
@@ -152,7 +151,7 @@ export function showCaption(c) {
 }
 
 /** Ink values 0..1 into the 28×28 canvas (CSS scales it up), in the network drawing's pixel colours. */
-function showSeen(canvas, pixels) {
+export function showSeen(canvas, pixels) {
   const ctx = canvas.getContext('2d');
   const img = (canvas.img ??= ctx.createImageData(canvas.width, canvas.height));
   const [off, on] = [COLOURS.pixelOff, COLOURS.pixelOn];

@@ -59,7 +59,12 @@ export class DrawPad {
       contextmenu: (e) => e.preventDefault(), // no menu or text selection from a long press
     };
     for (const [name, fn] of Object.entries(this.listeners)) this.canvas.addEventListener(name, fn);
+    this.moved = () => (this.rect = null); // the pad moved on the screen: measure it again
+    const win = this.canvas.ownerDocument.defaultView;
+    win.addEventListener('scroll', this.moved, { capture: true, passive: true });
+    win.addEventListener('resize', this.moved);
     this.fit = new CanvasFit(wrap, this.canvas, () => {
+      this.rect = null;
       this.dirty = true;
       this.render();
     });
@@ -79,9 +84,11 @@ export class DrawPad {
     return this.pointerId !== null;
   }
 
-  /** The event's point in shares of the side, into `this.p` (no allocation). */
+  /** The event's point in shares of the side, into `this.px`, `this.py` (no allocation). The
+   *  pad's box is measured when a stroke begins (and again after a scroll or resize): measuring
+   *  it on every move would make the browser lay out the words and bars the last move changed. */
   point(e) {
-    const r = this.canvas.getBoundingClientRect();
+    const r = (this.rect ??= this.canvas.getBoundingClientRect());
     const clamp = (v) => Math.max(-0.05, Math.min(1.05, v));
     this.px = clamp((e.clientX - r.left) / (r.width || 1));
     this.py = clamp((e.clientY - r.top) / (r.height || 1));
@@ -107,6 +114,7 @@ export class DrawPad {
     if (this.pointerId !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
     this.refused = false;
+    this.rect = null;
     this.point(e);
     if (!this.ink.begin(this.px, this.py)) {
       this.refuse();
@@ -179,6 +187,9 @@ export class DrawPad {
   destroy() {
     this.fit.destroy();
     for (const [name, fn] of Object.entries(this.listeners)) this.canvas.removeEventListener(name, fn);
+    const win = this.canvas.ownerDocument.defaultView;
+    win?.removeEventListener('scroll', this.moved, { capture: true });
+    win?.removeEventListener('resize', this.moved);
     this.canvas.remove();
   }
 }
