@@ -202,8 +202,22 @@ export interface EventMap {
   reset: State;
   /** Settings changed (configure(), the Settings panel, speed, schedule, palette). */
   settings: Settings;
-  /** Recording started ({ recording: true, mimeType }) or stopped ({ recording: false, blob, seconds }). */
-  recording: { recording: boolean; mimeType?: string; blob?: Blob; seconds?: number };
+  /**
+   * Recording started ({ recording: true, mimeType, type, extension }) or stopped
+   * ({ recording: false, blob, seconds, mimeType, type, extension }). `mimeType` is what the
+   * MediaRecorder was asked for (e.g. 'video/webm;codecs=vp9', 'video/mp4;codecs=avc1'), `type`
+   * the file's container type, `extension` the file name's. A recording that produced no video
+   * (the browser wrote an empty file) stops with `error` (its message) and no `blob`.
+   */
+  recording: {
+    recording: boolean;
+    mimeType?: string;
+    type?: 'video/webm' | 'video/mp4';
+    extension?: 'webm' | 'mp4';
+    blob?: Blob;
+    seconds?: number;
+    error?: string;
+  };
 }
 export type EventName = keyof EventMap;
 
@@ -242,9 +256,18 @@ export interface Playground {
   link(): string;
   /** An <iframe> snippet with these settings in the embed layout (what Embed offers). */
   embedCode(options?: { controls?: Part[]; width?: number; height?: number }): string;
-  /** Records the canvas as WebM (VP9, VP8 or plain WebM, whichever the browser has); plays with the schedule unless told otherwise. Throws where recording is unsupported. */
+  /**
+   * Records the canvas as WebM (VP9, VP8 or plain WebM) or, where the browser records no WebM
+   * (Safari), as MP4 (H.264); the 'recording' event says which ({ mimeType, type, extension }).
+   * Plays with the schedule unless told otherwise. Throws where recording is unsupported.
+   */
   startRecording(options?: { play?: boolean; schedule?: boolean }): void;
-  /** Stops recording and playing; resolves with the video (type 'video/webm'), also offered for download. Recording also stops by itself when the schedule reaches cycle 60,000; stopRecording() then resolves with that video. */
+  /**
+   * Stops recording and playing; resolves with the video (type 'video/webm' or 'video/mp4', as
+   * the 'recording' event said), also offered for download as .webm or .mp4. Rejects when the
+   * browser wrote no video data (the page says so too). Recording also stops by itself when the
+   * schedule reaches cycle 60,000; stopRecording() then resolves with that video.
+   */
   stopRecording(): Promise<Blob>;
   /** The current frame as a PNG (downloaded unless { download: false }). */
   saveImage(options?: { download?: boolean }): Promise<Blob>;
@@ -446,11 +469,24 @@ export interface CrashError extends Error {
 }
 
 /**
+ * A browser that lacks what neuroglow needs (WebAssembly SIMD, reference types, bulk memory,
+ * structuredClone, …; module workers for MNIST) gets this: importing neuroglow.js rejects with it
+ * (its settings table loads the wasm module at import), and so would mount(). `message` names
+ * what is missing and the browsers that work (Chrome or Edge 98+, Firefox 114+, Safari 16.4+).
+ */
+export interface UnsupportedError extends Error {
+  code: 'unsupported';
+  /** What is missing, e.g. ['WebAssembly SIMD']. */
+  missing: string[];
+}
+
+/**
  * Mounts a playground into `element`. Rejects with an Error naming the option for an unknown
  * option, a bad value or one that does not apply to the task, and with the core's message for a
  * network it refuses (e.g. a layer of 1,000,000 neurons). The handle stays valid when its section
  * is reloaded after a crash (CrashError): the new section has the settings in force and the
- * listeners added with on().
+ * listeners added with on(). In a browser that lacks a feature neuroglow needs, the import itself
+ * rejects with an UnsupportedError (code 'unsupported').
  */
 export function mount(element: Element, options: MountOptions & { task: 'mnist' }): Promise<MnistPlayground>;
 export function mount(element: Element, options: MountOptions & { task: 'draw' }): Promise<DrawPlayground>;

@@ -44,6 +44,10 @@
     document.documentElement.setAttribute('data-ng-unsupported', missing.join(', '));
     var p = document.createElement('p');
     p.className = 'ng-unsupported';
+    // Styled here (through the CSSOM, which the pages' CSP allows), so every page shows it alike
+    // whichever stylesheets it loads.
+    var css = { margin: '16px 0', padding: '16px 20px', border: '2px solid #e8a33d', borderRadius: '8px', background: '#2a2112', color: '#ffe2b3', fontSize: '1.05rem', lineHeight: '1.5' };
+    for (var key in css) p.style[key] = css[key];
     p.setAttribute('role', 'alert');
     p.textContent = message(missing);
     var host = document.querySelector('main') || document.body;

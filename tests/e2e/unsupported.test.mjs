@@ -64,9 +64,9 @@ test('without WebAssembly SIMD: index.html says what is missing and which browse
   await page.close();
 });
 
-test('without WebAssembly at all: the message names WebAssembly (main page, MNIST page, lesson)', TIMEOUT, async () => {
+test('without WebAssembly at all: the message names WebAssembly (main page, MNIST and draw pages, lesson)', TIMEOUT, async () => {
   const page = await pageWith(noWasm);
-  for (const path of ['index.html', 'www/mnist/index.html', 'www/examples/lesson.html']) {
+  for (const path of ['index.html', 'www/mnist/index.html', 'www/draw/index.html', 'www/examples/lesson.html']) {
     await page.goto(url(path));
     await page.locator('.ng-unsupported[role="alert"]').waitFor();
     const texts = await alerts(page);
