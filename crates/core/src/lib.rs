@@ -11,6 +11,7 @@
 //! `preprocess` (a drawing → MNIST's 28×28), `trace` and `error`.
 
 pub mod activation;
+pub mod augment;
 pub mod batch;
 pub mod budget;
 pub mod calibration;

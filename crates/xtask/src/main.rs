@@ -7,6 +7,7 @@ mod bench;
 mod build;
 mod cmd;
 mod dist;
+mod drawn;
 mod fuzz;
 mod serve;
 mod soak;
@@ -27,8 +28,16 @@ commands:
   dist               build a self-contained static site into dist/ (any host, any sub-path, offline)
   bench [--quick]    print training throughput (native, wasm, TensorFlow.js), drawing
                      latency and page size; --quick for a short smoke run
-  train --preset 3b1b|modern [--seed N] [--epochs N] [--lr-decay X] [--out FILE]
-                     train on MNIST and write the shipped model www/models/<preset>.ngm
+  train --preset 3b1b|modern [--seed N] [--epochs N] [--lr-decay X] [--augment on|off]
+        [--keep X] [--rejects X] [--out FILE]
+                     train on MNIST (augmented; the last 5,000 held out for calibration) and
+                     write the calibrated model www/models/<preset>.ngm; prints MNIST and
+                     drawn-set accuracy, ECE, temperature, no-digit threshold, scribble flags
+  train --measure FILE
+                     the same figures for an existing model file
+  drawn [--seed N] [--per-class N] [--out DIR]
+                     make the held-out drawn-digit test set tests/data/drawn/ (pen strokes
+                     painted and read as the pad does) and score the shipped models on it
   fuzz [--secs N] [TARGET…]
                      run each cargo-fuzz target N s (default 60; nightly, installed if missing)
   soak [--cycles N] [--epochs N] [--every S] [--only xor|mnist]
@@ -45,6 +54,7 @@ fn main() -> ExitCode {
         Some("dist") if args.len() == 1 => dist::command(),
         Some("bench") => bench::command(&root(), &args[1..]),
         Some("train") => train::command(&root(), &args[1..]),
+        Some("drawn") => drawn::command(&root(), &args[1..]),
         Some("fuzz") => fuzz::command(&root(), &args[1..]),
         Some("soak") => soak::command(&root(), &args[1..]),
         None | Some("help" | "-h" | "--help") => {
