@@ -69,8 +69,11 @@ export function buildDom(c) {
   if (heading !== false) root.querySelector('.mn-title').textContent = typeof heading === 'string' ? heading : 'Draw a digit';
   for (const part of hide) root.querySelector(`[data-hide="${part}"]`).hidden = true;
   c.element.append(root);
-  c.$ = (part) => root.querySelector(`[data-part="${part}"]`);
-  c.btn = (act) => root.querySelector(`[data-act="${act}"]`);
+  // The parts are looked up once: the pen's path writes to them on every move.
+  const found = new Map();
+  const find = (selector) => found.get(selector) ?? found.set(selector, root.querySelector(selector)).get(selector);
+  c.$ = (part) => find(`[data-part="${part}"]`);
+  c.btn = (act) => find(`[data-act="${act}"]`);
   // The pen moved: read at once (the numbers follow the pen), draw on the next frame; announce
   // once the pen is up.
   const ended = () => {
