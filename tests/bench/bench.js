@@ -3,6 +3,8 @@
 // sizes, and the drawing latency of `Reader.read` (canvas pixels) and `Reader.readStrokes` (the
 // pen's points, the pad's path). The pad's whole path in the real page is path.mjs's. The results land in `window.benchDone`
 // (a promise of plain JSON) for tests/bench/run.mjs; progress goes to console.log.
+// With `?engine` the page measures our wasm only (training at batch 1 and 128, the reads), for
+// tests/bench/engines.mjs, which runs it in each browser engine; TF.js is not touched then.
 //
 // The measuring protocol matches crates/xtask/src/bench.rs: double the work until the warm-up
 // time has passed, size a chunk from the last rate, report the median over timed chunks.
@@ -11,6 +13,7 @@ import { drawing, flat } from './strokes.js';
 
 const tf = globalThis.tf;
 const QUICK = new URLSearchParams(location.search).has('quick');
+const ENGINE = new URLSearchParams(location.search).has('engine');
 const T = QUICK
   ? { warmSecs: 0.05, chunkSecs: 0.05, reps: 3, reads: 100 }
   : { warmSecs: 0.3, chunkSecs: 0.25, reps: 7, reads: 1000 };
@@ -102,7 +105,7 @@ function idxHead(idx, count) {
   return out;
 }
 
-async function loadMnist() {
+async function loadMnist(forTfjs = true) {
   const dir = '../../www/data/mnist/';
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
     ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']
@@ -111,10 +114,10 @@ async function loadMnist() {
   const images = idxHead(trainImages, TRAIN_EXAMPLES);
   const labels = idxHead(trainLabels, TRAIN_EXAMPLES);
   // For TF.js: pixels 0..1 and one-hot labels, exactly what our Dataset presents.
-  const x = new Float32Array(TRAIN_EXAMPLES * 784);
+  const x = new Float32Array(forTfjs ? TRAIN_EXAMPLES * 784 : 0);
   for (let i = 0; i < x.length; i++) x[i] = images[16 + i] * (1 / 255);
-  const y = new Float32Array(TRAIN_EXAMPLES * 10);
-  for (let i = 0; i < TRAIN_EXAMPLES; i++) y[i * 10 + labels[8 + i]] = 1;
+  const y = new Float32Array(forTfjs ? TRAIN_EXAMPLES * 10 : 0);
+  for (let i = 0; i < (forTfjs ? TRAIN_EXAMPLES : 0); i++) y[i * 10 + labels[8 + i]] = 1;
   return {
     images, labels, x, y,
     evalImages: idxHead(images, EVAL_EXAMPLES), evalLabels: idxHead(labels, EVAL_EXAMPLES),
@@ -265,16 +268,23 @@ function timeReads(read, label) {
   return { reads: T.reads, medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), maxMs: percentile(ms, 100), agreement: agree / T.reads };
 }
 
-/** Reader.read of MNIST test digits as canvas pixels, and Reader.readStrokes of handwritten strokes (strokes.js). */
+/**
+ * Reader.read of MNIST test digits as canvas pixels, and Reader.readStrokes of handwritten strokes
+ * (strokes.js). `drawings` may be null (no canvas pixels to read): then only the strokes are timed.
+ */
 async function latency(drawings, preset) {
   const response = await fetch(`../../www/models/${preset}.ngm`);
   if (!response.ok) throw new Error(`models/${preset}.ngm: HTTP ${response.status}`);
   const reader = Reader.fromModel(new Uint8Array(await response.arrayBuffer()));
   try {
-    const pixels = timeReads((i) => reader.read(drawings[i % DRAWINGS].rgba, PAD, PAD), (i) => drawings[i % DRAWINGS].label);
+    const rows = [];
+    if (drawings) {
+      const pixels = timeReads((i) => reader.read(drawings[i % DRAWINGS].rgba, PAD, PAD), (i) => drawings[i % DRAWINGS].label);
+      rows.push({ engine: 'neuroglow-wasm', input: 'rgba', preset, ...pixels });
+    }
     const hand = Array.from({ length: DRAWINGS }, (_, i) => ({ ...drawing(i), ...flat(drawing(i).strokes) }));
     const strokes = timeReads((i) => reader.readStrokes(hand[i % DRAWINGS].xy, hand[i % DRAWINGS].ends), (i) => hand[i % DRAWINGS].digit);
-    const rows = [{ engine: 'neuroglow-wasm', input: 'rgba', preset, ...pixels }, { engine: 'neuroglow-wasm', input: 'strokes', preset, ...strokes }];
+    rows.push({ engine: 'neuroglow-wasm', input: 'strokes', preset, ...strokes });
     for (const r of rows) log(`  ${preset} ${r.input}: read median ${r.medianMs.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms`);
     return rows;
   } finally {
@@ -340,7 +350,52 @@ async function run() {
   return { env, train, latency: lat };
 }
 
-window.benchDone = run().catch((e) => {
+/** The smallest step performance.now() takes here, ms (coarse unless cross-origin isolated). */
+function clockStep() {
+  let step = Infinity;
+  for (let i = 0; i < 20; i++) {
+    const a = performance.now();
+    let b = performance.now();
+    while (b === a) b = performance.now();
+    step = Math.min(step, b - a);
+  }
+  return step;
+}
+
+/** `?engine`: our wasm alone, in whichever engine opened the page (tests/bench/engines.mjs). */
+async function runEngine() {
+  await init();
+  log(`loading MNIST… (quick: ${QUICK})`);
+  const data = await loadMnist(false);
+  const env = {
+    userAgent: navigator.userAgent,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    clockMs: clockStep(),
+    quick: QUICK,
+    timing: T,
+  };
+  const train = [];
+  log('training: our wasm');
+  for (const batch of [1, 128]) {
+    for (const shape of SHAPES) {
+      train.push(...compareFresh(shape, batch, [() => ours(data, shape, batch)]));
+      await pause();
+    }
+  }
+  log('drawing latency');
+  // Canvas pixels need OffscreenCanvas; an engine without it still times the strokes.
+  let drawings = null;
+  try {
+    drawings = Array.from({ length: DRAWINGS }, (_, i) => drawDigit(data, i));
+  } catch (e) {
+    log(`no rgba reads: ${e}`);
+  }
+  const lat = [];
+  for (const preset of ['modern', '3b1b']) lat.push(...(await latency(drawings, preset)));
+  return { env, train, latency: lat };
+}
+
+window.benchDone = (ENGINE ? runEngine() : run()).catch((e) => {
   log(`bench failed: ${e.stack || e}`);
   return { error: String(e.stack || e) };
 });

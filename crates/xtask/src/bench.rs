@@ -3,6 +3,9 @@
 //! takes from a pointer event to the bars' numbers on the real page, and how big the page's
 //! first view is. It measures and prints; nothing here fails on a slow machine (targets are
 //! marked met or MISSED in the tables, not asserted).
+//! Our wasm's training throughput and drawing latency are also measured in each browser engine
+//! this machine can run (Chromium, and Firefox and WebKitGTK where installed; tests/bench/
+//! engines.mjs), so that a regression in one engine is seen; an engine missing here is skipped.
 //!
 //! The browser half is tests/bench/ (index.html + bench.js, driven by run.mjs), which prints
 //! its results as JSON on stdout; the figures are read back here and printed with the native ones.
@@ -114,6 +117,13 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
     latency_rows.extend(browser_latency(&browser));
     let path_rows = browser_path(&browser);
 
+    eprintln!(
+        "xtask: bench: our wasm in each browser engine (Chromium; Firefox, WebKit if installed)…"
+    );
+    let engines_outcome = engines(root, quick);
+    let (engine_rows, engine_notes) =
+        browser_engines(engines_outcome.as_ref().unwrap_or(&Json::Null));
+
     println!();
     print_environment(&browser, quick, &timing);
     println!();
@@ -123,6 +133,8 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
     println!();
     print_path(&path_rows);
     println!();
+    print_engines(&engine_rows, &engine_notes);
+    println!();
     print_sizes(&sizes.0, sizes.1);
     for e in arr(&browser["errors"]) {
         println!("browser error: {}", e.as_str().unwrap_or("?"));
@@ -131,9 +143,10 @@ pub fn command(root: &Path, args: &[String]) -> Result<(), String> {
         "\nxtask: bench finished in {:.0} s",
         started.elapsed().as_secs_f64()
     );
-    outcome
+    outcome.map_err(|e| format!("the browser half of the bench failed: {e}"))?;
+    engines_outcome
         .map(|_| ())
-        .map_err(|e| format!("the browser half of the bench failed: {e}"))
+        .map_err(|e| format!("the bench in each browser engine failed: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,6 +423,33 @@ fn browser(root: &Path, quick: bool) -> Result<Json, String> {
     Ok(results)
 }
 
+/// Serves the repository and runs tests/bench/engines.mjs, which measures our wasm in each
+/// browser engine it can run (one after another) and prints JSON; an engine that is missing or
+/// fails is a note in that JSON, not an error here.
+fn engines(root: &Path, quick: bool) -> Result<Json, String> {
+    tools::ensure_npm_deps()?;
+    let port = serve::spawn(serve::bind(0)?, root.to_path_buf())?;
+    let mut node = Command::new("node");
+    node.current_dir(root)
+        .arg("tests/bench/engines.mjs")
+        .args(quick.then_some("--quick"))
+        .env("NEUROGLOW_URL", format!("http://127.0.0.1:{port}/"))
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit());
+    let out = node
+        .output()
+        .map_err(|e| format!("could not start node (install Node.js 20+): {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "node tests/bench/engines.mjs failed ({})",
+            out.status
+        ));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    serde_json::from_str(&text)
+        .map_err(|e| format!("tests/bench/engines.mjs printed no valid JSON ({e}):\n{text}"))
+}
+
 /// A JSON array's items (none when the value is missing or not an array).
 fn arr(v: &Json) -> &[Json] {
     v.as_array().map_or(&[], Vec::as_slice)
@@ -474,6 +514,105 @@ fn browser_path(results: &Json) -> Vec<PathRow> {
             })
         })
         .collect()
+}
+
+/// The batch sizes measured in every engine (our wasm only: TF.js is compared in Chromium).
+pub const ENGINE_BATCHES: [usize; 2] = [1, 128];
+
+/// Our wasm in one browser engine (tests/bench/engines.mjs): the "Engines" table's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngineRow {
+    /// "chromium", "firefox" or "webkit".
+    pub engine: String,
+    /// As the driver reports it, e.g. "firefox/153.8.0", "WebKitGTK 2.50.6 (MiniBrowser)".
+    pub version: String,
+    /// Training, samples/s (median of the chunks), for SHAPES × ENGINE_BATCHES in that order.
+    pub train: Vec<f64>,
+    /// `Reader.readStrokes`, ms per read, for the presets modern and 3b1b.
+    pub strokes: [Spread; 2],
+    /// `Reader.read` of canvas pixels, modern and 3b1b; None where the engine could not make them.
+    pub rgba: Option<[Spread; 2]>,
+    pub cross_origin_isolated: bool,
+    /// The smallest step of the page's clock, ms.
+    pub clock_ms: Option<f64>,
+    /// Page errors seen while it ran.
+    pub errors: Vec<String>,
+}
+
+/// The presets in the Engines table's reading columns.
+const ENGINE_PRESETS: [&str; 2] = ["modern", "3b1b"];
+
+/// Rows of the Engines table, and (engine, why it has no row) for the others: skipped (not
+/// installed), failed, or missing timings (left out rather than printed as zeros).
+pub fn browser_engines(results: &Json) -> (Vec<EngineRow>, Vec<(String, String)>) {
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    for e in arr(&results["engines"]) {
+        let name = e["name"].as_str().unwrap_or("?").to_string();
+        if let Some(why) = e["skipped"].as_str() {
+            notes.push((name, format!("skipped: {why}")));
+        } else if let Some(err) = e["error"].as_str() {
+            notes.push((name, format!("failed: {err}")));
+        } else if let Some(row) = engine_row(&name, e) {
+            rows.push(row);
+        } else {
+            notes.push((name, "left out: its results are missing timings".into()));
+        }
+    }
+    (rows, notes)
+}
+
+fn engine_row(name: &str, e: &Json) -> Option<EngineRow> {
+    let train = SHAPES
+        .iter()
+        .flat_map(|&s| ENGINE_BATCHES.iter().map(move |&b| (s, b)))
+        .map(|(shape, batch)| {
+            arr(&e["train"]).iter().find(|r| {
+                r["shape"].as_str() == Some(shape) && r["batch"].as_f64() == Some(batch as f64)
+            })?["median"]
+                .as_f64()
+        })
+        .collect::<Option<Vec<f64>>>()?;
+    let reads = |input: &str, preset: &str| {
+        let r = arr(&e["latency"])
+            .iter()
+            .find(|r| r["input"].as_str() == Some(input) && r["preset"].as_str() == Some(preset))?;
+        Some(Spread {
+            p50: r["medianMs"].as_f64()?,
+            p95: r["p95Ms"].as_f64()?,
+            max: r["maxMs"].as_f64()?,
+        })
+    };
+    let both = |input: &str| {
+        Some([
+            reads(input, ENGINE_PRESETS[0])?,
+            reads(input, ENGINE_PRESETS[1])?,
+        ])
+    };
+    Some(EngineRow {
+        engine: name.to_string(),
+        version: e["version"].as_str().unwrap_or("?").to_string(),
+        train,
+        strokes: both("strokes")?,
+        rgba: both("rgba"),
+        cross_origin_isolated: e["env"]["crossOriginIsolated"].as_bool() == Some(true),
+        clock_ms: e["env"]["clockMs"].as_f64(),
+        errors: arr(&e["errors"])
+            .iter()
+            .filter_map(|v| Some(v.as_str()?.to_string()))
+            .collect(),
+    })
+}
+
+/// "firefox/153.8.0" → "153.8", "Chromium 156.0.8078.108" → "156.0", "WebKitGTK 2.50.6 (…)" →
+/// "2.50": the first version number, to its minor part.
+pub fn short_version(version: &str) -> String {
+    version
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .find(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .map_or("?".into(), |t| {
+            t.split('.').take(2).collect::<Vec<_>>().join(".")
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -707,6 +846,84 @@ fn print_path(rows: &[PathRow]) {
     }
 }
 
+fn print_engines(rows: &[EngineRow], notes: &[(String, String)]) {
+    println!(
+        "4. Engines: our wasm in each browser engine (samples/s; drawing ms per read, p50 / p95)"
+    );
+    println!("   the same page in each (tests/bench/index.html?engine, cross-origin isolated), one engine at a time;");
+    println!("   TF.js stays in Chromium (table 1); \"vs chromium\": the geometric mean of the four training ratios");
+    let cells: Vec<String> = SHAPES
+        .iter()
+        .flat_map(|&s| ENGINE_BATCHES.iter().map(move |&b| format!("{s}/{b}")))
+        .collect();
+    println!(
+        "{:<9} {:<8} {:>43} {:>8}  {:>13} {:>13}  {:>13} {:>13}",
+        "",
+        "",
+        "training (shape/batch)",
+        "vs",
+        "readStrokes",
+        "readStrokes",
+        "read rgba",
+        "read rgba"
+    );
+    print!("{:<9} {:<8}", "engine", "version");
+    for cell in &cells {
+        print!(" {cell:>10}");
+    }
+    println!(
+        " {:>8}  {:>13} {:>13}  {:>13} {:>13}",
+        "chromium", "modern", "3b1b", "modern", "3b1b"
+    );
+    let chromium = rows.iter().find(|r| r.engine == "chromium");
+    let two = |s: &Spread| format!("{:.2} / {:.2}", s.p50, s.p95);
+    for r in rows {
+        print!("{:<9} {:<8}", r.engine, short_version(&r.version));
+        for rate in &r.train {
+            print!(" {:>10}", thousands(*rate));
+        }
+        let relative = chromium
+            .filter(|c| c.engine != r.engine)
+            .map_or("".into(), |c| {
+                format!("{:.2}×", geometric_mean_ratio(&r.train, &c.train))
+            });
+        let rgba = r.rgba.as_ref();
+        println!(
+            " {relative:>8}  {:>13} {:>13}  {:>13} {:>13}",
+            two(&r.strokes[0]),
+            two(&r.strokes[1]),
+            rgba.map_or("—".into(), |s| two(&s[0])),
+            rgba.map_or("—".into(), |s| two(&s[1])),
+        );
+    }
+    for r in rows {
+        let clock = r
+            .clock_ms
+            .map_or("?".into(), |c| format!("{:.0} µs", c * 1e3));
+        println!(
+            "   {}: {}; cross-origin isolated: {}, clock step {clock}",
+            r.engine,
+            r.version,
+            if r.cross_origin_isolated { "yes" } else { "NO" }
+        );
+        for e in &r.errors {
+            println!("   {} page error: {e}", r.engine);
+        }
+    }
+    for (engine, why) in notes {
+        println!("   {engine}: {why}");
+    }
+    if rows.is_empty() && notes.is_empty() {
+        println!("   (not measured: see the error below)");
+    }
+}
+
+/// The geometric mean of a[i] / b[i].
+pub fn geometric_mean_ratio(a: &[f64], b: &[f64]) -> f64 {
+    let logs: Vec<f64> = a.iter().zip(b).map(|(x, y)| (x / y).ln()).collect();
+    (logs.iter().sum::<f64>() / logs.len() as f64).exp()
+}
+
 /// The first view as `cargo xtask dist` measures it (dist.rs: the same files, the same budget).
 fn print_sizes(sizes: &[dist::FileSize], gzip_ok: bool) {
     let raw: u64 = sizes.iter().map(|f| f.raw).sum();
@@ -716,7 +933,7 @@ fn print_sizes(sizes: &[dist::FileSize], gzip_ok: bool) {
     } else {
         "uncompressed (gzip not installed)"
     };
-    println!("4. First-view payload: index.html and the HTML, JS, CSS and wasm it loads (not data, models)");
+    println!("5. First-view payload: index.html and the HTML, JS, CSS and wasm it loads (not data, models)");
     println!(
         "   {} files: {} raw, {} {packed} (budget {}): {}",
         sizes.len(),
@@ -870,5 +1087,79 @@ mod tests {
         assert_eq!(latency_target("modern", p[0].work.p95), "met");
         assert_eq!(latency_target("modern", 1.5), "MISSED");
         assert_eq!(latency_target("3b1b", 1.5), "");
+    }
+
+    #[test]
+    fn reads_engine_results() {
+        let train = |shape: &str, batch: usize, median: f64| {
+            format!(
+                r#"{{"engine":"neuroglow-wasm","shape":"{shape}","batch":{batch},"median":{median},"rates":[{median}]}}"#
+            )
+        };
+        let reads = |input: &str, preset: &str, p50: f64| {
+            format!(
+                r#"{{"engine":"neuroglow-wasm","input":"{input}","preset":"{preset}","reads":100,"medianMs":{p50},"p95Ms":{},"maxMs":2,"agreement":1}}"#,
+                p50 + 0.25
+            )
+        };
+        let all_train = [
+            train("3b1b", 1, 100000.0),
+            train("3b1b", 32, 1.0), // not an Engines batch: ignored
+            train("3b1b", 128, 300000.0),
+            train("modern", 1, 25000.0),
+            train("modern", 128, 100000.0),
+        ]
+        .join(",");
+        let strokes = [
+            reads("strokes", "modern", 0.6),
+            reads("strokes", "3b1b", 0.5),
+        ]
+        .join(",");
+        let doc = format!(
+            r#"{{"engines":[
+              {{"name":"chromium","version":"Chromium 156.0.8078.108","env":{{"crossOriginIsolated":true,"clockMs":0.005}},
+                "train":[{all_train}],"latency":[{strokes},{},{}],"errors":[]}},
+              {{"name":"firefox","version":"firefox/153.8.0","env":{{"crossOriginIsolated":false}},
+                "train":[{all_train}],"latency":[{strokes}],"errors":["pageerror: boom"]}},
+              {{"name":"webkit","version":"WebKitGTK 2.50.6 (MiniBrowser)","train":[{}],"latency":[{strokes}]}},
+              {{"name":"other","skipped":"missing /usr/bin/other"}},
+              {{"name":"broken","error":"did not start"}}]}}"#,
+            reads("rgba", "modern", 0.2),
+            reads("rgba", "3b1b", 0.1),
+            train("3b1b", 1, 5.0),
+        );
+        let (rows, notes) = browser_engines(&serde_json::from_str(&doc).unwrap());
+        assert_eq!(rows.len(), 2);
+        let (c, f) = (&rows[0], &rows[1]);
+        assert_eq!(
+            (c.engine.as_str(), f.engine.as_str()),
+            ("chromium", "firefox")
+        );
+        // SHAPES × ENGINE_BATCHES, in that order.
+        assert_eq!(c.train, vec![100000.0, 300000.0, 25000.0, 100000.0]);
+        assert_eq!(
+            (c.strokes[0].p50, c.strokes[0].p95, c.strokes[1].p50),
+            (0.6, 0.85, 0.5)
+        );
+        let rgba = c.rgba.expect("chromium read canvas pixels");
+        assert_eq!((rgba[0].p50, rgba[1].p95), (0.2, 0.35));
+        assert!(c.cross_origin_isolated && c.clock_ms == Some(0.005));
+        assert_eq!(f.rgba, None);
+        assert!(!f.cross_origin_isolated && f.clock_ms.is_none());
+        assert_eq!(f.errors, vec!["pageerror: boom".to_string()]);
+        // A row missing timings is left out, not printed as zeros; the others say why.
+        let names: Vec<&str> = notes.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(names, ["webkit", "other", "broken"]);
+        assert!(notes[0].1.starts_with("left out"));
+        assert_eq!(notes[1].1, "skipped: missing /usr/bin/other");
+        assert_eq!(notes[2].1, "failed: did not start");
+        assert!(browser_engines(&Json::Null).0.is_empty());
+
+        assert_eq!(short_version(&c.version), "156.0");
+        assert_eq!(short_version(&f.version), "153.8");
+        assert_eq!(short_version("WebKitGTK 2.50.6 (MiniBrowser)"), "2.50");
+        assert_eq!(short_version(""), "?");
+        let r = geometric_mean_ratio(&[2.0, 8.0], &[1.0, 1.0]);
+        assert!((r - 4.0).abs() < 1e-12);
     }
 }
