@@ -9,6 +9,7 @@ mod cmd;
 mod dist;
 mod drawn;
 mod fuzz;
+mod marks;
 mod serve;
 mod soak;
 mod test;
