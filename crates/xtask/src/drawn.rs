@@ -27,7 +27,31 @@ pub const PER_CLASS: usize = 100;
 /// Digits per class in the strokes file (drawn with the page's pen, `raster::PEN`).
 pub const STROKES_PER_CLASS: usize = 5;
 
-type P = (f32, f32);
+pub type P = (f32, f32);
+
+/// The point at t (0..1) of the uniform Catmull-Rom segment from p[1] to p[2].
+pub fn catmull_rom(p: [P; 4], t: f32) -> P {
+    let (t2, t3) = (t * t, t * t * t);
+    let f = |a: f32, b: f32, c: f32, d: f32| {
+        0.5 * (2.0 * b
+            + (c - a) * t
+            + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2
+            + (3.0 * b - a - 3.0 * c + d) * t3)
+    };
+    (
+        f(p[0].0, p[1].0, p[2].0, p[3].0),
+        f(p[0].1, p[1].1, p[2].1, p[3].1),
+    )
+}
+
+/// A preprocessed drawing as bytes (0..255), appended to `out`.
+pub fn push_bytes(g: &Gray, out: &mut Vec<u8>) {
+    out.extend(
+        g.pixels
+            .iter()
+            .map(|&v| (v.clamp(0.0, 1.0) * 255.0).round() as u8),
+    );
+}
 
 /// A small deterministic generator (SplitMix64): the set must not change if the rand crate's
 /// StdRng algorithm does.
@@ -118,16 +142,8 @@ impl S {
             let (p0, p1, p2, p3) = (get(i - 1), get(i), get(i + 1), get(i + 2));
             let n = ((dist(p1, p2) / DENSE).ceil() as usize).max(1);
             for k in 1..=n {
-                let t = k as f32 / n as f32;
-                let (t2, t3) = (t * t, t * t * t);
-                let f = |a: f32, b: f32, c: f32, d: f32| {
-                    0.5 * (2.0 * b
-                        + (c - a) * t
-                        + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2
-                        + (3.0 * b - a - 3.0 * c + d) * t3)
-                };
                 self.0
-                    .push((f(p0.0, p1.0, p2.0, p3.0), f(p0.1, p1.1, p2.1, p3.1)));
+                    .push(catmull_rom([p0, p1, p2, p3], k as f32 / n as f32));
             }
         }
         self

@@ -5,11 +5,9 @@
 //! random points — a scrawl of 1–4 strokes, a line of "handwriting" (a spline wandering along
 //! a row), or a short fat smear — never a template shape.
 
-use crate::drawn::Rng;
+use crate::drawn::{catmull_rom, push_bytes, Rng, P};
 use neuroglow_core::preprocess::{to_mnist, Gray};
 use neuroglow_core::raster::{self, Strokes};
-
-type P = (f32, f32);
 
 /// Spacing of the points along a spline (shares of the pad's side).
 const STEP: f32 = 0.008;
@@ -29,15 +27,7 @@ fn spline(pts: &[P]) -> Vec<P> {
         let len = ((p2.0 - p1.0).powi(2) + (p2.1 - p1.1).powi(2)).sqrt();
         let k = ((len / STEP).ceil() as usize).clamp(1, 400);
         for j in 1..=k {
-            let t = j as f32 / k as f32;
-            let (t2, t3) = (t * t, t * t * t);
-            let f = |a: f32, b: f32, c: f32, d: f32| {
-                0.5 * (2.0 * b
-                    + (c - a) * t
-                    + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2
-                    + (3.0 * b - a - 3.0 * c + d) * t3)
-            };
-            out.push((f(p0.0, p1.0, p2.0, p3.0), f(p0.1, p1.1, p2.1, p3.1)));
+            out.push(catmull_rom([p0, p1, p2, p3], j as f32 / k as f32));
         }
     }
     out
@@ -159,11 +149,7 @@ pub fn marks(n: usize, seed: u64) -> Vec<u8> {
         };
         raster::paint(s, pen, raster::SIDE, &mut canvas);
         if let Some(g) = to_mnist(&canvas) {
-            out.extend(
-                g.pixels
-                    .iter()
-                    .map(|&v| (v.clamp(0.0, 1.0) * 255.0).round() as u8),
-            );
+            push_bytes(&g, &mut out);
         }
     }
     out

@@ -119,11 +119,7 @@ pub fn rejects(images: &[u8], n: usize, seed: u64, epoch: u64) -> Vec<u8> {
             put(a, 14, 14, order);
         }
         if let Some(g) = to_mnist(&canvas) {
-            out.extend(
-                g.pixels
-                    .iter()
-                    .map(|&v| (v.clamp(0.0, 1.0) * 255.0).round() as u8),
-            );
+            drawn::push_bytes(&g, &mut out);
         }
     }
     out
