@@ -6,6 +6,8 @@
 //! The same softmax(z / T) serves every output activation (sigmoid outputs too), so both
 //! presets get a calibrated confidence.
 
+use crate::ranking::top_two;
+
 /// Below this calibrated top probability the page says it is not sure (and names the two
 /// likeliest answers).
 pub const UNSURE_BELOW: f32 = 0.75;
@@ -66,7 +68,8 @@ impl Calibration {
             *p /= sum;
         }
         let evidence = max + sum.ln();
-        let (first, second) = top_two(probs);
+        // (A network with one output is always sure of it.)
+        let (first, second) = top_two(probs).unwrap_or((0, 0));
         if evidence < self.no_digit_below {
             Verdict::NoDigit
         } else if probs[first] < UNSURE_BELOW {
@@ -137,7 +140,7 @@ pub fn ece(z: &[f32], labels: &[u8], classes: usize, t: f32, bins: usize) -> f32
     };
     for (row, &l) in z.chunks_exact(classes).zip(labels) {
         cal.read(row, &mut probs);
-        let (top, _) = top_two(&probs);
+        let (top, _) = top_two(&probs).unwrap_or((0, 0));
         let p = probs[top];
         let bin = ((p * bins as f32) as usize).min(bins - 1);
         count[bin] += 1;
@@ -164,23 +167,6 @@ pub fn fit_no_digit(z: &[f32], classes: usize, t: f32, share: f32) -> f32 {
     e.sort_by(f32::total_cmp);
     let k = ((share * e.len() as f32) as usize).min(e.len() - 1);
     e[k]
-}
-
-/// Indices of the largest and second-largest values (the first of equals).
-pub fn top_two(v: &[f32]) -> (usize, usize) {
-    let mut first = 0;
-    for (i, &x) in v.iter().enumerate() {
-        if x > v[first] {
-            first = i;
-        }
-    }
-    let mut second = usize::from(first == 0);
-    for (i, &x) in v.iter().enumerate() {
-        if i != first && x > v[second] {
-            second = i;
-        }
-    }
-    (first, second)
 }
 
 #[cfg(test)]
@@ -219,8 +205,6 @@ mod tests {
             ..c
         };
         assert_eq!(strict.read(&[1.0, 0.0, 0.0], &mut p), Verdict::NoDigit);
-        assert_eq!(top_two(&[0.1, 0.1, 0.1]), (0, 1));
-        assert_eq!(top_two(&[0.0, 0.3, 0.5]), (2, 1));
     }
 
     /// A tiny deterministic generator for synthetic logits.

@@ -148,7 +148,7 @@ impl Reader {
         let Some(verdict) = self.verdict else {
             return Ok(JsValue::NULL);
         };
-        let (first, second) = neuroglow_core::calibration::top_two(&self.confidence);
+        let (first, second) = neuroglow_core::ranking::top_two(&self.confidence).unwrap_or((0, 0));
         let s = self.pre_steps();
         crate::to_json(&Reading {
             verdict: verdict.name(),

@@ -398,25 +398,7 @@ fn native_latency(
 /// headless Chromium) and parses the JSON it prints.
 fn browser(root: &Path, quick: bool) -> Result<Json, String> {
     tools::ensure_chromium()?;
-    tools::ensure_npm_deps()?;
-    let port = serve::spawn(serve::bind(0)?, root.to_path_buf())?;
-    let url = format!("http://127.0.0.1:{port}/");
-    let mut node = Command::new("node");
-    node.current_dir(root)
-        .arg("tests/bench/run.mjs")
-        .args(quick.then_some("--quick"))
-        .env("NEUROGLOW_URL", &url)
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit());
-    let out = node
-        .output()
-        .map_err(|e| format!("could not start node (install Node.js 20+): {e}"))?;
-    if !out.status.success() {
-        return Err(format!("node tests/bench/run.mjs failed ({})", out.status));
-    }
-    let text = String::from_utf8_lossy(&out.stdout);
-    let results: Json = serde_json::from_str(&text)
-        .map_err(|e| format!("tests/bench/run.mjs printed no valid JSON ({e}):\n{text}"))?;
+    let results = node_json(root, "tests/bench/run.mjs", quick)?;
     if let Some(e) = results["error"].as_str() {
         return Err(format!("the bench page failed: {e}"));
     }
@@ -427,11 +409,17 @@ fn browser(root: &Path, quick: bool) -> Result<Json, String> {
 /// browser engine it can run (one after another) and prints JSON; an engine that is missing or
 /// fails is a note in that JSON, not an error here.
 fn engines(root: &Path, quick: bool) -> Result<Json, String> {
+    node_json(root, "tests/bench/engines.mjs", quick)
+}
+
+/// Serves the repository, runs a node `script` against it (NEUROGLOW_URL) and parses the JSON
+/// it prints on stdout.
+fn node_json(root: &Path, script: &str, quick: bool) -> Result<Json, String> {
     tools::ensure_npm_deps()?;
     let port = serve::spawn(serve::bind(0)?, root.to_path_buf())?;
     let mut node = Command::new("node");
     node.current_dir(root)
-        .arg("tests/bench/engines.mjs")
+        .arg(script)
         .args(quick.then_some("--quick"))
         .env("NEUROGLOW_URL", format!("http://127.0.0.1:{port}/"))
         .stdin(Stdio::null())
@@ -440,14 +428,11 @@ fn engines(root: &Path, quick: bool) -> Result<Json, String> {
         .output()
         .map_err(|e| format!("could not start node (install Node.js 20+): {e}"))?;
     if !out.status.success() {
-        return Err(format!(
-            "node tests/bench/engines.mjs failed ({})",
-            out.status
-        ));
+        return Err(format!("node {script} failed ({})", out.status));
     }
     let text = String::from_utf8_lossy(&out.stdout);
     serde_json::from_str(&text)
-        .map_err(|e| format!("tests/bench/engines.mjs printed no valid JSON ({e}):\n{text}"))
+        .map_err(|e| format!("{script} printed no valid JSON ({e}):\n{text}"))
 }
 
 /// A JSON array's items (none when the value is missing or not an array).
