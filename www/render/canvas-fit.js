@@ -18,7 +18,17 @@ export class CanvasFit {
     // w, h: CSS pixels of the box; dpr: the pixel ratio in use.
     Object.assign(this, { wrap, canvas, maxDpr, w: 0, h: 0, dpr: 1 });
     this.update();
-    this.observer = new ResizeObserver(() => this.update() && onResize());
+    // Resizing the backing store inside the observer's callback can change the layout it just
+    // measured (the engines then report "ResizeObserver loop completed with undelivered
+    // notifications"); doing it on the next animation frame keeps layout and observation apart.
+    this.frame = 0;
+    this.observer = new ResizeObserver(() => {
+      if (this.frame) return;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        if (this.update()) onResize();
+      });
+    });
     this.observer.observe(wrap);
   }
 
@@ -35,6 +45,7 @@ export class CanvasFit {
 
   destroy() {
     this.observer.disconnect();
+    cancelAnimationFrame(this.frame);
     if (this.owns) this.canvas.remove();
   }
 }

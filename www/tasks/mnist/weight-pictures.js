@@ -15,12 +15,19 @@ export class WeightPictures {
     this.ctx = this.canvas.getContext('2d');
     this.tile = document.createElement('canvas');
     this.tctx = this.tile.getContext('2d');
+    // Laid out on the next animation frame, not in the observer's callback: a new canvas height
+    // there would change the layout being observed (a "ResizeObserver loop" error).
+    this.resizeFrame = 0;
     this.observer = new ResizeObserver(() => {
-      const w = Math.round(wrap.getBoundingClientRect().width);
-      if (w === this.width) return;
-      this.width = w;
-      this.layout();
-      onResize();
+      if (this.resizeFrame) return;
+      this.resizeFrame = requestAnimationFrame(() => {
+        this.resizeFrame = 0;
+        const w = Math.round(wrap.getBoundingClientRect().width);
+        if (w === this.width) return;
+        this.width = w;
+        this.layout();
+        onResize();
+      });
     });
     this.observer.observe(wrap);
     const c = this.canvas;
@@ -43,6 +50,7 @@ export class WeightPictures {
 
   destroy() {
     this.observer.disconnect();
+    cancelAnimationFrame(this.resizeFrame);
   }
 
   setPalette(name) {
