@@ -1,15 +1,23 @@
 // index.html's script: the three tasks as tabs, each mounted when first opened.
-import { mount, Tabs, PageShare } from './neuroglow.js';
+import { mount, Tabs, PageShare, chooseLang, browserLanguages, useLang, translateTree, t, languageMenu } from './neuroglow.js';
 
 // One section per tab; each mounts when its tab is first opened (so MNIST's 11 MB of digits
 // load only then). The section the URL asks for (?task=…) reads its settings from the URL
 // (bad ones become warnings); the address follows whichever tab is on show.
 const SECTIONS = {
-  xor: { tasks: ['xor3', 'xor2'], host: 'playground', options: { keyboard: 'page' }, loading: 'Loading the network…' },
-  mnist: { tasks: ['mnist'], host: 'mnist', options: {}, loading: 'Loading the MNIST section…' },
-  draw: { tasks: ['draw'], host: 'draw', options: {}, loading: 'Loading the drawing pad and its trained network…' },
+  xor: { tasks: ['xor3', 'xor2'], host: 'playground', options: { keyboard: 'page' }, loading: 'page.loadingXor' },
+  mnist: { tasks: ['mnist'], host: 'mnist', options: {}, loading: 'page.loadingMnist' },
+  draw: { tasks: ['draw'], host: 'draw', options: {}, loading: 'page.loadingDraw' },
 };
-const asked = (new URLSearchParams(location.search).get('task') ?? '').trim().toLowerCase();
+const query = new URLSearchParams(location.search);
+
+// The page's language: ?lang= (a bad one is warned about by the section that reads the URL),
+// else the browser's. The page's own words first, then the sections mount in it.
+const language = await useLang((query.get('lang')?.trim() ? chooseLang(query.get('lang')) : null) ?? chooseLang(null, browserLanguages()));
+translateTree(document);
+languageMenu(document.getElementById('language'));
+
+const asked = (query.get('task') ?? '').trim().toLowerCase();
 const first = Object.keys(SECTIONS).find((k) => SECTIONS[k].tasks.includes(asked)) ?? 'xor';
 const page = location.pathname;
 const opened = {};
@@ -19,7 +27,7 @@ window.playgrounds = {};
 /** The address of the section on show: its settings (as Share links them), or just its task. */
 function showUrl(name) {
   const pg = window.playgrounds[name];
-  const query = pg ? new URL(pg.link()).search : `?task=${SECTIONS[name].tasks[0]}`;
+  const query = pg ? new URL(pg.link()).search : `?task=${SECTIONS[name].tasks[0]}&lang=${language}`;
   if (query === location.search) return;
   try {
     history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
@@ -32,8 +40,8 @@ function open(name) {
   if (opened[name]) return opened[name];
   const s = SECTIONS[name];
   const host = document.getElementById(s.host);
-  if (!host.querySelector('.ng-loading')) host.prepend(Object.assign(document.createElement('p'), { className: 'ng-loading', textContent: s.loading }));
-  const options = name === first ? { ...s.options, url: true } : { ...s.options, task: s.tasks[0], appUrl: page };
+  if (!host.querySelector('.ng-loading')) host.prepend(Object.assign(document.createElement('p'), { className: 'ng-loading', textContent: t(s.loading) }));
+  const options = name === first ? { ...s.options, url: true } : { ...s.options, task: s.tasks[0], appUrl: page, lang: language };
   opened[name] = mount(host, options).then(
     (pg) => {
       host.querySelector('.ng-loading')?.remove();

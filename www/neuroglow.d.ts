@@ -17,6 +17,8 @@ export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
 export type OutputActivation = Activation | 'softmax';
 export type LossName = 'squared_error' | 'cross_entropy';
 export type Palette = 'green-red' | 'blue-orange';
+/** The page's languages: English, Spanish, German (www/lang/<code>.json). */
+export type Language = 'en' | 'es' | 'de';
 export type StepKind = 'phase' | 'example' | 'cycle';
 
 /** Parts of an XOR playground that `controls` shows and `hide` hides. */
@@ -89,8 +91,18 @@ export interface MountOptions extends NetworkSettings, ViewSettings {
    * are refused by mount() and ignored with a warning in the URL.
    */
   task?: Task;
-  /** Draw a digit only: the shipped trained network that reads the drawing. Default 'modern' (98.1 % of the test digits; '3b1b': 95.0 %). */
+  /** Draw a digit only: the shipped trained network that reads the drawing. Default 'modern' (98.2 % of the test digits; '3b1b': 92.6 %). */
   model?: Preset;
+  /**
+   * The language of every word the playground shows and announces, and of its numbers
+   * (Intl.NumberFormat: 0.5 is "0,5" in German and Spanish). Default: the page's language when
+   * another playground already set it, else `?lang=` (with `url: true`), else the first of the
+   * browser's languages (navigator.languages) that neuroglow speaks, else 'en'. A region reads as
+   * its language ('de-AT' → 'de'). One language per page: asking for another than the page shows
+   * is refused. Share and Embed links carry it (`lang=de`). Errors thrown to your code (a bad
+   * option) and URL warnings are worded in it too; option names and values stay as you write them.
+   */
+  lang?: Language;
   /** MNIST and draw only: false leaves out the section's own heading and introduction. Default true. mount() only. */
   heading?: boolean;
   /**
@@ -535,7 +547,7 @@ export const PARTS: Readonly<Record<Part, string>>;
  */
 export function mountMnist(
   element: HTMLElement,
-  options?: NetworkSettings & { preset?: Preset; palette?: Palette; examplesPerSecond?: number; autoplay?: boolean; dataUrl?: string; heading?: boolean },
+  options?: NetworkSettings & { preset?: Preset; palette?: Palette; examplesPerSecond?: number; autoplay?: boolean; dataUrl?: string; heading?: boolean; lang?: Language },
 ): Promise<Pick<MnistPlayground, 'ready' | 'play' | 'pause' | 'step' | 'train' | 'evaluate' | 'predict' | 'save' | 'load' | 'configure' | 'showTest' | 'destroy'> & {
   element: HTMLElement;
   state(): Omit<MnistState, 'task'>;
@@ -545,12 +557,35 @@ export function mountMnist(
 /** The draw-a-digit section alone (the standalone page www/draw/index.html). Its code loads on demand. */
 export function mountDraw(
   element: HTMLElement,
-  options?: { model?: Preset; palette?: Palette; modelUrl?: string | URL; heading?: boolean | string; hide?: DrawPart[] },
+  options?: { model?: Preset; palette?: Palette; modelUrl?: string | URL; heading?: boolean | string; hide?: DrawPart[]; lang?: Language },
 ): Promise<Pick<DrawPlayground, 'predict' | 'draw' | 'undo' | 'clear' | 'useModel' | 'input' | 'destroy' | 'canvas'> & {
   element: HTMLElement;
   state(): Omit<DrawState, 'task'>;
   on(name: 'prediction' | 'model', listener: (payload: any) => void): () => void;
 }>;
+
+/** The languages neuroglow speaks: code → the language's own name (for a language menu). */
+export const LANGUAGES: Readonly<Record<Language, string>>;
+/**
+ * The language to use for `asked` (a code or tag such as 'de-AT'; null when it is not one
+ * neuroglow speaks), or, when nothing is asked, the first of `preferred` it speaks, else 'en'.
+ */
+export function chooseLang(asked: string | null | undefined, preferred?: readonly string[]): Language | null;
+/** The browser's languages, most preferred first. */
+export function browserLanguages(): string[];
+/**
+ * Sets the page's language (loads www/lang/<code>.json; sets <html lang dir>). For a page of your
+ * own that shows neuroglow's words before mounting; mount() calls it for you.
+ */
+export function useLang(code: Language): Promise<Language>;
+/** The page's language. */
+export function lang(): Language;
+/** A message of the page's catalogue by key, with {name} parameters filled in. */
+export function t(key: string, params?: Record<string, string | number>): string;
+/** Fills a <select> with the languages (each named in itself); choosing one reopens the page with ?lang=. */
+export function languageMenu(select: HTMLSelectElement): void;
+/** Fills `data-i18n="key"` text and `data-i18n-attr="attr:key …"` attributes under `root`. */
+export function translateTree(root: ParentNode): void;
 
 /** index.html's tabs (WAI-ARIA tabs over existing role="tab" buttons). */
 export class Tabs {

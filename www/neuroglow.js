@@ -21,11 +21,14 @@ import { resolveSettings, TASKS, SETTINGS, PARTS, supportsTask } from './core/co
 import { mountXor } from './tasks/xor/mount.js';
 import { loadWasm } from './core/wasm.js';
 import { supervise } from './ui/crash-notice.js';
+import { LANGUAGES, browserLanguages, chooseLang, lang, ready, t, useLang } from './core/i18n.js';
 
 export { supportsTask, SETTINGS, TASKS, PARTS };
 export { EVENTS } from './tasks/xor/api.js';
 export { Tabs } from './ui/tabs.js';
 export { PageShare } from './ui/page-share.js';
+export { LANGUAGES, chooseLang, browserLanguages, useLang, translateTree, lang, t } from './core/i18n.js';
+export { languageMenu } from './ui/language-menu.js';
 
 /**
  * The code that shows each kind of task (config.js: TASKS[task].view). Each takes the element and
@@ -43,7 +46,7 @@ const VIEWS = {
       try {
         task = await import('./tasks/draw/mount.js');
       } catch (e) {
-        throw new Error(`neuroglow: the draw-a-digit section could not be loaded (${e.message})`);
+        throw new Error(`neuroglow: ${t('page.drawLoadFailed', { why: e.message })}`);
       }
       return task.mountDrawTask(element, resolved);
     },
@@ -64,16 +67,46 @@ export async function mount(element, options = {}) {
   }
   const doc = element.ownerDocument;
   await loadWasm(); // (a fresh module when the page's last one stopped: settings are checked by it)
+  const query = options.url === true ? doc.defaultView.location.search : null;
+  await pageLanguage(options.lang, query);
   let resolved;
   try {
-    resolved = resolveSettings(options, options.url === true ? doc.defaultView.location.search : null);
+    resolved = resolveSettings(options, query);
   } catch (e) {
     throw new Error(`neuroglow: ${e.message}`);
   }
+  resolved.settings.lang = lang(); // (links keep the language the page shows)
   const view = VIEWS[TASKS[resolved.settings.task].view];
   if (!view) throw new Error(`neuroglow: task "${resolved.settings.task}" cannot be shown yet`);
   // The page URL has one owner (url: true); supervise() claims it before its first await.
   return supervise(element, resolved, view);
+}
+
+/**
+ * Sets the page's language before anything is drawn: `asked` (mount's `lang`), else ?lang= when
+ * the playground reads the URL, else the language the page already shows, else the browser's.
+ * One language per page: asking for another than the page shows is refused. A bad ?lang= is
+ * ignored here; resolveSettings() then warns about it in the language chosen.
+ */
+async function pageLanguage(asked, query) {
+  const given = asked !== undefined && asked !== null;
+  const code = given ? chooseLang(asked) : null;
+  if (!ready()) {
+    const inUrl = query === null ? null : new URLSearchParams(query).get('lang');
+    const fromUrl = inUrl?.trim() ? chooseLang(inUrl) : null; // (a bad one: null, and a warning later)
+    await useLang(code ?? fromUrl ?? chooseLang(null, browserLanguages()));
+  }
+  if (given && code === null) {
+    throw new Error(`neuroglow: ${t('config.optionMustBe', { key: 'lang', valid: t('valid.oneOf', { list: Object.keys(LANGUAGES).join(', ') }), value: JSON.stringify(asked) })}`);
+  }
+  if (given && code !== lang()) throw new Error(`neuroglow: ${t('config.oneLanguage', { name: LANGUAGES[lang()], code: lang() })}`);
+}
+
+/** A standalone section's `lang` (it sets the page's language; the section takes the rest). */
+async function sectionLanguage(options) {
+  const { lang: asked, ...rest } = options ?? {};
+  await pageLanguage(asked, null);
+  return rest;
 }
 
 /**
@@ -82,6 +115,7 @@ export async function mount(element, options = {}) {
  * dataUrl, heading. Loads its code on demand. A crash of its worker's module: as mount()'s.
  */
 export async function mountMnist(element, options) {
+  options = await sectionLanguage(options);
   const task = await import('./tasks/mnist/mount.js');
   return supervise(element, { settings: options }, { watch: 'events', mountView: (into, r) => task.mountMnist(into, r.settings) });
 }
@@ -91,6 +125,7 @@ export async function mountMnist(element, options) {
  * modelUrl, heading, hide. Loads its code on demand. A crash of the page's module: as mount()'s.
  */
 export async function mountDraw(element, options) {
+  options = await sectionLanguage(options);
   const task = await import('./tasks/draw/mount.js');
   return supervise(element, { settings: options }, { watch: 'page', mountView: (into, r) => task.mountDraw(into, r.settings) });
 }

@@ -45,6 +45,7 @@ export async function launch() {
     args: ARGS,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
+    locale: 'en-US', // (the pages follow the browser's language; the tests read English words)
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors = [];

@@ -119,7 +119,7 @@ test('the page’s Draw and MNIST tabs find the drawing pad, the models and the 
   await page.getByRole('tab', { name: 'MNIST' }).click();
   await page.waitForSelector('#mnist[data-ready]', { timeout: 60_000 });
   assert.ok(served.includes('www/data/mnist/train-images-idx3-ubyte.gz'));
-  assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `${PREFIX}?task=mnist`);
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `${PREFIX}?task=mnist&lang=en`);
 });
 
 test('no requests to other origins, no cookies, no console errors', async () => {

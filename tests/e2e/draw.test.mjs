@@ -419,7 +419,7 @@ test('the palette: ?palette=blue-orange, configure() and the labelled Colours me
     return [...seen, s.palette];
   });
   assert.deepEqual(events, ['green-red', 'green-red']);
-  await page.waitForFunction(() => location.search === '?task=draw');
+  await page.waitForFunction(() => location.search === '?task=draw&lang=en');
   n = await hues(page);
   assert.ok(n.green > 1000 && n.orange === 0, `green/red synapses: ${JSON.stringify(n)}`);
   assert.match(await caption.textContent(), /Green synapses excite .* red ones inhibit/);
@@ -429,7 +429,7 @@ test('the palette: ?palette=blue-orange, configure() and the labelled Colours me
   await page.keyboard.press('Tab');
   assert.equal(await menu.evaluate((m) => m === document.activeElement), true);
   await page.keyboard.press('ArrowDown');
-  await page.waitForFunction(() => location.search === '?task=draw&palette=blue-orange');
+  await page.waitForFunction(() => location.search === '?task=draw&palette=blue-orange&lang=en');
   assert.equal(await page.evaluate(() => window.playgrounds.draw.settings().palette), 'blue-orange');
   assert.ok((await hues(page)).orange > 1000);
   const refused = await page.evaluate(() => window.playgrounds.draw.configure({ palette: 'pink' }).then(() => 'no error', (e) => e.message));

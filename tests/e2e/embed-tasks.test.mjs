@@ -68,7 +68,7 @@ test('draw embeds show the parts `controls` names; `hide` and bad parts follow c
   assert.equal(await root.locator('.dr-model').isVisible(), true);
   assert.equal(await page.locator('h1').isVisible(), true, 'the full page');
   assert.match(await page.locator('#draw .ng-warnings').innerText(), /Ignored controls=seen,zap: "zap" is not a part of the playground \(parts: seen, model, network, steps\)/);
-  assert.equal(new URL(await page.evaluate(() => window.playgrounds.draw.link())).search, '?task=draw&hide=network');
+  assert.equal(new URL(await page.evaluate(() => window.playgrounds.draw.link())).search, '?task=draw&hide=network&lang=en');
   // mount() checks the parts strictly, for the task.
   const errors = await page.evaluate(async () => {
     const { mount } = await import('./www/neuroglow.js');
@@ -130,11 +130,11 @@ test('the tab bar\u2019s Embed gives an <iframe> snippet of the draw tab, and it
   assert.equal(await embedButton.getAttribute('aria-expanded'), 'true');
   const code = page.locator('#ng-page-draw-emb-code');
   let snippet = await code.inputValue();
-  assert.match(snippet, /^<iframe src="[^"]+index\.html\?task=draw&amp;embed=1&amp;model=3b1b" width="600" height="400" title="neuroglow: draw a digit and watch a neural network read it" loading="lazy"/);
+  assert.match(snippet, /^<iframe src="[^"]+index\.html\?task=draw&amp;embed=1&amp;model=3b1b&amp;lang=en" width="600" height="400" title="neuroglow: draw a digit and watch a neural network read it" loading="lazy"/);
   // The draw tab offers its own parts.
   await page.locator('#page-embed').getByText('network', { exact: true }).click();
   snippet = await code.inputValue();
-  assert.match(snippet, /\?task=draw&amp;embed=1&amp;model=3b1b&amp;controls=network"/);
+  assert.match(snippet, /\?task=draw&amp;embed=1&amp;model=3b1b&amp;controls=network&amp;lang=en"/);
   await page.locator('#page-embed').getByText('network', { exact: true }).click();
   await page.getByRole('button', { name: 'Copy code' }).click();
   await page.locator('#page-embed [role="status"]').filter({ hasText: 'Embed code copied' }).waitFor();
@@ -147,7 +147,7 @@ test('the tab bar\u2019s Embed gives an <iframe> snippet of the draw tab, and it
   assert.equal(await code.isVisible(), false, 'the draw panel closes with its tab');
   await embedButton.click();
   const mnistCode = page.locator('#ng-page-mnist-emb-code');
-  assert.match(await mnistCode.inputValue(), /index\.html\?task=mnist&amp;embed=1" width="600" height="400" title="neuroglow: a 784-16-16-10 neural network learning handwritten digits \(MNIST\)"/);
+  assert.match(await mnistCode.inputValue(), /index\.html\?task=mnist&amp;embed=1&amp;lang=en" width="600" height="400" title="neuroglow: a 784-16-16-10 neural network learning handwritten digits \(MNIST\)"/);
   assert.equal(await page.locator('#page-embed fieldset:visible').count(), 0);
 
   // The snippet works: a page with it shows the compact draw tab.
@@ -182,7 +182,7 @@ test('without a clipboard the Embed code is selected to copy by hand', TIMEOUT, 
     const f = document.activeElement;
     return { selected: f.value.slice(f.selectionStart, f.selectionEnd), value: f.value };
   });
-  assert.match(value, /^<iframe src="[^"]+\?task=draw&amp;embed=1"/);
+  assert.match(value, /^<iframe src="[^"]+\?task=draw&amp;embed=1&amp;lang=en"/);
   assert.equal(selected, value);
   await page.close();
   assert.deepEqual(b.consoleErrors, []);

@@ -404,8 +404,9 @@ test('every control has an accessible name and the console stayed clean', TIMEOU
     return out;
   });
   assert.deepEqual(unnamed, []);
-  // Keyboard: Tab reaches Play (after the back link) and Enter starts training.
+  // Keyboard: Tab reaches Play (after the back link and the language menu) and Enter starts training.
   await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Play');

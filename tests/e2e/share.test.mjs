@@ -92,7 +92,7 @@ test('without a clipboard, Share shows the link in a field, selected', TIMEOUT, 
   const field = page.getByRole('textbox', { name: 'Link to these settings' });
   await field.waitFor();
   const link = await field.inputValue();
-  assert.match(link, /index\.html\?task=xor2&seed=3$/);
+  assert.match(link, /index\.html\?task=xor2&seed=3&lang=en$/);
   assert.equal(await page.evaluate(() => document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd)), link, 'the link is selected');
   assert.match(await page.locator('.ng-outbox .ng-message').innerText(), /Ctrl\+C/);
   await page.close();
@@ -138,7 +138,7 @@ test('layout parameters: start playing, choose and hide parts, numbers off', TIM
   assert.equal((await pg(page, () => window.neuroglow.state())).playing, false);
   // A change rewrites the URL, keeping the layout as given (the author's, not the learner's).
   await pg(page, () => window.neuroglow.configure({ speed: 3 }));
-  assert.equal(new URL(page.url()).search, '?task=xor3&speed=3&values=0&start=playing&controls=play,reset,status,chart,settings&hide=settings');
+  assert.equal(new URL(page.url()).search, '?task=xor3&speed=3&values=0&start=playing&controls=play,reset,status,chart,settings&hide=settings&lang=en');
   // controls=none: the canvas alone.
   await open(page, '?controls=none');
   assert.equal(await page.locator('#playground .ng button, #playground .ng input, #playground .ng-panel').count(), 0);
@@ -204,11 +204,11 @@ test('embed: only the canvas and the chosen controls; the Embed button writes th
   const code = page.getByRole('textbox', { name: 'Paste this into your page' });
   await code.waitFor();
   let snippet = await code.inputValue();
-  assert.match(snippet, /^<iframe src="[^"]+index\.html\?task=xor3&amp;embed=1" width="600" height="400" title="neuroglow: a 3-4-1 neural network learning 3-input XOR" loading="lazy"/);
+  assert.match(snippet, /^<iframe src="[^"]+index\.html\?task=xor3&amp;embed=1&amp;lang=en" width="600" height="400" title="neuroglow: a 3-4-1 neural network learning 3-input XOR" loading="lazy"/);
   await page.locator('.ng-embedbox').getByText('rewind', { exact: true }).click();
   await page.getByLabel('Height').fill('450');
   snippet = await code.inputValue();
-  assert.match(snippet, /controls=step,play,reset,rewind"/);
+  assert.match(snippet, /controls=step,play,reset,rewind&amp;lang=en"/);
   assert.match(snippet, /height="450"/);
   await screenshot(page, 'share-embed-panel');
 

@@ -77,7 +77,7 @@ test('mount({ task: "mnist" }): the 3Blue1Brown net with the MNIST API and the c
   assert.equal(r.settings.preset, 'modern');
   assert.deepEqual(r.settings.hidden, [128, 64]);
   assert.deepEqual(r.settingsEvents, ['modern']);
-  assert.match(r.link, /index\.html\?task=mnist&preset=modern$/);
+  assert.match(r.link, /index\.html\?task=mnist&preset=modern&lang=en$/);
   assert.equal(r.left, 0, 'destroy() removes it');
 });
 
@@ -97,9 +97,9 @@ test('index.html?task=mnist: settings from the URL, specific warnings, the URL f
   assert.equal(await page.locator('#playground[data-ready]').count(), 0, 'the XOR tab was not mounted');
   // The section's own preset buttons change the network; the address follows.
   await page.getByRole('radio', { name: '3Blue1Brown' }).check();
-  await page.waitForFunction(() => location.search === '?task=mnist');
+  await page.waitForFunction(() => location.search === '?task=mnist&lang=en');
   await page.getByRole('radio', { name: 'Modern' }).check();
-  await page.waitForFunction(() => location.search === '?task=mnist&preset=modern');
+  await page.waitForFunction(() => location.search === '?task=mnist&preset=modern&lang=en');
   await screenshot(page, 'tasks-mnist-url');
   // start=playing trains once the data is in, also with changes to the preset (shown as Custom).
   await page.goto(url('index.html?task=mnist&hidden=32&start=playing'));
@@ -126,7 +126,7 @@ test('the tabs: a tablist, MNIST data only when its tab opens, the URL in step, 
   await page.getByRole('tab', { name: 'XOR' }).focus();
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'MNIST');
-  assert.equal(new URL(page.url()).search, '?task=mnist');
+  assert.equal(new URL(page.url()).search, '?task=mnist&lang=en');
   await page.waitForSelector('#mnist[data-ready]', { timeout: 60_000 });
   assert.ok(requested.some((p) => p.endsWith('/data/mnist/train-images-idx3-ubyte.gz')), 'MNIST data loads when its tab opens');
   // Space on the page no longer plays the hidden XOR playground.
@@ -136,10 +136,10 @@ test('the tabs: a tablist, MNIST data only when its tab opens, the URL in step, 
 
   await page.getByRole('tab', { name: 'Draw a digit' }).click();
   await page.waitForSelector('#draw[data-ready]', { timeout: 30_000 });
-  assert.equal(new URL(page.url()).search, '?task=draw');
+  assert.equal(new URL(page.url()).search, '?task=draw&lang=en');
   await page.getByRole('tab', { name: 'Draw a digit' }).focus();
   await page.keyboard.press('Home');
-  assert.equal(new URL(page.url()).search, '?task=xor2&seed=3', 'back on XOR, its settings');
+  assert.equal(new URL(page.url()).search, '?task=xor2&seed=3&lang=en', 'back on XOR, its settings');
   assert.equal(await page.evaluate(() => window.playgrounds.xor.state().cycle), xorBefore, 'XOR kept its state');
   await page.close();
 });
@@ -166,7 +166,7 @@ test('draw: ?task=draw&model=3b1b reads a stroke drawn with the mouse and one dr
   assert.equal(drawn.outputs.length, 10);
   // Another model from the menu: the URL follows.
   await page.evaluate(() => window.neuroglow.useModel('modern'));
-  await page.waitForFunction(() => location.search === '?task=draw');
+  await page.waitForFunction(() => location.search === '?task=draw&lang=en');
   await page.evaluate(() => window.neuroglow.clear());
   // A "7" through the API.
   const seven = await page.evaluate(() => window.neuroglow.draw([[[0.25, 0.2], [0.75, 0.2], [0.45, 0.85]]]));
@@ -189,7 +189,7 @@ test('the Draw tab can read with the network being trained in the MNIST tab', TI
   assert.ok(mine, `the MNIST tab's network is offered: ${JSON.stringify(offered)}`);
   await menu.selectOption(mine[0]);
   await page.waitForFunction((name) => window.playgrounds.draw.state().model === name, mine[1]);
-  assert.equal(new URL(page.url()).search, '?task=draw', 'a page model is not a URL setting');
+  assert.equal(new URL(page.url()).search, '?task=draw&lang=en', 'a page model is not a URL setting');
   // The pad reads with exactly the MNIST tab's weights.
   const r = await page.evaluate(async () => {
     const d = window.playgrounds.draw;

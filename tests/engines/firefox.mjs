@@ -19,7 +19,7 @@ export async function launchFirefox() {
     headless: true,
     defaultViewport: { width: 1280, height: 800 },
     // No updates, telemetry or first-run pages in a test profile.
-    extraPrefsFirefox: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false },
+    extraPrefsFirefox: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false, 'intl.accept_languages': 'en-US', 'intl.locale.requested': 'en-US' },
   });
   const page = await browser.newPage();
   const consoleErrors = [];

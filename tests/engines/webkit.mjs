@@ -79,7 +79,7 @@ export async function launchWebkit() {
     }
     const port = await freePort();
     const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-      env: { ...process.env, DISPLAY: display },
+      env: { ...process.env, DISPLAY: display, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' }, // (the tests read English words)
       // WEBKIT_DRIVER_LOG=1: the driver's and the browser's messages (e.g. with GST_DEBUG=3) on stderr.
       stdio: ['ignore', 'ignore', process.env.WEBKIT_DRIVER_LOG ? 'inherit' : 'pipe'],
     });

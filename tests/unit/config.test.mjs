@@ -2,6 +2,7 @@
 // the real wasm module, so these tests also check that JS and Rust agree by construction.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import './english.mjs';
 import { readFile } from 'node:fs/promises';
 import {
   SCHEMA, TASKS, SETTINGS, resolveSettings, toQuery, defaultOf, checkSettings, NETWORK_SETTINGS,

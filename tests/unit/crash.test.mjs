@@ -6,6 +6,10 @@ import assert from 'node:assert/strict';
 import { WasmInstance, isTrap, describeCrash, crashError, remountPlan, AGAIN_MS, CRASHED } from '../../www/core/crash.js';
 import { loadWasm, wasmInstance, wasmMemoryBytes } from '../../www/core/wasm.js';
 import { noticeText } from '../../www/ui/crash-notice.js';
+import { readFileSync } from 'node:fs';
+import { setMessages } from '../../www/core/i18n.js';
+
+setMessages('en', JSON.parse(readFileSync(new URL('../../www/lang/en.json', import.meta.url), 'utf8'))); // (the notice's and legends' English)
 
 /** A stand-in for a wasm-bindgen module: a class, a static factory, free functions, lastPanic(). */
 function fakeModule(panic = null) {

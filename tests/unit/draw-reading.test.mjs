@@ -4,11 +4,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadWasm } from '../../www/core/wasm.js';
 import { Ink } from '../../www/tasks/draw/ink.js';
 import { readingWords, stepsWords, moveWords, percent, barsNote } from '../../www/tasks/draw/words.js';
 import { openReader } from '../../www/tasks/draw/models.js';
+import { setMessages } from '../../www/core/i18n.js';
+
+// The words are the English catalogue's (www/lang/en.json).
+setMessages('en', JSON.parse(readFileSync(new URL('../../www/lang/en.json', import.meta.url), 'utf8')));
 
 test('Ink keeps strokes as flat points and stroke ends, skips near points, and undoes', () => {
   const ink = new Ink(100);

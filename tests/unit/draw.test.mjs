@@ -4,10 +4,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadWasm } from '../../www/core/wasm.js';
 import { toStrokes } from '../../www/tasks/draw/pad.js';
 import { openReader } from '../../www/tasks/draw/models.js';
+import { setMessages } from '../../www/core/i18n.js';
+
+// The words are the English catalogue's (www/lang/en.json).
+setMessages('en', JSON.parse(readFileSync(new URL('../../www/lang/en.json', import.meta.url), 'utf8')));
 
 test('toStrokes copies [x, y] and {x, y} points and names the bad one', () => {
   const given = [[[0.1, 0.2], { x: 0.3, y: 0.4 }]];

@@ -1,21 +1,25 @@
 // What a browser needs (www/core/support.js, run by loadWasm()) and the classic-script copy that
-// old browsers run before any module (www/support-check.js): the same checks, the same words.
+// old browsers run before any module (www/support-check.js): the same checks, the same words (the
+// catalogue's support.* messages; English, the same in both, when none is loaded).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import vm from 'node:vm';
-import { missingFeatures, unsupportedMessage, assertSupported, REQUIREMENTS, SUPPORTED } from '../../www/core/support.js';
+import { missingFeatures, unsupportedMessage, assertSupported, REQUIREMENTS, SUPPORTED, ENGLISH, FEATURE_KEYS } from '../../www/core/support.js';
+import { setMessages } from '../../www/core/i18n.js';
 
 const CLASSIC = await readFile(new URL('../../www/support-check.js', import.meta.url), 'utf8');
+const catalogue = async (code) => JSON.parse(await readFile(new URL(`../../www/lang/${code}.json`, import.meta.url), 'utf8'));
+const CATALOGUES = { en: await catalogue('en'), es: await catalogue('es'), de: await catalogue('de') };
 
 /** Runs support-check.js in a fresh context holding `globals`; returns its window.neuroglowSupport. */
 function classic(globals) {
   const g = { Uint8Array, Array, WebAssembly: undefined, structuredClone: undefined, ...globals };
   g.globalThis = g;
   vm.runInNewContext(CLASSIC, g);
-  const { missing, message, supported } = g.neuroglowSupport;
+  const { missing, message, supported, use } = g.neuroglowSupport;
   // Arrays of this realm, for deepEqual.
-  return { missing: [...missing], message: (list) => message(vm.runInNewContext('x => x.slice()')(list)), supported };
+  return { missing: [...missing], message: (list) => message(vm.runInNewContext('x => x.slice()')(list)), supported, use, g };
 }
 
 /** WebAssembly whose validate refuses modules containing `refused` (a byte sequence). */
@@ -104,4 +108,98 @@ test('the probe modules are the ones the build needs: its target_features name t
   for (const newer of ['relaxed-simd', 'exception-handling', 'tail-call', 'gc', 'memory64', 'multimemory', 'extended-const']) {
     assert.ok(!features.includes(`${newer}`), `the build now uses ${newer}: add a probe to www/core/support.js and www/support-check.js`);
   }
+});
+
+test('the words are the catalogue\'s support.* messages; the English the two scripts fall back on is en.json\'s', () => {
+  const keys = Object.keys(CATALOGUES.en).filter((k) => k.startsWith('support.')).sort();
+  assert.deepEqual(Object.keys(ENGLISH).sort(), keys, 'support.js knows every support.* message');
+  for (const key of keys) {
+    assert.equal(ENGLISH[key], CATALOGUES.en[key], `${key}: support.js's English is en.json's`);
+    assert.ok(CLASSIC.includes(`'${key}': ${key === 'support.browsers' ? 'SUPPORTED' : `'${CATALOGUES.en[key]}'`}`), `${key}: support-check.js's English is en.json's`);
+    for (const code of ['es', 'de']) assert.equal(typeof CATALOGUES[code][key], 'string', `${code}.json has ${key}`);
+  }
+  assert.equal(CATALOGUES.en['support.browsers'], SUPPORTED);
+  // Every requirement is named by a message, in both scripts.
+  for (const [name] of REQUIREMENTS) {
+    assert.ok(FEATURE_KEYS[name], `${name} has a message`);
+    assert.ok(CLASSIC.includes(`['${name}', '${FEATURE_KEYS[name]}',`), `support-check.js names ${name} by ${FEATURE_KEYS[name]}`);
+  }
+});
+
+test('in every language the module and the classic script say the same sentence', () => {
+  const lists = [['WebAssembly SIMD'], ['WebAssembly', 'WebAssembly SIMD', 'WebAssembly reference types', 'WebAssembly bulk memory'], ['structuredClone', 'Array.prototype.at and findLastIndex']];
+  try {
+    for (const code of ['en', 'es', 'de']) {
+      setMessages(code, CATALOGUES[code]);
+      const c = classic(full);
+      c.use(code, CATALOGUES[code]);
+      for (const list of lists) {
+        const text = unsupportedMessage(list);
+        assert.equal(c.message(list), text, `${code}: ${list}`);
+        assert.ok(text.includes(CATALOGUES[code]['support.browsers']));
+        for (const name of list) assert.ok(text.includes(CATALOGUES[code][FEATURE_KEYS[name]]), `${code}: names ${name}`);
+      }
+    }
+    setMessages('de', CATALOGUES.de);
+    assert.match(unsupportedMessage(['WebAssembly', 'WebAssembly SIMD']), /^neuroglow kann in diesem Browser nicht laufen: Er unterstützt WebAssembly und WebAssembly-SIMD nicht\./);
+    // Words the caller already has in the page's language pass through (mnist: module workers).
+    assert.match(unsupportedMessage(['Modul-Worker']), /unterstützt Modul-Worker nicht/);
+  } finally {
+    setMessages('en', CATALOGUES.en);
+  }
+});
+
+/**
+ * Runs support-check.js as a page without WebAssembly would: `search` (?lang=…), the browser's
+ * `languages`, and the site's answers (URL → { status, body } or 'error'). Returns the alert's
+ * text, its lang and the URLs asked for.
+ */
+function page({ search = '', languages = ['en-US'], answers = {} }) {
+  const asked = [];
+  const host = { children: [], insertBefore(node) { this.children.unshift(node); } };
+  class XMLHttpRequest {
+    open(method, url) { this.url = url; }
+    send() {
+      asked.push(this.url);
+      const a = answers[this.url] ?? { status: 404, body: '' };
+      if (a === 'error') return this.onerror();
+      Object.assign(this, { status: a.status, responseText: a.body });
+      this.onload();
+    }
+  }
+  const document = {
+    currentScript: { src: 'https://school.example/neuroglow/www/support-check.js?v=2' },
+    readyState: 'complete',
+    documentElement: { setAttribute() {} },
+    createElement: () => ({ style: {}, setAttribute(k, v) { this[k] = v; } }),
+    querySelector: () => host,
+    querySelectorAll: () => [],
+  };
+  classic({ structuredClone, document, XMLHttpRequest, location: { search }, navigator: { languages } });
+  return { text: host.children[0]?.textContent, lang: host.children[0]?.lang, asked };
+}
+
+test('the classic script loads the catalogue next to it: ?lang=, else the browser\'s languages, else English', () => {
+  const base = 'https://school.example/neuroglow/www/lang/';
+  const site = Object.fromEntries(['en', 'es', 'de'].map((c) => [`${base}${c}.json`, { status: 200, body: JSON.stringify(CATALOGUES[c]) }]));
+  const german = page({ search: '?task=xor2&lang=de', languages: ['es-ES'], answers: site });
+  assert.deepEqual(german.asked, [`${base}de.json`]);
+  assert.equal(german.lang, 'de');
+  assert.match(german.text, /^neuroglow kann in diesem Browser nicht laufen: Er unterstützt WebAssembly, WebAssembly-SIMD, WebAssembly-Referenztypen und WebAssembly-Bulk-Memory nicht\./);
+  // A language the site lacks (404): the next the browser prefers, base subtag (es-MX → es).
+  const spanish = page({ search: '?lang=fr', languages: ['es-MX', 'de'], answers: site });
+  assert.deepEqual(spanish.asked, [`${base}fr.json`, `${base}es.json`]);
+  assert.match(spanish.text, /^neuroglow no puede funcionar en este navegador porque no tiene WebAssembly, SIMD de WebAssembly/);
+  // None of the browser's: en.json.
+  const english = page({ languages: ['ja', 'ko-KR'], answers: site });
+  assert.deepEqual(english.asked, [`${base}ja.json`, `${base}ko.json`, `${base}en.json`]);
+  assert.equal(english.text, unsupportedMessage(['WebAssembly', 'WebAssembly SIMD', 'WebAssembly reference types', 'WebAssembly bulk memory']));
+  // The site cannot be reached, or has no catalogues at all: the English words it carries.
+  for (const answers of [{ [`${base}de.json`]: 'error' }, {}]) {
+    const offline = page({ languages: ['de'], answers });
+    assert.equal(offline.lang, 'en');
+    assert.equal(offline.text, english.text);
+  }
+  // Nothing but a language code is asked for.
+  assert.deepEqual(page({ search: '?lang=../../secret', languages: [], answers: site }).asked, [`${base}en.json`]);
 });

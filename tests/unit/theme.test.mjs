@@ -5,6 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as theme from '../../www/render/theme.js';
 import * as palettes from '../../www/core/palettes.js';
+import { readFileSync } from 'node:fs';
+import { setMessages } from '../../www/core/i18n.js';
+
+setMessages('en', JSON.parse(readFileSync(new URL('../../www/lang/en.json', import.meta.url), 'utf8'))); // (the notice's and legends' English)
 
 const { PALETTES, DEFAULT_PALETTE, palette, describePalette, diverging, divergingTable, signColour, COLOURS, TEXT, rgba } = theme;
 

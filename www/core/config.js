@@ -7,6 +7,7 @@ import {
   SETTINGS, BY_NAME, BY_PARAM, OPTION_NAMES, NETWORK_SETTINGS, SCHEMA, TASKS, ALL_PART_NAMES, wasmModule,
   partNames, validText, defaultOf, appliesTo, networkOptions, supportsTask,
 } from './settings-table.js';
+import { chooseLang, lang, t, t as tr } from './i18n.js';
 
 export {
   PARTS, EMBED_PARTS, DRAW_PARTS, SCHEMA, ACTIVATIONS, PALETTE_NAMES, MODELS, TASKS, SETTINGS, BY_NAME,
@@ -30,6 +31,7 @@ function checkValue(row, v, task = null) {
   switch (row.type) {
     case 'enum':
       if (row.name === 'keyboard' && v === false) return 'off';
+      if (row.name === 'lang') return (typeof v === 'string' && chooseLang(v)) || BAD; // (de-AT is de)
       return typeof v === 'string' && row.values().includes(v) ? v : BAD;
     case 'boolean':
       return typeof v === 'boolean' ? v : BAD;
@@ -57,6 +59,7 @@ function parseParam(row, text, task) {
   const t = text.trim();
   switch (row.type) {
     case 'enum':
+      if (row.name === 'lang') return chooseLang(t) ?? BAD; // (de-AT reads as de)
       return checkValue(row, t.toLowerCase());
     case 'boolean': {
       const l = t.toLowerCase();
@@ -119,10 +122,10 @@ function same(row, a, b) {
  */
 export function resolveSettings(options = {}, query = null) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError('options must be an object');
+    throw new TypeError(t('config.optionsObject'));
   }
   for (const key of Object.keys(options)) {
-    if (!BY_NAME[key]) throw new Error(`unknown option "${key}" (known options: ${OPTION_NAMES.join(', ')})`);
+    if (!BY_NAME[key]) throw new Error(t('config.unknownOption', { key, list: OPTION_NAMES.join(', ') }));
   }
   const given = {};
   for (const [key, v] of Object.entries(options)) {
@@ -130,7 +133,7 @@ export function resolveSettings(options = {}, query = null) {
     const row = BY_NAME[key];
     const value = checkValue(row, v);
     // (Part lists are checked against the task's parts below, once the task is known.)
-    if (value === BAD) throw new Error(`option "${key}" must be ${validText(row, supportsTask(options.task) ? options.task : null)}, not ${describeJs(v)}`);
+    if (value === BAD) throw new Error(t('config.optionMustBe', { key, valid: validText(row, supportsTask(options.task) ? options.task : null), value: describeJs(v) }));
     given[key] = value;
   }
 
@@ -142,10 +145,10 @@ export function resolveSettings(options = {}, query = null) {
     const key = rawKey.trim();
     const row = BY_PARAM[key] ?? BY_PARAM[key.toLowerCase()];
     if (!row) {
-      warnings.push(`Ignored ${shown(rawKey, text)}: unknown setting (settings: ${Object.keys(BY_PARAM).join(', ')})`);
+      warnings.push(t('config.unknownSetting', { what: shown(rawKey, text), list: Object.keys(BY_PARAM).join(', ') }));
       continue;
     }
-    if (url[row.name]) warnings.push(`${row.param} was given more than once: using the last (${shown(rawKey, text)})`);
+    if (url[row.name]) warnings.push(t('config.givenTwice', { param: row.param, what: shown(rawKey, text) }));
     url[row.name] = { text, raw: rawKey };
   }
 
@@ -156,7 +159,7 @@ export function resolveSettings(options = {}, query = null) {
     if (!u) return fallback;
     const v = parseParam(row, u.text, settings.task);
     if (v === BAD) {
-      warnings.push(`Ignored ${shown(u.raw, u.text)}: ${explain(row, u.text, settings.task)} \u2014 using ${showValue(row, fallback, settings.task)}`);
+      warnings.push(t('config.ignored', { what: shown(u.raw, u.text), why: explain(row, u.text, settings.task), value: shownFallback(row, fallback, settings.task) }));
       return fallback;
     }
     fromUrl.set(name, fallback);
@@ -165,20 +168,20 @@ export function resolveSettings(options = {}, query = null) {
 
   // Task and layout first: the other defaults follow them.
   settings.task = fromUrlValue('task', given.task ?? defaultOf('task'));
-  if (!supportsTask(settings.task)) throw new Error(`option "task" must be ${validText(BY_NAME.task)}, not ${describeJs(settings.task)}`);
+  if (!supportsTask(settings.task)) throw new Error(t('config.optionMustBe', { key: 'task', valid: validText(BY_NAME.task), value: describeJs(settings.task) }));
   const task = settings.task;
   for (const row of SETTINGS) {
     if (row.scope === 'task' && row.name === 'task') continue;
     const name = row.name;
     if (!appliesTo(name, task)) {
-      if (name in given) throw new Error(`option "${name}" does not apply to task "${task}"`);
-      if (url[name]) warnings.push(`Ignored ${shown(url[name].raw, url[name].text)}: task ${task} has no ${row.label} setting`);
+      if (name in given) throw new Error(t('config.optionNotApplies', { key: name, task }));
+      if (url[name]) warnings.push(t('config.notForTask', { what: shown(url[name].raw, url[name].text), task, label: row.label }));
       continue;
     }
     // Part lists were checked against every task's parts; now against this task's.
     if (row.type === 'parts' && name in given) {
       const value = checkValue(row, options[name], task);
-      if (value === BAD) throw new Error(`option "${name}" must be ${validText(row, task)} for task "${task}", not ${describeJs(options[name])}`);
+      if (value === BAD) throw new Error(t('config.optionMustBeFor', { key: name, valid: validText(row, task), task, value: describeJs(options[name]) }));
       given[name] = value;
     }
     const base = name in given ? given[name] : defaultOf(name, task, settings.embed ?? false, settings.preset);
@@ -189,7 +192,7 @@ export function resolveSettings(options = {}, query = null) {
     if (!fromUrl.has(option) || !u) throw refusal(e, option, given[option]);
     const row = BY_NAME[option];
     const fallback = fromUrl.get(option);
-    warnings.push(`Ignored ${shown(u.raw, u.text)}: ${e.range ? `${row.label} must be ${validText(row, task)}` : e.detail} \u2014 using ${showValue(row, fallback, task)}`);
+    warnings.push(t('config.ignored', { what: shown(u.raw, u.text), why: e.range ? t('config.mustBe', { label: row.label, valid: validText(row, task) }) : coreWords(e), value: shownFallback(row, fallback, task) }));
     fromUrl.delete(option);
     settings[option] = fallback;
   });
@@ -199,7 +202,7 @@ export function resolveSettings(options = {}, query = null) {
 /** The core's refusal of a mount() option, worded for the programmer who wrote it. */
 function refusal(e, option, value) {
   const row = BY_NAME[option];
-  if (row && e.range) return new Error(`option "${option}" must be ${validText(row)}, not ${describeJs(value)}`);
+  if (row && e.range) return new Error(t('config.optionMustBe', { key: option, valid: validText(row), value: describeJs(value) }));
   return new Error(e.detail ?? e.message);
 }
 
@@ -227,23 +230,25 @@ export function checkNetwork(settings, refused) {
  * …") instead of programmers ('option "learningRate" must be …').
  */
 export function checkSettings(partial, task, { byLabel = false, allowed = null } = {}) {
-  if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) throw new TypeError('settings must be an object');
+  if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) throw new TypeError(tr('config.settingsObject'));
   const out = {};
   const t = partial.task ?? task;
   for (const [key, v] of Object.entries(partial)) {
     const row = BY_NAME[key];
     if (!row || (allowed && !allowed.includes(key))) {
-      throw new Error(`cannot change "${key}" here (settings: ${(allowed ?? OPTION_NAMES).join(', ')})`);
+      throw new Error(tr('config.cannotChange', { key, list: (allowed ?? OPTION_NAMES).join(', ') }));
     }
     if (v === undefined) continue;
     const value = checkValue(row, v, supportsTask(t) ? t : null);
-    const name = byLabel ? row.label : `option "${key}"`;
-    if (value === BAD) throw new Error(`${name} must be ${validText(row, supportsTask(t) ? t : null)}${byLabel ? '' : `, not ${describeJs(v)}`}`);
+    if (value === BAD) {
+      const valid = validText(row, supportsTask(t) ? t : null);
+      throw new Error(byLabel ? tr('config.mustBe', { label: row.label, valid }) : tr('config.optionMustBe', { key, valid, value: describeJs(v) }));
+    }
     out[key] = value;
   }
-  if (!supportsTask(t)) throw new Error(`${byLabel ? 'task' : 'option "task"'} must be ${validText(BY_NAME.task)}`);
+  if (!supportsTask(t)) throw new Error(byLabel ? tr('config.mustBe', { label: BY_NAME.task.label, valid: validText(BY_NAME.task) }) : tr('config.optionMustBeShort', { key: 'task', valid: validText(BY_NAME.task) }));
   for (const key of Object.keys(out)) {
-    if (!appliesTo(key, t)) throw new Error(`${byLabel ? BY_NAME[key].label : `option "${key}"`} does not apply to task "${t}"`);
+    if (!appliesTo(key, t)) throw new Error(byLabel ? tr('config.notApplies', { label: BY_NAME[key].label, task: t }) : tr('config.optionNotApplies', { key, task: t }));
   }
   return out;
 }
@@ -271,10 +276,28 @@ function explain(row, text, task) {
     const names = partNames(task);
     const unknown = text.toLowerCase().split(/[\s,;]+/).filter((p) => p && !names.includes(p));
     if (unknown.length) {
-      return `${unknown.map((p) => JSON.stringify(p)).join(', ')} ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of the playground (parts: ${names.join(', ')})`;
+      return t('config.notParts', { list: unknown.map((p) => JSON.stringify(p)).join(', '), n: unknown.length, parts: names.join(', ') });
     }
   }
-  return `${row.label} must be ${validText(row, task)}`;
+  return t('config.mustBe', { label: row.label, valid: validText(row, task) });
+}
+
+/** The value a refused URL setting falls back to, as written in a URL (the language's for `lang`). */
+function shownFallback(row, v, task) {
+  return v === null && row.name === 'lang' ? t('config.browserLanguage') : showValue(row, v, task);
+}
+
+/**
+ * An error from the core in the page's language. The core words its errors in English, exactly
+ * (which value, which limit): English pages show that. Other languages get a sentence naming the
+ * setting or the kind of problem, then (for files and inputs) the core's detail.
+ */
+export function coreWords(e) {
+  const detail = e?.detail ?? e?.message ?? String(e);
+  if (lang() === 'en' || !['config', 'data', 'model', 'input', 'diverged'].includes(e?.code)) return detail;
+  const row = e.code === 'config' && e.option ? BY_NAME[e.option] : null;
+  if (row) return e.range ? t('config.mustBe', { label: row.label, valid: validText(row) }) : t('config.notWithOthers', { label: row.label });
+  return t(`error.${e.code}`, { detail });
 }
 
 const encode = (s) => encodeURIComponent(s).replace(/%2C/gi, ',');

@@ -7,6 +7,8 @@
 // page does about it (a notice, a fresh instance, the section mounted again) is ui/crash-notice.js's.
 // No DOM here; unit-tested in Node (tests/unit/crash.test.mjs).
 
+import { ready, t } from './i18n.js';
+
 export const CRASHED = 'crashed';
 /** A section that stops again this soon after it was (re)mounted is "crashing again". */
 export const AGAIN_MS = 15_000;
@@ -33,7 +35,8 @@ export function describeCrash(panic, trap) {
 
 /** The Error a call into a dead module throws (and a crashed section's methods): code 'crashed'. */
 export function crashError(crash) {
-  const e = new Error(`Something went wrong inside neuroglow: ${crash.message}`);
+  // (in the page's language; the English words where no catalogue is loaded, e.g. a unit test)
+  const e = new Error(ready() ? t('ui.crashError', { message: crash.message }) : `Something went wrong inside neuroglow: ${crash.message}`);
   return Object.assign(e, { code: CRASHED, crash: { ...crash } });
 }
 

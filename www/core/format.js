@@ -1,4 +1,7 @@
-// Number formatting for display. No maths beyond rounding for print.
+// Number formatting for display, in the page's language (i18n.js: its decimal sign and grouping
+// come from Intl.NumberFormat). No maths beyond rounding for print.
+
+import { formatCompact, formatInt, localiseDigits } from './i18n.js';
 
 const MINUS = '\u2212';
 
@@ -10,7 +13,7 @@ export function fmt(x, d = 3) {
   const s = Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < Math.pow(10, -d) / 2 && d >= 3)
     ? x.toExponential(2)
     : x.toFixed(d);
-  return s.startsWith('-') ? MINUS + s.slice(1) : s;
+  return localiseDigits(s.startsWith('-') ? MINUS + s.slice(1) : s);
 }
 
 /** Like fmt but always signed (+0.123 / −0.123). */
@@ -25,24 +28,20 @@ export function fmtTerm(x, d = 3) {
   return s.startsWith(MINUS) ? `(${s})` : s;
 }
 
-/** 60000 → "60,000". */
-export function fmtInt(n) {
-  return Math.round(n).toLocaleString('en-US');
-}
+/** 60000 → "60,000" (English), "60.000" (German, Spanish). */
+export const fmtInt = formatInt;
 
-/** Compact axis labels: 1, 10, 100, 1k, 10k. */
-export function fmtCompact(n) {
-  if (n >= 1e6) return `${n / 1e6}M`;
-  if (n >= 1e3) return `${n / 1e3}k`;
-  return String(n);
-}
+/** Compact axis labels: 1, 10, 100, 1K, 10K (as the language shortens them). */
+export const fmtCompact = formatCompact;
+
+export { formatPercent as percent } from './i18n.js';
 
 /** Always fixed-point (for the drawing: 2–3 decimals, never exponents). */
 export function fixed(x, d = 3) {
   if (!Number.isFinite(x) || Math.abs(x) >= 1e5) return fmt(x, d);
   let s = x.toFixed(d);
   if (/^-0\.?0*$/.test(s)) s = s.slice(1); // no "−0.000"
-  return s.startsWith('-') ? MINUS + s.slice(1) : s;
+  return localiseDigits(s.startsWith('-') ? MINUS + s.slice(1) : s);
 }
 
 export function fixedSigned(x, d = 3) {

@@ -5,6 +5,7 @@
 
 import { PALETTES, DEFAULT_PALETTE } from './palettes.js';
 import { loadWasm } from './wasm.js';
+import { LANGUAGES, addEnglish, t } from './i18n.js';
 
 /** Parts of the playground that `controls` shows (and `hide` hides), in display order. */
 export const PARTS = {
@@ -51,7 +52,7 @@ const OPTION_SPECS = Object.fromEntries(SCHEMA.options.map((o) => [o.name, o]));
 
 export const ACTIVATIONS = OPTION_SPECS.activation.values;
 export const PALETTE_NAMES = Object.keys(PALETTES);
-/** The shipped models the drawing pad can read with: name → menu label. */
+/** The shipped models the drawing pad can read with: name → menu label (in the page's language). */
 export const MODELS = Object.fromEntries(SCHEMA.models.map((m) => [m.name, m.label]));
 
 /** What each kind of task shows of the page: the parts `controls` and `hide` choose from. */
@@ -106,7 +107,30 @@ export const SETTINGS = [
   { name: 'heading', param: null, scope: 'mount', views: ['mnist', 'draw'], type: 'boolean', default: true, label: 'heading', doc: 'MNIST and draw a digit: whether the section shows its own heading and introduction (false when the page has its own).' },
   { name: 'url', param: null, scope: 'mount', type: 'boolean', default: false, label: 'url', doc: 'Read settings from the page URL (bad ones become warnings) and keep the URL in step with the settings. One playground per page.' },
   { name: 'appUrl', param: null, scope: 'mount', type: 'url', default: null, label: 'appUrl', doc: 'The page that Share and Embed links open (default: this page when url is true, else neuroglow\u2019s index.html).' },
+  { name: 'lang', param: 'lang', scope: 'layout', type: 'enum', values: () => Object.keys(LANGUAGES), default: null, label: 'language', doc: 'The page\u2019s language: en (English), es (Spanish) or de (German). Default: the first of the browser\u2019s languages that is one of these, else English. One language per page: the first playground sets it; Share and Embed links keep it.' },
 ];
+
+/**
+ * The words this table and the core's schema hold in English — setting names, their `valid`
+ * words and (for the network's settings) their docs, task names, model and palette names — are
+ * the English catalogue's for those keys (i18n.js adds them to en.json's); the objects read them
+ * back through t(), so every language names them from its own catalogue.
+ */
+function translated(obj, field, key) {
+  addEnglish(key, obj[field]);
+  Object.defineProperty(obj, field, { get: () => t(key), enumerable: true, configurable: true });
+}
+for (const row of SETTINGS) {
+  translated(row, 'label', `option.${row.name}`);
+  if (row.valid) translated(row, 'valid', `option.${row.name}.valid`);
+  if (row.scope === 'network') translated(row, 'doc', `option.${row.name}.doc`);
+}
+for (const [name, task] of Object.entries(TASKS)) {
+  translated(task, 'label', `task.${name}`);
+  translated(task, 'title', `task.${name}.title`);
+}
+for (const name of Object.keys(MODELS)) translated(MODELS, name, `model.${name}`);
+for (const [name, p] of Object.entries(PALETTES)) translated(p, 'label', `palette.${name}`);
 
 export const BY_NAME = Object.fromEntries(SETTINGS.map((s) => [s.name, s]));
 export const BY_PARAM = Object.fromEntries(SETTINGS.filter((s) => s.param).map((s) => [s.param, s]));
@@ -115,28 +139,28 @@ export const NETWORK_SETTINGS = SETTINGS.filter((s) => s.scope === 'network').ma
 
 function rangeText(row) {
   if (row.valid) return row.valid;
-  if (row.type === 'integer') return row.max === Number.MAX_SAFE_INTEGER ? `a whole number from ${row.min} up` : `a whole number from ${row.min} to ${row.max}`;
-  return `a number from ${row.min} to ${row.max}`;
+  if (row.type === 'integer') return row.max === Number.MAX_SAFE_INTEGER ? t('valid.wholeFrom', { min: row.min }) : t('valid.wholeRange', { min: row.min, max: row.max });
+  return t('valid.numberRange', { min: row.min, max: row.max });
 }
 
 /** What a valid value looks like, completing "… must be ___" (`task`: for the parts it has). */
 export function validText(row, task = null) {
   switch (row.type) {
     case 'enum':
-      return `one of ${row.values().join(', ')}`;
+      return t('valid.oneOf', { list: row.values().join(', ') });
     case 'boolean':
-      return row.scope === 'mount' || row.param === null ? 'true or false' : 'on or off (1 or 0)';
+      return row.scope === 'mount' || row.param === null ? t('valid.trueFalse') : t('valid.onOff');
     case 'number':
     case 'integer':
       return rangeText(row);
     case 'layers':
-      return 'whole numbers of neurons per layer, e.g. 4 or 4,3 (none for no hidden layer)';
+      return t('valid.layers');
     case 'parts':
-      return `all, none or a list of ${(task ? partNames(task) : PART_NAMES).join(', ')}`;
+      return t('valid.parts', { list: (task ? partNames(task) : PART_NAMES).join(', ') });
     case 'url':
-      return 'a URL (a string)';
+      return t('valid.url');
     default:
-      return 'valid';
+      return t('valid.valid');
   }
 }
 

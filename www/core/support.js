@@ -4,10 +4,37 @@
 // section: simd128, reference-types, bulk-memory, and older ones every browser with these has);
 // the JS uses structuredClone, Array.prototype.at and findLastIndex (newer than all the syntax it
 // uses). www/support-check.js runs the same checks as a classic script, for browsers too old to
-// run the modules at all; tests/unit/support.test.mjs keeps the two in step.
+// run the modules at all; both say it with the support.* messages of the catalogue (English when
+// none is loaded yet: a browser that fails here may fail before any language was chosen), and
+// tests/unit/support.test.mjs keeps the two in step.
 
-/** The oldest browsers that have everything (see README, Browsers). */
+import { has, ready, t } from './i18n.js';
+
+/** The oldest browsers that have everything (see README, Browsers), in English (the words shown are support.browsers'). */
 export const SUPPORTED = 'Chrome or Edge 98 or later, Firefox 114 or later, or Safari 16.4 or later (iPhone and iPad: iOS/iPadOS 16.4)';
+
+/** The English support.* messages, for when no catalogue is loaded (the same as en.json's and support-check.js's). */
+export const ENGLISH = {
+  'support.lacks': 'neuroglow cannot run in this browser: it lacks {names}. It runs in {browsers}; please update this browser or open the page in one of those.',
+  'support.and': ' and ',
+  'support.browsers': SUPPORTED,
+  'support.featureModules': 'JavaScript modules',
+  'support.featureWasm': 'WebAssembly',
+  'support.featureSimd': 'WebAssembly SIMD',
+  'support.featureReferenceTypes': 'WebAssembly reference types',
+  'support.featureBulkMemory': 'WebAssembly bulk memory',
+  'support.featureStructuredClone': 'structuredClone',
+  'support.featureArrayAt': 'Array.prototype.at and findLastIndex',
+};
+
+/** A feature's message key, by the name `missing` lists it under (the names stay English: they are the API's values). */
+export const FEATURE_KEYS = Object.fromEntries(Object.entries(ENGLISH).filter(([k]) => k.startsWith('support.feature')).map(([k, name]) => [name, k]));
+
+/** A support.* message in the page's language, or in English before any catalogue is loaded. */
+function say(key, params = {}) {
+  if (ready() && has(key)) return t(key, params);
+  return ENGLISH[key].replace(/\{(\w+)\}/g, (whole, name) => params[name] ?? whole);
+}
 
 // Smallest modules using one feature each (after wasm-feature-detect).
 const WASM_PROBES = {
@@ -48,10 +75,11 @@ export function missingFeatures(g = globalThis) {
   }).map(([name]) => name);
 }
 
-/** The sentence a person reads when `missing` is not empty. */
+/** The sentence a person reads when `missing` is not empty (names of REQUIREMENTS, or words already in the page's language). */
 export function unsupportedMessage(missing) {
-  const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0];
-  return `neuroglow cannot run in this browser: it lacks ${list}. It runs in ${SUPPORTED}; please update this browser or open the page in one of those.`;
+  const names = missing.map((name) => (FEATURE_KEYS[name] ? say(FEATURE_KEYS[name]) : name));
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${say('support.and')}${names[names.length - 1]}` : names[0];
+  return say('support.lacks', { names: list, browsers: say('support.browsers') });
 }
 
 /** Throws an Error with code 'unsupported' (and `missing`) when the browser lacks something. */

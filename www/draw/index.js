@@ -1,6 +1,13 @@
 // www/draw/index.html's script: the drawing pad on a page of its own, options from the URL.
-import { mountDraw } from '../neuroglow.js';
+import { mountDraw, chooseLang, browserLanguages, useLang, translateTree, languageMenu } from '../neuroglow.js';
 const params = new URLSearchParams(location.search);
+// The page's language: ?lang= when it names one of ours, else the browser's. The page's own
+// words first; the section then mounts in the same language.
+const lang = await useLang(chooseLang(params.get('lang'), browserLanguages()) ?? chooseLang(null, browserLanguages()));
+translateTree(document);
+languageMenu(document.getElementById('language'));
+// The way back keeps the language asked for.
+if (params.has('lang')) document.querySelector('a.back').search = `?lang=${lang}`;
 const options = {};
 for (const name of ['model', 'palette']) if (params.has(name)) options[name] = params.get(name);
 try {

@@ -1,12 +1,31 @@
-// The example lesson's script: mounts every [data-mount] element and wires the two experiment buttons.
-import { mount, supportsTask } from '../neuroglow.js';
+// The example lesson's script: chooses the page's language, fills in its text, mounts every
+// [data-mount] element in that language and wires the two experiment buttons.
+import { mount, supportsTask, chooseLang, browserLanguages, useLang, translateTree, t } from '../neuroglow.js';
+
+// The page's language: ?lang= when it names one of ours, else the browser's (the playgrounds
+// follow it: one language per page).
+const params = new URLSearchParams(location.search);
+const lang = await useLang(chooseLang(params.get('lang'), browserLanguages()) ?? chooseLang(null, browserLanguages()));
+translateTree(document);
+// Numbers as the page's language writes them (0.0998 / 0,0998; 92.3% / 92,3 %).
+const decimals = new Intl.NumberFormat(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+const fixed = (x) => (Number.isFinite(x) ? decimals.format(x) : '–');
+const percent = (x) => new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+// The embedded playground shows the language asked for too (without ?lang= it follows the
+// browser's languages by itself).
+if (params.has('lang')) {
+  const frame = document.getElementById('lesson-iframe');
+  const src = new URL(frame.getAttribute('src'), location.href);
+  src.searchParams.set('lang', lang);
+  frame.src = src.href;
+}
 
 /** Mounts every [data-mount] element with the options in its attribute; a failure is shown in its place. */
 const playgrounds = {};
 await Promise.all([...document.querySelectorAll('[data-mount]')].map(async (host) => {
-  const options = JSON.parse(host.dataset.mount);
+  const options = { ...JSON.parse(host.dataset.mount), lang };
   try {
-    if (!supportsTask(options.task)) throw new Error(`This version of neuroglow cannot show the task "${options.task}".`);
+    if (!supportsTask(options.task)) throw new Error(t('lesson.noTask', { task: options.task }));
     playgrounds[host.id || options.task] = await mount(host, options);
   } catch (e) {
     host.append(Object.assign(document.createElement('p'), { className: 'lesson-error', role: 'alert', textContent: e.message }));
@@ -20,13 +39,13 @@ const result = document.getElementById('experiment-result');
 if (pg) {
   pg.on('cycle', ({ loss }) => { if (loss < 0.1) pg.pause(); });
   pg.on('pause', ({ state }) => {
-    if (state.loss < 0.1) result.textContent = `Paused at cycle ${state.cycle.toLocaleString('en-US')}: the average error is ${state.loss.toFixed(4)}.`;
+    if (state.loss < 0.1) result.textContent = t('lesson.paused', { cycle: state.cycle, loss: fixed(state.loss) });
   });
   pg.on('reset', () => { result.textContent = ''; });
   document.getElementById('experiment-run').addEventListener('click', async () => {
-    result.textContent = 'Training…';
+    result.textContent = t('lesson.training');
     const s = await pg.train({ cycles: 60000 });
-    if (!(s.loss < 0.1)) result.textContent = `Still at ${s.loss?.toFixed(4)} after ${s.cycle.toLocaleString('en-US')} cycles.`;
+    if (!(s.loss < 0.1)) result.textContent = t('lesson.still', { loss: fixed(s.loss), cycles: s.cycle });
   });
 }
 
@@ -37,10 +56,10 @@ const digitsResult = document.getElementById('digits-result');
 if (digits) {
   digitsRun.addEventListener('click', async () => {
     digitsRun.disabled = true;
-    digitsResult.textContent = 'Training on 60,000 digits…';
+    digitsResult.textContent = t('lesson.trainingDigits', { n: 60000 });
     try {
       const ev = await digits.train({ epochs: 1 });
-      digitsResult.textContent = `After epoch ${digits.state().epoch} it reads ${(ev.accuracy * 100).toFixed(1)}% of the 10,000 test digits correctly.`;
+      digitsResult.textContent = t('lesson.afterEpoch', { epoch: digits.state().epoch, accuracy: percent(ev.accuracy), tests: 10000 });
     } catch (e) {
       digitsResult.textContent = e.message;
     } finally {

@@ -5,6 +5,7 @@
 import { CanvasFit } from './canvas-fit.js';
 import { FONT, MONO, dot, line } from './theme.js';
 import { fmtCompact } from '../core/format.js';
+import { localiseDigits, t } from '../core/i18n.js';
 
 const SAMPLES = 8;
 const GRID = 'rgba(140,160,210,0.12)';
@@ -97,8 +98,8 @@ export class LineChart {
 
   describe() {
     const { label, series, format } = this.opts;
-    const parts = series.filter((s) => s.label).map((s) => `${s.label}: ${this.last(s.key) === null ? 'no data yet' : format(this.last(s.key))}`);
-    this.canvas.setAttribute('aria-label', `${label} chart. ${parts.join('; ')}.`);
+    const parts = series.filter((s) => s.label).map((s) => `${s.label}: ${this.last(s.key) === null ? t('render.chartNoData') : format(this.last(s.key))}`);
+    this.canvas.setAttribute('aria-label', t('render.chartLabel', { label, values: parts.join('; ') }));
   }
 
   render() {
@@ -156,8 +157,8 @@ export class LineChart {
     if (opts.logX) for (let c = 1; c <= X.max * 1.001; c *= 10) ticks.push([c, fmtCompact(c)]);
     else {
       const step = X.max <= 1 ? 0.25 : niceStep(X.max, Math.max(2, Math.floor((x1 - x0) / 70)));
-      for (let x = 0; x <= X.max + 1e-9; x += step) ticks.push([x, String(X.max <= 1 ? x : Math.round(x))]);
-      ticks.at(-1)[1] += ticks.at(-1)[0] === 1 ? ' epoch' : ' epochs';
+      for (let x = 0; x <= X.max + 1e-9; x += step) ticks.push([x, localiseDigits(String(X.max <= 1 ? x : Math.round(x)))]);
+      ticks.at(-1)[1] = t('render.axisEpochs', { x: ticks.at(-1)[1], n: ticks.at(-1)[0] });
     }
     ticks.forEach(([x, label], i) => {
       const px = Math.round(X(x)) + 0.5;

@@ -1,7 +1,8 @@
 // The network drawing's parts besides synapses (network.js): the background, neuron discs, the
 // input image, and the words and numbers, drawn into the canvas so recordings and images carry them.
 
-import { fixed, fixedSigned, fmt } from '../core/format.js';
+import { fixed, fixedSigned, fmt, fmtInt } from '../core/format.js';
+import { t } from '../core/i18n.js';
 import { COLOURS as C, TEXT, FONT, MONO, clamp01, dot, line, rgba, ring } from './theme.js';
 
 /** Deep navy with a soft light behind the network. */
@@ -105,7 +106,7 @@ export function denseText(ctx, frame, v, g, d) {
         text(ctx, fixed(a[i], l === 0 && Number.isInteger(a[i]) ? 0 : 3), x, y - r - 9, { font: `${nw ? 11 : 12.5}px ${MONO}`, color: rgba(TEXT.value, 0.92), alpha });
       }
     }
-    const name = l === 0 ? 'input' : l === K ? 'output' : K > 2 ? `hidden ${l}` : 'hidden';
+    const name = t(l === 0 ? 'render.layerInput' : l === K ? 'render.layerOutput' : K > 2 ? 'render.layerHiddenNumber' : 'render.layerHidden', { n: l });
     text(ctx, name, lay.c, g.h - g.padB / 2 + 4, { font: `500 ${nw ? 10.5 : 12}px ${FONT}`, color: TEXT.dim, caps: true });
   });
   const [out, alpha] = [g.layers[K], d.reveal(K, 0.7)];
@@ -114,7 +115,7 @@ export function denseText(ctx, frame, v, g, d) {
     // The value above the output and its name below it (narrow), or both to its right.
     const [vx, vy, nx, ny] = nw ? [x, y - r * 2.2 - 12, x, y + r * 2.2 + 10] : [x + r * 2.2 + 10, y + 1, x + r * 2.2 + 11, y - 25];
     text(ctx, alpha > 0 ? fixed(B[`a${K}`][i], 3) : '', vx, vy, { align, font: `700 ${nw ? 17 : 28}px ${MONO}`, color: TEXT.output, alpha });
-    text(ctx, out.n > 1 && !nw ? `output ${i + 1}` : 'output', nx, ny, { align, font: `600 ${nw ? 11 : 12}px ${FONT}`, color: TEXT.muted });
+    text(ctx, out.n > 1 && !nw ? t('render.outputNumber', { n: i + 1 }) : t('render.output'), nx, ny, { align, font: `600 ${nw ? 11 : 12}px ${FONT}`, color: TEXT.muted });
   }
   if (d.known.error && small && B.target && B.error) errorBox(ctx, B, g, d);
 }
@@ -133,23 +134,24 @@ function errorBox(ctx, B, g, d) {
   const num = { align: 'right', font: `500 ${nw ? 11.5 : 12.5}px ${MONO}`, color: TEXT.body };
   const label = { align: 'left', font: `500 ${nw ? 11 : 12}px ${FONT}`, color: TEXT.muted };
   const [left, right] = [bx + 12, bx + boxW - 12];
+  const words = { target: t('render.boxTarget'), output: t('render.boxOutput'), error: t('render.boxError') };
   for (let i = 0, y = by + 18; i < n; i++, y += errH * 0.5 + rowH * 0.5) {
-    text(ctx, 'target', left, y, label);
+    text(ctx, words.target, left, y, label);
     text(ctx, fixed(B.target[i], Number.isInteger(B.target[i]) ? 0 : 3), right, y, num);
-    text(ctx, 'output', left, (y += rowH), label);
+    text(ctx, words.output, left, (y += rowH), label);
     text(ctx, fixed(B[`a${d.K}`][i], 3), right, y, num);
     y += rowH * 0.5 + errH * 0.5;
-    text(ctx, 'error', left, y, { align: 'left', font: `650 ${nw ? 12.5 : 14}px ${FONT}`, color: rgba(C.error, 0.95) });
+    text(ctx, words.error, left, y, { align: 'left', font: `650 ${nw ? 12.5 : 14}px ${FONT}`, color: rgba(C.error, 0.95) });
     text(ctx, fixedSigned(B.error[i], 3), right, y, { align: 'right', font: `700 ${nw ? 19 : 24}px ${MONO}`, color: C.error });
   }
-  text(ctx, 'error = target − output', left, by + boxH - 11, { align: 'left', font: `400 ${nw ? 9.5 : 10.5}px ${FONT}`, color: TEXT.dim });
+  text(ctx, t('render.boxFormula'), left, by + boxH - 11, { align: 'left', font: `400 ${nw ? 9.5 : 10.5}px ${FONT}`, color: TEXT.dim });
   ctx.globalAlpha = 1;
 }
 
 /** Image layout: layer names, and each output's label, bar and value (up to 20 outputs). */
 export function imageText(ctx, frame, v, g, d) {
   const { grid, layers, vertical } = g;
-  const name = (l) => (l === 0 ? `input ${grid.side}×${grid.side}` : `${l === d.K ? 'output' : 'hidden'} ${layers[l].n.toLocaleString('en-US')}`);
+  const name = (l) => (l === 0 ? t('render.layerInputImage', { side: grid.side }) : t(l === d.K ? 'render.layerOutputSize' : 'render.layerHiddenSize', { n: fmtInt(layers[l].n) }));
   const style = { font: `600 11px ${FONT}`, color: TEXT.muted, caps: true };
   if (vertical) text(ctx, name(0), grid.x + grid.s / 2, grid.y - 9, style);
   else text(ctx, name(0), grid.x, grid.y - 12, { ...style, align: 'left' });
@@ -158,14 +160,14 @@ export function imageText(ctx, frame, v, g, d) {
   const placed = [];
   const place = (l) => {
     const top = Math.min(...layers[l].y) - layers[l].r;
-    for (const t of [name(l), layers[l].n.toLocaleString('en-US')]) {
+    for (const s of [name(l), fmtInt(layers[l].n)]) {
       Object.assign(ctx, { font: style.font, letterSpacing: '1.5px' }); // (as text() draws it)
-      const w = ctx.measureText(t.toUpperCase()).width / 2 + 5;
+      const w = ctx.measureText(s.toUpperCase()).width / 2 + 5;
       ctx.letterSpacing = '0px';
       const [a, b, y] = [layers[l].c - w, layers[l].c + w, top - 14];
       if (placed.some((p) => a < p.b && b > p.a && Math.abs(y - p.y) < 14)) continue;
       placed.push({ a, b, y });
-      return text(ctx, t, layers[l].c, y, style);
+      return text(ctx, s, layers[l].c, y, style);
     }
   };
   if (!vertical) [d.K, ...layers.keys()].filter((l, i) => l > 0 && (i === 0 || l < d.K)).forEach(place);
@@ -202,7 +204,7 @@ function outputs(ctx, frame, v, g, d) {
       if (big) text(ctx, shown, barX, y + 11, { align: 'left', font: `11px ${MONO}`, color: TEXT.muted, alpha: reveal > 0 ? 1 : 0.5 });
     } else {
       text(ctx, String(i), x, y + r + 10, digit);
-      text(ctx, shown.replace(/^0\./, '.'), x, y + r + 22, { font: `9px ${MONO}`, color: TEXT.muted });
+      text(ctx, shown.replace(/^0(?=[.,])/, ''), x, y + r + 22, { font: `9px ${MONO}`, color: TEXT.muted });
     }
     if (v.label === i) dot(ctx, ...(g.vertical ? [x, y - r - 6, 2.5] : [x - r - 8, y, 3]), rgba(d.pal.pos, 0.95));
     if (d.known.error && target && target[i] > 0.5) {
@@ -219,8 +221,8 @@ export function header(ctx, g, title, caption, loss) {
   text(ctx, title, 18, nw ? 22 : 28, { align: 'left', font: `650 ${nw ? 16 : 20}px ${FONT}`, color: TEXT.bright });
   text(ctx, caption, 18, nw ? 42 : 51, { align: 'left', font: `500 ${nw ? 11.5 : 13}px ${FONT}`, color: TEXT.muted });
   if (loss == null) return;
-  if (nw) return text(ctx, `error ${fmt(loss, 4)}`, g.w - 18, 22, { align: 'right', font: `600 13px ${MONO}`, color: TEXT.loss });
-  text(ctx, 'AVERAGE ERROR', g.w - 18, 24, { align: 'right', font: `600 11px ${FONT}`, color: TEXT.muted });
+  if (nw) return text(ctx, t('render.headerError', { loss: fmt(loss, 4) }), g.w - 18, 22, { align: 'right', font: `600 13px ${MONO}`, color: TEXT.loss });
+  text(ctx, t('render.headerAverageError'), g.w - 18, 24, { align: 'right', font: `600 11px ${FONT}`, color: TEXT.muted });
   text(ctx, fmt(loss, 4), g.w - 18, 48, { align: 'right', font: `700 22px ${MONO}`, color: TEXT.loss });
 }
 
@@ -230,7 +232,7 @@ export function legend(ctx, g, pal) {
   const font = `500 11.5px ${FONT}`;
   let x = g.w - 18;
   ctx.font = font;
-  for (const [word, colour] of [['inhibits', pal.neg], ['excites', pal.pos]]) {
+  for (const [word, colour] of [[t('render.legendInhibits'), pal.neg], [t('render.legendExcites'), pal.pos]]) {
     x -= ctx.measureText(word).width;
     text(ctx, word, x, y, { align: 'left', font, color: TEXT.muted });
     ctx.lineCap = 'round';

@@ -8,6 +8,7 @@ import { CanvasFit } from './canvas-fit.js';
 import { layout, hitNeuron, hitSynapse } from './layout.js';
 import { COLOURS as C, DEFAULT_PALETTE, clamp01, dot, line, palette, rgba, ring, signColour } from './theme.js';
 import { background, disc, inputImage, denseText, imageText, header, legend } from './network-parts.js';
+import { t } from '../core/i18n.js';
 
 /** How long callers animate a phase step (ms) for the view option `t`; the update's flash fades for longer. */
 export const ANIM_MS = { phase: 520, update: 1100 };
@@ -46,7 +47,7 @@ export class NetworkRenderer {
       onResize();
     }, maxDpr);
     this.canvas = this.fit.canvas;
-    if (this.fit.owns) this.canvas.setAttribute('aria-label', 'The network');
+    if (this.fit.owns) this.canvas.setAttribute('aria-label', t('render.networkLabel'));
     Object.assign(this, { ctx: this.canvas.getContext('2d'), view: { ...VIEW }, geo: null, widths: [], summary: [] });
   }
 

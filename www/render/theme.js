@@ -3,6 +3,7 @@
 // rgba()/css() make canvas styles of them; line()/dot()/ring() are the strokes the drawings share.
 
 import { PALETTES, DEFAULT_PALETTE } from '../core/palettes.js';
+import { t } from '../core/i18n.js';
 
 export const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 export const MONO = 'ui-monospace, "SF Mono", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace';
@@ -39,11 +40,20 @@ export { PALETTES, DEFAULT_PALETTE };
 
 export const palette = (name) => PALETTES[name] ?? PALETTES[DEFAULT_PALETTE];
 
+// Message keys of the palettes (core/palettes.js: name → its words), looked up when shown.
+const PALETTE_KEYS = { 'green-red': 'GreenRed', 'blue-orange': 'BlueOrange' };
+const paletteKey = (name) => PALETTE_KEYS[name] ?? PALETTE_KEYS[DEFAULT_PALETTE];
+
 /** One sentence describing the palette, for legends and accessible names. */
 export function describePalette(name) {
-  const p = palette(name);
-  return `${p.posName[0].toUpperCase()}${p.posName.slice(1)} synapses excite (positive weight), ${p.negName} ones inhibit (negative weight); the thicker, the stronger.`;
+  return t(`render.describe${paletteKey(name)}`);
 }
+
+/** The palette's name as a menu shows it ("Green / red"; the settings table makes it the page's language's). */
+export const paletteLabel = (name) => palette(name).label;
+
+/** The name of the palette's positive (`sign` 'pos') or negative ('neg') colour, lower case ("green"). */
+export const colourName = (name, sign) => t(`render.colour${sign === 'neg' ? 'Neg' : 'Pos'}${paletteKey(name)}`);
 
 export const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
 export const css = (c) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;

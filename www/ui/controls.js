@@ -3,6 +3,7 @@
 
 import { fmtInt } from '../core/format.js';
 import { BY_NAME } from '../core/config.js';
+import { t } from '../core/i18n.js';
 
 /** An element with properties (class, text, aria*, data*, for, role as attributes) and children. */
 export function el(tag, props = {}, ...children) {
@@ -39,24 +40,24 @@ export class Controls {
     this.speed = range('speed', { min: String(min), max: String(max), value: String(speed) }, h.speed);
     this.schedule = el('input', { type: 'checkbox', id: `${id}-schedule`, checked: schedule, onchange: (e) => h.schedule(e.target.checked) });
     this.rewind = range('rewind', { min: '0', max: '0', value: '0' }, h.rewind);
-    this.rewindOut = el('output', { class: 'ng-rewind-out', htmlFor: `${id}-rewind`, text: 'cycle 0' });
-    this.playBtn = button('Play', '▶', { cls: 'ng-play', title: 'Play / Pause (Space)', onClick: () => h.toggle() });
+    this.rewindOut = el('output', { class: 'ng-rewind-out', htmlFor: `${id}-rewind`, text: t('ui.rewindCycle', { cycle: fmtInt(0) }) });
+    this.playBtn = button(t('ui.play'), '▶', { cls: 'ng-play', title: t('ui.playTitle'), onClick: () => h.toggle() });
     const label = (name, text) => el('label', { for: `${id}-${name}`, text });
     const pick = (list) => list.filter(([name]) => parts.has(name)).map(([, e]) => e);
     const buttons = pick([
-      ['step', button('Step', '›', { cls: 'ng-primary', title: 'Next phase (Right arrow)', onClick: () => h.step('phase') })],
-      ['example', button('Next example', '»', { onClick: () => h.step('example') })],
-      ['cycle', button('Next cycle', '⟳', { onClick: () => h.step('cycle') })],
+      ['step', button(t('ui.step'), '›', { cls: 'ng-primary', title: t('ui.stepTitle'), onClick: () => h.step('phase') })],
+      ['example', button(t('ui.nextExample'), '»', { onClick: () => h.step('example') })],
+      ['cycle', button(t('ui.nextCycle'), '⟳', { onClick: () => h.step('cycle') })],
       ['play', this.playBtn],
-      ['reset', button('Reset', '↺', { onClick: () => h.reset() })],
+      ['reset', button(t('ui.reset'), '↺', { onClick: () => h.reset() })],
     ]);
     const sliders = pick([
-      ['speed', field('ng-speed', label('speed', 'Speed'), this.speed)],
-      ['schedule', el('div', { class: 'ng-field ng-inline ng-check', title: 'Slow at first, then jumps through the source\u2019s frames: cycle 2, 10, 20, 50, … 60,000' }, this.schedule, label('schedule', 'Schedule'))],
-      ['rewind', field('ng-rewind', label('rewind', 'Rewind'), this.rewind, this.rewindOut)],
+      ['speed', field('ng-speed', label('speed', t('ui.speed')), this.speed)],
+      ['schedule', el('div', { class: 'ng-field ng-inline ng-check', title: t('ui.scheduleTitle') }, this.schedule, label('schedule', t('ui.schedule')))],
+      ['rewind', field('ng-rewind', label('rewind', t('ui.rewind')), this.rewind, this.rewindOut)],
     ]);
     this.hasRewind = parts.has('rewind');
-    this.element = el('div', { class: 'ng-controls', role: 'group', ariaLabel: 'Training controls' });
+    this.element = el('div', { class: 'ng-controls', role: 'group', ariaLabel: t('ui.trainingControls') });
     if (buttons.length) this.element.append(el('div', { class: 'ng-buttons' }, ...buttons));
     if (sliders.length) this.element.append(el('div', { class: 'ng-sliders' }, ...sliders));
     if (extra.length) this.element.append(el('div', { class: 'ng-tools' }, ...extra));
@@ -66,7 +67,7 @@ export class Controls {
   set({ speed, schedule, playing }) {
     if (speed !== undefined) this.speed.value = String(speed);
     if (schedule !== undefined) this.schedule.checked = schedule;
-    if (playing !== undefined) setButton(this.playBtn, playing ? 'Pause' : 'Play', playing ? '❚❚' : '▶', playing);
+    if (playing !== undefined) setButton(this.playBtn, t(playing ? 'ui.pause' : 'ui.play'), playing ? '❚❚' : '▶', playing);
   }
 
   /** Keeps the Rewind scrubber in step with the snapshots (`cycles()`: their cycles) and the cycle. */
@@ -79,7 +80,7 @@ export class Controls {
     this.rewind.max = String(Math.max(0, list.length - 1));
     this.rewind.disabled = list.length < 2;
     this.rewind.value = String(idx);
-    const text = `cycle ${fmtInt(list[idx] ?? 0)}`;
+    const text = t('ui.rewindCycle', { cycle: fmtInt(list[idx] ?? 0) });
     this.rewindOut.textContent = text;
     this.rewind.setAttribute('aria-valuetext', text);
   }

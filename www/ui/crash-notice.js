@@ -12,44 +12,43 @@ import { el } from './controls.js';
 import { addStylesheet } from './task-common.js';
 import { loadWasm, wasmInstance } from '../core/wasm.js';
 import { CRASHED, crashError, remountPlan } from '../core/crash.js';
+import { t } from '../core/i18n.js';
 
 /** What the section says (the notice's parts, as text): tested in Node. */
 export function noticeText(crash, { again = false, paused = false } = {}) {
   return {
-    title: 'Something went wrong inside neuroglow',
-    what: crash.panicked ? 'The network\u2019s code stopped with this message:' : 'Its WebAssembly module stopped:',
+    title: t('ui.crashTitle'),
+    what: t(crash.panicked ? 'ui.crashWhatPanic' : 'ui.crashWhatTrap'),
     message: crash.message,
-    where: crash.location ? `at ${crash.location}` : '',
-    help: again
-      ? `It stopped again soon after reloading. Reload once more${paused ? ' (it will come back paused)' : ''}; if it keeps stopping, change a setting once it is back.`
-      : 'Reload this section to start it again. Your settings are kept; the network starts from its first weights.',
+    where: crash.location ? t('ui.crashWhere', { location: crash.location }) : '',
+    help: t(again ? (paused ? 'ui.crashHelpAgainPaused' : 'ui.crashHelpAgain') : 'ui.crashHelp'),
   };
 }
 
 /** The notice: an alert with the message and the Reload button (`onReload`). */
 export function crashNotice(crash, { again = false, paused = false, onReload }) {
-  const t = noticeText(crash, { again, paused });
+  const words = noticeText(crash, { again, paused });
   const status = el('span', { class: 'ng-crash-status', role: 'status' });
   const reload = el('button', { type: 'button', class: 'ng-btn ng-primary ng-crash-reload' },
-    el('span', { class: 'ng-icon', ariaHidden: 'true', text: '\u21bb' }), el('span', { class: 'ng-label', text: 'Reload this section' }));
+    el('span', { class: 'ng-icon', ariaHidden: 'true', text: '\u21bb' }), el('span', { class: 'ng-label', text: t('ui.crashReload') }));
   const notice = el('div', { class: 'ng ng-crash', role: 'alert', dataCrash: crash.panicked ? 'panic' : 'trap' },
     el('div', { class: 'ng-crash-mark', ariaHidden: 'true' }),
     el('div', { class: 'ng-crash-body' },
-      el('p', { class: 'ng-crash-title', text: t.title }),
-      el('p', { class: 'ng-crash-what', text: t.what }),
-      el('pre', { class: 'ng-crash-message' }, el('code', { text: t.message })),
-      ...(t.where ? [el('p', { class: 'ng-crash-where', text: t.where })] : []),
-      el('p', { class: 'ng-crash-help', text: t.help }),
+      el('p', { class: 'ng-crash-title', text: words.title }),
+      el('p', { class: 'ng-crash-what', text: words.what }),
+      el('pre', { class: 'ng-crash-message' }, el('code', { text: words.message })),
+      ...(words.where ? [el('p', { class: 'ng-crash-where', text: words.where })] : []),
+      el('p', { class: 'ng-crash-help', text: words.help }),
       el('div', { class: 'ng-crash-actions' }, reload, status)));
   reload.addEventListener('click', async () => {
     if (reload.disabled) return;
     reload.disabled = true;
     notice.setAttribute('aria-busy', 'true');
-    status.textContent = 'Reloading\u2026';
+    status.textContent = t('ui.crashReloading');
     try {
       await onReload();
     } catch (e) {
-      status.textContent = `It could not be reloaded: ${e.message}`;
+      status.textContent = t('ui.crashReloadFailed', { message: e.message });
       reload.disabled = false;
       notice.removeAttribute('aria-busy');
     }

@@ -3,12 +3,26 @@
 // and its one-line doc. JS only reads the text back by kind; the core says whether it is valid.
 // The XOR settings panel and the MNIST custom network both use these.
 
-import { SCHEMA } from '../core/config.js';
+import { SCHEMA, BY_NAME, TASKS } from '../core/config.js';
+import { has, localiseDigits, t } from '../core/i18n.js';
 
 const SPECS = Object.fromEntries(SCHEMA.options.map((o) => [o.name, o]));
 /** How values read in a menu (the value itself unless it reads better otherwise). */
-const SHOWN = { relu: 'ReLU', sgd: 'SGD', adam: 'Adam', squared_error: 'squared error', cross_entropy: 'cross-entropy' };
-export const shownValue = (v) => SHOWN[v] ?? v;
+const SHOWN = { relu: 'ReLU', sgd: 'SGD', adam: 'Adam' };
+const camel = (s) => String(s).replace(/(^|[_-])(\w)/g, (_, __, c) => c.toUpperCase());
+/**
+ * A value of an enum option as a menu shows it, in the page's language: the catalogue's
+ * `ui.value<Name>` when it has one (squared_error → ui.valueSquaredError), else the name itself.
+ */
+export const shownValue = (v) => (has(`ui.value${camel(v)}`) ? t(`ui.value${camel(v)}`) : SHOWN[v] ?? v);
+// The settings table (core/settings-table.js) reads option labels and docs, task names and titles
+// from the catalogue; these are its words, looked up when shown.
+/** An option's label ("hidden layers") and its one-line doc. */
+export const optionLabel = (name) => BY_NAME[name]?.label ?? SPECS[name]?.label ?? name;
+export const optionDoc = (name) => BY_NAME[name]?.doc ?? SPECS[name]?.doc ?? '';
+/** A task's name in menus ("Classic XOR") and in sentences ("XOR", "handwritten digits"). */
+export const taskLabel = (name) => TASKS[name]?.label ?? name;
+export const taskTitle = (name) => TASKS[name]?.title ?? name;
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
 function input(spec, id) {
@@ -23,11 +37,11 @@ function input(spec, id) {
       node.inputMode = spec.type === 'number' ? 'decimal' : 'numeric';
       node.autocomplete = 'off';
       node.spellcheck = false;
-      if (spec.type === 'layers') node.placeholder = 'e.g. 16, 16';
+      if (spec.type === 'layers') node.placeholder = t('ui.layersPlaceholder');
     }
   }
   node.id = id;
-  node.title = spec.doc;
+  node.title = optionDoc(spec.name);
   return node;
 }
 
@@ -35,7 +49,7 @@ function input(spec, id) {
 function field(style, spec, node) {
   const label = document.createElement('label');
   label.htmlFor = node.id;
-  label.textContent = cap(spec.label);
+  label.textContent = cap(optionLabel(spec.name));
   const wrap = document.createElement('div');
   const check = spec.type === 'boolean';
   wrap.className = style === 'mn' ? (spec.type === 'layers' ? 'mn-field mn-wide' : check ? 'mn-check' : 'mn-field') : check ? 'ng-field ng-check' : 'ng-field';
@@ -47,15 +61,15 @@ function field(style, spec, node) {
 function read(spec, node) {
   if (spec.type === 'boolean') return node.checked;
   if (spec.type === 'enum') return node.value;
-  const t = node.value.trim();
+  const text = node.value.trim();
   if (spec.type === 'layers') {
-    if (t === '' || t.toLowerCase() === 'none') return [];
-    const sizes = t.split(/[\s,;]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-    if (sizes.some((n) => !Number.isSafeInteger(n))) throw new Error(`${spec.label}: "${t}" is not a list of whole numbers (write e.g. 4 or 4, 3)`);
+    if (text === '' || text.toLowerCase() === 'none') return [];
+    const sizes = text.split(/[\s,;]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+    if (sizes.some((n) => !Number.isSafeInteger(n))) throw new Error(t('ui.fieldNotWholeNumbers', { label: optionLabel(spec.name), text }));
     return sizes;
   }
-  const n = Number(t);
-  if (t === '' || !Number.isFinite(n)) throw new Error(`${spec.label}: "${t}" is not a number`);
+  const n = Number(text.replace(',', '.')); // (a decimal comma, as German and Spanish write it)
+  if (text === '' || !Number.isFinite(n)) throw new Error(t('ui.fieldNotNumber', { label: optionLabel(spec.name), text }));
   return n;
 }
 
@@ -79,7 +93,7 @@ export class NetworkFields {
       if (v === undefined) continue;
       if (s.type === 'boolean') node.checked = v;
       else if (s.type === 'layers') node.value = v.join(', ');
-      else if (s.type === 'number') node.value = String(+Number(v).toPrecision(6));
+      else if (s.type === 'number') node.value = localiseDigits(String(+Number(v).toPrecision(6)));
       else node.value = String(v);
     }
   }

@@ -4,17 +4,16 @@
 import { el, button } from './controls.js';
 import { copyOrSelect, Tools } from './tools.js';
 import { TASKS, defaultOf } from '../core/config.js';
-
-const LOADING = 'Still loading: try again in a moment.';
+import { t } from '../core/i18n.js';
 
 export class PageShare {
   /** `getPlayground()`: the playground on show (null while none is mounted); `boxes`: where Embed's panel goes. */
   constructor(container, getPlayground, boxes = container) {
     this.boxes = boxes;
     this.getPlayground = getPlayground;
-    this.button = button('Share', '\u2934', { cls: 'ng-page-share', title: 'Copy a link to this tab with its settings', onClick: () => this.share() });
+    this.button = button(t('ui.share'), '\u2934', { cls: 'ng-page-share', title: t('page.shareTitle'), onClick: () => this.share() });
     this.message = el('span', { class: 'ng-page-share-msg', role: 'status' });
-    this.field = el('input', { type: 'text', readOnly: true, hidden: true, class: 'ng-copy-field ng-page-share-link', ariaLabel: 'Link to this tab', spellcheck: false });
+    this.field = el('input', { type: 'text', readOnly: true, hidden: true, class: 'ng-copy-field ng-page-share-link', ariaLabel: t('page.shareLink'), spellcheck: false });
     this.embeds = new Map(); // task → its Embed button and panel (Tools), made when first shown
     container.append(this.button, this.message, this.field);
   }
@@ -34,11 +33,11 @@ export class PageShare {
 
   makeEmbed(task) {
     const choices = TASKS[task].parts ?? {}; // MNIST has none (its controls are []): only the size to choose
-    const embedCode = (opts) => this.getPlayground()?.embedCode(opts) ?? LOADING;
+    const embedCode = (opts) => this.getPlayground()?.embedCode(opts) ?? t('page.stillLoading');
     const tools = new Tools(`ng-page-${task}`, new Set(['embed']), { embedCode }, null, {
       choices,
       defaults: Object.keys(choices).length ? defaultOf('controls', task, true) : [],
-      title: 'Embed this tab in a page',
+      title: t('page.embedTitle'),
     });
     tools.embedBtn.classList.add('ng-page-embed');
     tools.embedBtn.addEventListener('click', () => {
@@ -53,7 +52,7 @@ export class PageShare {
   async share() {
     const link = this.getPlayground()?.link();
     this.embeds.get(this.task)?.close();
-    if (!link) this.message.textContent = LOADING;
-    else this.message.textContent = (await copyOrSelect(link, this.field, this.field)) ? 'Link copied' : 'Copy this link:';
+    if (!link) this.message.textContent = t('page.stillLoading');
+    else this.message.textContent = (await copyOrSelect(link, this.field, this.field)) ? t('page.linkCopied') : t('page.copyThisLink');
   }
 }

@@ -2,13 +2,15 @@
 
 import { el } from './controls.js';
 import { fixed } from '../core/format.js';
+import { t } from '../core/i18n.js';
+import { coreWords } from '../core/config.js';
 
 /** Reads "1, 1, 0" into numbers; the core checks the count and the values. */
 function parseInput(text) {
   const parts = String(text).trim().split(/[\s,;]+/).filter(Boolean);
-  if (parts.length === 0) throw new Error('type the input values, e.g. 1, 1, 0');
+  if (parts.length === 0) throw new Error(t('ui.probeEmpty'));
   const bad = parts.find((p) => !Number.isFinite(Number(p)));
-  if (bad !== undefined) throw new Error(`"${bad}" is not a number`);
+  if (bad !== undefined) throw new Error(t('ui.probeNotNumber', { text: bad }));
   return parts.map(Number);
 }
 
@@ -22,9 +24,9 @@ export class ProbePanel {
     this.form = el(
       'form',
       { class: 'ng-probe', noValidate: true },
-      el('div', { class: 'ng-field' }, el('label', { for: `${id}-probe`, text: 'New situation' }), el('div', { class: 'ng-row' }, this.input, el('button', { type: 'submit', class: 'ng-btn ng-primary', text: 'Think' }))),
-      el('div', { class: 'ng-probe-result' }, el('span', { class: 'ng-probe-label', text: 'The network answers' }), this.output),
-      el('p', { class: 'ng-hint', text: 'An input the network never saw. Think shows it passing forward, layer by layer (nothing is learned).' }),
+      el('div', { class: 'ng-field' }, el('label', { for: `${id}-probe`, text: t('ui.probeLabel') }), el('div', { class: 'ng-row' }, this.input, el('button', { type: 'submit', class: 'ng-btn ng-primary', text: t('ui.probeThink') }))),
+      el('div', { class: 'ng-probe-result' }, el('span', { class: 'ng-probe-label', text: t('ui.probeAnswers') }), this.output),
+      el('p', { class: 'ng-hint', text: t('ui.probeHint') }),
       this.message,
     );
     this.form.addEventListener('submit', (e) => {
@@ -45,7 +47,7 @@ export class ProbePanel {
     this.say('');
     this.asked = Array.from(values);
     this.input.value = this.asked.join(', ');
-    this.output.textContent = outputs.map((v) => fixed(v, 3)).join(', ');
+    this.output.textContent = outputs.map((v) => fixed(v, 3)).join(t('ui.listSeparator'));
   }
 
   /** A think that was interrupted (by a step, training, a reset): the answer of the network as it is now. */
@@ -60,7 +62,7 @@ export class ProbePanel {
     if (!this.asked || this.output.textContent === '…') return; // (a think is running: it shows its own answer)
     this.version = version;
     try {
-      this.output.textContent = Array.from(predict(this.asked), (v) => fixed(v, 3)).join(', ');
+      this.output.textContent = Array.from(predict(this.asked), (v) => fixed(v, 3)).join(t('ui.listSeparator'));
     } catch {
       [this.asked, this.output.textContent] = [null, '']; // (a network with other inputs)
     }
@@ -83,7 +85,7 @@ export class ProbePanel {
       if (this.output.textContent === '…') this.output.textContent = '';
     } catch (e) {
       this.output.textContent = '';
-      this.say(`Can\u2019t think about that: ${e.detail ?? e.message}.`, true);
+      this.say(t('ui.probeFailed', { reason: coreWords(e) }), true);
     }
   }
 }

@@ -2,6 +2,9 @@
 // WebM, as Safari) or a PNG, and a Blob as a download. Everything worth seeing (cycle, error,
 // legend) is drawn into the canvas, so it is in both.
 
+import { fixed } from '../core/format.js';
+import { t } from '../core/i18n.js';
+
 /** The recorder formats, best first: WebM (VP9, VP8), then MP4 (H.264) for Safari/WebKit. */
 export const VIDEO_FORMATS = [
   { mimeType: 'video/webm;codecs=vp9', type: 'video/webm', extension: 'webm' },
@@ -36,10 +39,10 @@ export function chooseVideoFormat(isTypeSupported) {
  * { mimeType, type, extension, seconds(), stop() → Promise<Blob of `type`> }.
  */
 export function recordCanvas(canvas) {
-  if (typeof MediaRecorder === 'undefined') throw new Error('this browser cannot record video (no MediaRecorder)');
-  if (typeof canvas.captureStream !== 'function') throw new Error('this browser cannot record a canvas (no captureStream)');
+  if (typeof MediaRecorder === 'undefined') throw new Error(t('ui.recNoMediaRecorder'));
+  if (typeof canvas.captureStream !== 'function') throw new Error(t('ui.recNoCaptureStream'));
   const format = chooseVideoFormat(MediaRecorder.isTypeSupported?.bind(MediaRecorder));
-  if (!format) throw new Error('this browser cannot record WebM or MP4 video');
+  if (!format) throw new Error(t('ui.recNoFormat'));
   const { mimeType, type, extension } = format;
   const stream = canvas.captureStream(30);
   const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 6_000_000 });
@@ -51,13 +54,13 @@ export function recordCanvas(canvas) {
       // A recorder can accept a type and still write nothing (WebKitGTK with GStreamer older
       // than 1.24, which lacks the fragmented-MP4 muxer): say so rather than offer an empty file.
       if (!chunks.some((c) => c.size > 0)) {
-        reject(new Error(`this browser recorded no video data (it accepts ${mimeType} but wrote an empty file); try another browser`));
+        reject(new Error(t('ui.recEmpty', { mimeType })));
         return;
       }
       // The container type without codecs, so players and downloads agree on the extension.
       resolve(new Blob(chunks, { type }));
     };
-    recorder.onerror = (e) => reject(new Error(`recording failed: ${e.error?.message ?? 'unknown error'}`));
+    recorder.onerror = (e) => reject(new Error(t('ui.recError', { message: e.error?.message ?? t('ui.recUnknownError') })));
   });
   done.catch(() => {});
   recorder.start(1000); // a chunk a second: a long recording never sits in one buffer
@@ -84,7 +87,7 @@ export function recordCanvas(canvas) {
 /** The canvas as it is now, as a PNG Blob. */
 export function canvasPng(canvas) {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make an image of the canvas'))), 'image/png');
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t('ui.recNoImage')))), 'image/png');
   });
 }
 
@@ -99,7 +102,7 @@ export function downloadBlob(blob, filename, doc = document) {
 }
 
 export function sizeText(bytes) {
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} KB`;
-  return `${bytes} bytes`;
+  if (bytes >= 1e6) return t('ui.sizeMB', { n: fixed(bytes / 1e6, 1) });
+  if (bytes >= 1e3) return t('ui.sizeKB', { n: Math.round(bytes / 1e3) });
+  return t('ui.sizeBytes', { n: bytes });
 }

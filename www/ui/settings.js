@@ -3,8 +3,10 @@
 // message and keeps the network.
 
 import { el } from './controls.js';
-import { TASKS, defaultOf } from '../core/config.js';
-import { NetworkFields } from './network-fields.js';
+import { TASKS, coreWords, defaultOf } from '../core/config.js';
+import { NetworkFields, taskLabel } from './network-fields.js';
+import { t } from '../core/i18n.js';
+import { fmtInt } from '../core/format.js';
 
 const FIELDS = ['hidden', 'activation', 'loss', 'learningRate', 'batchSize', 'seed', 'bias'];
 
@@ -16,15 +18,15 @@ export class SettingsPanel {
   constructor(id, current, apply) {
     this.apply = apply;
     this.task = el('select', { id: `${id}-task` });
-    for (const [name, t] of Object.entries(TASKS)) if (t.view === 'xor') this.task.append(el('option', { value: name, text: t.label }));
+    for (const [name, task] of Object.entries(TASKS)) if (task.view === 'xor') this.task.append(el('option', { value: name, text: taskLabel(name) }));
     this.fields = new NetworkFields(id, FIELDS, 'ng');
     this.message = el('p', { class: 'ng-message', role: 'status', ariaLive: 'polite' });
-    const taskField = el('div', { class: 'ng-field' }, el('label', { for: this.task.id, text: 'Task' }), this.task);
+    const taskField = el('div', { class: 'ng-field' }, el('label', { for: this.task.id, text: t('ui.settingsTask') }), this.task);
     this.form = el(
       'form',
       { class: 'ng-settings', noValidate: true },
       el('div', { class: 'ng-grid' }, taskField, ...this.fields.fields),
-      el('div', { class: 'ng-row' }, el('button', { type: 'submit', class: 'ng-btn ng-primary', text: 'Apply' }), this.message),
+      el('div', { class: 'ng-row' }, el('button', { type: 'submit', class: 'ng-btn ng-primary', text: t('ui.settingsApply') }), this.message),
     );
     // Each task has its source's default for biases.
     this.task.addEventListener('change', () => this.fields.fill({ bias: defaultOf('bias', this.task.value) }));
@@ -49,11 +51,11 @@ export class SettingsPanel {
     } catch (e) {
       this.message.setAttribute('role', 'alert');
       this.message.classList.add('ng-bad');
-      this.message.textContent = `Not applied — ${e.detail ?? e.message}. The current network is kept.`;
+      this.message.textContent = t('ui.settingsNotApplied', { reason: coreWords(e) });
       return;
     }
     this.message.setAttribute('role', 'status');
     this.message.classList.add('ng-good');
-    this.message.textContent = `Applied: a ${info.sizes.join('-')} network with ${info.parameterCount} weights${info.bias ? ' and biases' : ''}.`;
+    this.message.textContent = t(info.bias ? 'ui.settingsAppliedBiases' : 'ui.settingsApplied', { sizes: info.sizes.join('-'), count: fmtInt(info.parameterCount) });
   }
 }

@@ -4,11 +4,12 @@
 import { toQuery, appliesTo, defaultOf, checkSettings } from '../core/config.js';
 import { el } from './controls.js';
 import { linkStylesheet } from '../core/stylesheet.js';
+import { t } from '../core/i18n.js';
 
 /** The dismissable list of URL settings that were not used. */
 export function warningsBox(warnings) {
-  const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Dismiss', text: '×', onclick: () => box.remove() });
-  const intro = warnings.length === 1 ? 'A setting in the link was not used:' : 'Some settings in the link were not used:';
+  const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: t('ui.dismiss'), text: '×', onclick: () => box.remove() });
+  const intro = t('ui.warningsIntro', { n: warnings.length });
   const box = el('div', { class: 'ng-warnings', role: 'status' }, close, el('p', { text: intro }), el('ul', {}, ...warnings.map((w) => el('li', { text: w }))));
   return box;
 }

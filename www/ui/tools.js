@@ -5,6 +5,7 @@
 import { el, button, setButton } from './controls.js';
 import { PARTS, EMBED_PARTS } from '../core/config.js';
 import { PALETTES } from '../render/theme.js';
+import { has, t } from '../core/i18n.js';
 
 /**
  * Copies `text`; where copying is refused (no permission, an insecure origin) it is left in
@@ -26,10 +27,18 @@ export async function copyOrSelect(text, field, box = null) {
   return ok;
 }
 
-const byHand = (what) => `Copying is not allowed here: the ${what}, copy it with Ctrl+C (\u2318C on a Mac).`;
-
 /** Parts an XOR embed can show (the Embed button itself makes little sense inside an embed). */
 const EMBED_CHOICES = Object.fromEntries(Object.entries(PARTS).filter(([p]) => p !== 'embed'));
+/** What a part is (an Embed checkbox's tooltip), in the page's language: the catalogue's ui.part<Name>, else `doc`. */
+const partDoc = (name, doc) => {
+  const key = `ui.part${name[0].toUpperCase()}${name.slice(1)}`;
+  return has(key) ? t(key) : doc;
+};
+/** A part's name on its Embed checkbox: the `controls` value itself in English ("step"), the language's word else. */
+const partName = (name) => {
+  const key = `ui.partName${name[0].toUpperCase()}${name.slice(1)}`;
+  return has(key) ? t(key) : name;
+};
 
 export class Tools {
   /**
@@ -39,25 +48,25 @@ export class Tools {
   constructor(id, parts, h, palette, embed = {}) {
     this.id = id;
     this.h = h;
-    this.embedOffer = { choices: EMBED_CHOICES, defaults: EMBED_PARTS, title: 'Embed this playground in a page', ...embed };
+    this.embedOffer = { choices: EMBED_CHOICES, defaults: EMBED_PARTS, title: t('ui.embedTitle'), ...embed };
     this.items = [];
     const add = (part, make) => parts.has(part) && this.items.push(make());
-    add('share', () => button('Share', '⤴', { title: 'Copy a link to this playground with these settings', onClick: () => this.share() }));
-    add('embed', () => (this.embedBtn = button('Embed', '</>', { title: 'Get an <iframe> snippet for a course page', ariaExpanded: 'false', onClick: () => this.toggleEmbed() })));
-    add('record', () => (this.recordBtn = button('Record', '●', { cls: 'ng-record', title: 'Record the network learning as a video (WebM, or MP4 in Safari; plays with the schedule)', ariaPressed: 'false', onClick: () => h.record() })));
-    add('image', () => button('Save image', '▣', { title: 'Save the current frame as a PNG', onClick: () => h.image() }));
+    add('share', () => button(t('ui.share'), '⤴', { title: t('ui.shareTitle'), onClick: () => this.share() }));
+    add('embed', () => (this.embedBtn = button(t('ui.embed'), '</>', { title: t('ui.embedButtonTitle'), ariaExpanded: 'false', onClick: () => this.toggleEmbed() })));
+    add('record', () => (this.recordBtn = button(t('ui.record'), '●', { cls: 'ng-record', title: t('ui.recordTitle'), ariaPressed: 'false', onClick: () => h.record() })));
+    add('image', () => button(t('ui.saveImage'), '▣', { title: t('ui.saveImageTitle'), onClick: () => h.image() }));
     add('palette', () => {
       const options = Object.entries(PALETTES).map(([name, p]) => new Option(p.label, name, false, name === palette));
       this.palette = el('select', { id: `${id}-palette`, class: 'ng-palette-select', onchange: () => h.palette(this.palette.value) }, ...options);
-      return el('div', { class: 'ng-field ng-inline ng-palette' }, el('label', { for: `${id}-palette`, text: 'Colours' }), this.palette);
+      return el('div', { class: 'ng-field ng-inline ng-palette' }, el('label', { for: `${id}-palette`, text: t('ui.colours') }), this.palette);
     });
     // The box below the controls: a message, and the link / embed code / download when asked.
     this.message = el('p', { class: 'ng-message', role: 'status', ariaLive: 'polite' });
     this.linkField = el('input', { type: 'text', id: `${id}-link`, readOnly: true, class: 'ng-copy-field', spellcheck: false });
-    this.linkBox = el('div', { class: 'ng-field ng-linkbox', hidden: true }, el('label', { for: `${id}-link`, text: 'Link to these settings' }), this.linkField);
+    this.linkBox = el('div', { class: 'ng-field ng-linkbox', hidden: true }, el('label', { for: `${id}-link`, text: t('ui.linkLabel') }), this.linkField);
     this.download = el('a', { class: 'ng-btn ng-primary ng-download', hidden: true });
-    const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: 'Close', text: '×', onclick: () => this.close() });
-    this.box = el('div', { class: 'ng-outbox', role: 'region', ariaLabel: 'Share, embed and recordings', hidden: true }, close, this.message, this.linkBox, this.download);
+    const close = el('button', { type: 'button', class: 'ng-btn ng-close', ariaLabel: t('ui.close'), text: '×', onclick: () => this.close() });
+    this.box = el('div', { class: 'ng-outbox', role: 'region', ariaLabel: t('ui.outboxLabel'), hidden: true }, close, this.message, this.linkBox, this.download);
   }
 
   /** Shows a note in the box (role=status). */
@@ -78,7 +87,7 @@ export class Tools {
     this.close();
     this.box.hidden = false; // the link field must be visible to take focus
     const ok = await copyOrSelect(this.h.link(), this.linkField, this.linkBox);
-    this.say(ok ? 'Link copied' : byHand('link is selected below'), ok ? 'good' : '');
+    this.say(t(ok ? 'ui.linkCopied' : 'ui.copyByHandLink'), ok ? 'good' : '');
   }
 
   toggleEmbed() {
@@ -101,20 +110,20 @@ export class Tools {
     const size = (name, value) => input(name, { type: 'number', min: '240', max: '2000', step: '10', value: String(value) });
     [this.embedW, this.embedH] = [size('width', 600), size('height', 400)];
     this.embedCode = el('textarea', { id: `${id}-emb-code`, class: 'ng-copy-field ng-embed-code', readOnly: true, rows: 4, spellcheck: false });
-    const copy = el('button', { type: 'button', class: 'ng-btn ng-primary', text: 'Copy code' });
+    const copy = el('button', { type: 'button', class: 'ng-btn ng-primary', text: t('ui.copyCode') });
     copy.addEventListener('click', async () => {
       const ok = await copyOrSelect(this.embedCode.value, this.embedCode);
-      this.say(ok ? 'Embed code copied' : byHand('code is selected'), ok ? 'good' : '');
+      this.say(t(ok ? 'ui.embedCopied' : 'ui.copyByHandCode'), ok ? 'good' : '');
     });
     const labelled = (input, text) => el('div', { class: 'ng-field' }, el('label', { for: input.id, text }), input);
-    const boxes = this.embedParts.map(([name, c, doc]) => el('div', { class: 'ng-check', title: doc }, c, el('label', { for: c.id, text: name })));
+    const boxes = this.embedParts.map(([name, c, doc]) => el('div', { class: 'ng-check', title: partDoc(name, doc) }, c, el('label', { for: c.id, text: partName(name) })));
     const box = el(
       'div',
       { class: 'ng-embedbox', hidden: true },
       el('h3', { class: 'ng-outbox-title', text: title }),
-      ...(boxes.length ? [el('fieldset', { class: 'ng-parts' }, el('legend', { text: 'Show in the embed' }), ...boxes)] : []),
-      el('div', { class: 'ng-row' }, labelled(this.embedW, 'Width'), labelled(this.embedH, 'Height')),
-      labelled(this.embedCode, 'Paste this into your page'),
+      ...(boxes.length ? [el('fieldset', { class: 'ng-parts' }, el('legend', { text: t('ui.embedShow') }), ...boxes)] : []),
+      el('div', { class: 'ng-row' }, labelled(this.embedW, t('ui.embedWidth')), labelled(this.embedH, t('ui.embedHeight'))),
+      labelled(this.embedCode, t('ui.embedPaste')),
       el('div', { class: 'ng-row' }, copy),
     );
     this.box.append(box);
@@ -133,7 +142,7 @@ export class Tools {
   /** Record button look: recording or not. */
   setRecording(on) {
     if (!this.recordBtn) return;
-    setButton(this.recordBtn, on ? 'Stop recording' : 'Record', on ? '■' : '●', on);
+    setButton(this.recordBtn, t(on ? 'ui.stopRecording' : 'ui.record'), on ? '■' : '●', on);
     this.recordBtn.setAttribute('aria-pressed', String(on));
   }
 

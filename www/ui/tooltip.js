@@ -2,7 +2,8 @@
 // (z = Σ w·a (+ b), a = f(z)), or a synapse's weight, gradient and change. What is known: frame.known.
 
 import { fmt, fmtTerm, fmtSigned } from '../core/format.js';
-import { palette } from '../render/theme.js';
+import { colourName } from '../render/theme.js';
+import { t } from '../core/i18n.js';
 import { el } from './controls.js';
 
 const num = (x) => (Number.isInteger(x) ? fmt(x, 0) : fmt(x, 3));
@@ -12,13 +13,13 @@ const note = (text) => ({ text, cls: 'note' });
 function neuronName(sizes, l, i) {
   const K = sizes.length - 1;
   if (l === 0) return `x${i + 1}`;
-  if (l === K) return sizes[K] > 1 ? `output ${i + 1}` : 'output';
+  if (l === K) return sizes[K] > 1 ? t('ui.tipOutputNumber', { n: i + 1 }) : t('ui.tipOutput');
   return K > 2 ? `h${l}.${i + 1}` : `h${i + 1}`;
 }
 
 /** What is under the pointer (`hit`: network.js hitTest) in frame `f`: { title, rows: [{ text, cls? }] }. */
 export function describe(hit, f, paletteName) {
-  return hit.type === 'neuron' ? describeNeuron(hit, f) : describeSynapse(hit, f, palette(paletteName));
+  return hit.type === 'neuron' ? describeNeuron(hit, f) : describeSynapse(hit, f, paletteName);
 }
 
 function describeNeuron({ l, i }, f) {
@@ -27,13 +28,13 @@ function describeNeuron({ l, i }, f) {
   const name = neuronName(sizes, l, i);
   const computed = l < known.lit;
   if (l === 0) {
-    const rows = [{ text: computed ? `${name} = ${num(B.a0[i])}` : `${name}: no input on the network yet` }];
-    return { title: `Input ${name}`, rows: [...rows, note('An input neuron passes its value on unchanged.')] };
+    const rows = [{ text: computed ? `${name} = ${num(B.a0[i])}` : t('ui.tipNoInput', { name }) }];
+    return { title: t('ui.tipInput', { name }), rows: [...rows, note(t('ui.tipInputNote'))] };
   }
   const k = l - 1;
-  const title = l === K ? `Output neuron${sizes[K] > 1 ? ` ${i + 1}` : ''}` : `Hidden neuron ${name}`;
+  const title = l === K ? (sizes[K] > 1 ? t('ui.tipOutputNeuronNumber', { n: i + 1 }) : t('ui.tipOutputNeuron')) : t('ui.tipHiddenNeuron', { name });
   const rows = [{ text: `z = Σ w·a${f.bias ? ' + b' : ''}`, cls: 'formula' }];
-  if (!computed) return { title, rows: [...rows, note('Not computed yet for this example: press Step to send the signal here.')] };
+  if (!computed) return { title, rows: [...rows, note(t('ui.tipNotComputed'))] };
   // The weights this pass used, kept by the core (after training at speed they are gone).
   const w = f.beforeExact ? B[`before${k}`] : null;
   if (w) {
@@ -41,12 +42,12 @@ function describeNeuron({ l, i }, f) {
     const terms = [];
     for (let j = 0; j < Math.min(nIn, MAX_TERMS); j++) terms.push(`${fmtTerm(w[j * nOut + i], 3)}·${num(a[j])}`);
     let sum = terms.join(' + ');
-    if (nIn > MAX_TERMS) sum += ` + … (${nIn - MAX_TERMS} more)`;
+    if (nIn > MAX_TERMS) sum += ` + … ${t('ui.tipMoreTerms', { n: nIn - MAX_TERMS })}`;
     if (f.bias) sum += ` + ${fmtTerm(B[`biases${k}`][i], 3)}`;
     rows.push({ text: `  = ${sum}`, cls: 'formula' });
-    if (f.state.phase === 'update' && !f.state.probing) rows.push(note('with the weights before this update'));
+    if (f.state.phase === 'update' && !f.state.probing) rows.push(note(t('ui.tipBeforeUpdate')));
   } else {
-    rows.push(note('The weights have changed since this pass (training ran on); step an example to see its sum.'));
+    rows.push(note(t('ui.tipWeightsChanged')));
   }
   rows.push({ text: `  = ${fmt(B[`z${l}`][i], 3)}`, cls: 'formula strong' });
   rows.push({ text: `a = ${f.activations[k]}(z) = ${fmt(B[`a${l}`][i], 3)}`, cls: 'formula strong' });
@@ -54,17 +55,17 @@ function describeNeuron({ l, i }, f) {
   return { title, rows };
 }
 
-function describeSynapse({ k, j, i }, f, pal) {
+function describeSynapse({ k, j, i }, f, paletteName) {
   const q = j * f.sizes[k + 1] + i;
   const B = f.buffers;
   const w = B[`weights${k}`][q];
   return {
-    title: `Synapse ${neuronName(f.sizes, k, j)} → ${neuronName(f.sizes, k + 1, i)}`,
+    title: t('ui.tipSynapse', { from: neuronName(f.sizes, k, j), to: neuronName(f.sizes, k + 1, i) }),
     rows: [
-      { text: `weight w = ${fmtSigned(w, 3)}`, cls: `formula strong ${w >= 0 ? 'pos' : 'neg'}` },
-      { text: `last gradient ∂E/∂w = ${fmtSigned(B[`gradWeights${k}`]?.[q], 4)}`, cls: 'formula' },
-      { text: `last change Δw = ${fmtSigned(B[`changeWeights${k}`]?.[q], 4)}`, cls: 'formula' },
-      note(w >= 0 ? `Positive: it excites the next neuron (${pal.posName}).` : `Negative: it inhibits the next neuron (${pal.negName}).`),
+      { text: t('ui.tipWeight', { value: fmtSigned(w, 3) }), cls: `formula strong ${w >= 0 ? 'pos' : 'neg'}` },
+      { text: t('ui.tipGradient', { value: fmtSigned(B[`gradWeights${k}`]?.[q], 4) }), cls: 'formula' },
+      { text: t('ui.tipChange', { value: fmtSigned(B[`changeWeights${k}`]?.[q], 4) }), cls: 'formula' },
+      note(w >= 0 ? t('ui.tipPositive', { colour: colourName(paletteName, 'pos') }) : t('ui.tipNegative', { colour: colourName(paletteName, 'neg') })),
     ],
   };
 }

@@ -422,6 +422,16 @@ fn first_view(out: &Path) -> Vec<PathBuf> {
             }
         }
     }
+    // The page fetches one message catalogue (www/lang/<code>.json, chosen at run time, so no
+    // reference names it): the largest counts, whichever language a visitor reads.
+    let largest = fs::read_dir(out.join("www/lang"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .max_by_key(|p| p.metadata().map(|m| m.len()).unwrap_or(0));
+    seen.extend(largest);
     seen
 }
 
@@ -494,7 +504,7 @@ fn report(out: &Path) -> Result<(), String> {
         println!("xtask: warning: gzip not found; checking the budget against uncompressed sizes");
     }
     let first: Vec<PathBuf> = rows.iter().map(|f| out.join(&f.path)).collect();
-    println!("\nfirst view: index.html and what it loads (HTML, JS, CSS, wasm)");
+    println!("\nfirst view: index.html and what it loads (HTML, JS, CSS, wasm, the largest message catalogue)");
     println!("  {:>10} {:>10}  file", "raw", "gzip");
     for f in &rows {
         println!("  {:>10} {:>10}  {}", human(f.raw), human(f.gzip), f.path);

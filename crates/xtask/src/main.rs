@@ -127,3 +127,9 @@ mod tests {
         assert!(parse_port(&args(&["--verbose"])).is_err());
     }
 }
+
+/// Whether this is a CI run (`CI=true`, as GitHub Actions, GitLab and most CI systems set it).
+pub fn ci() -> bool {
+    std::env::var("CI")
+        .is_ok_and(|v| matches!(v.trim().to_lowercase().as_str(), "true" | "1" | "yes"))
+}

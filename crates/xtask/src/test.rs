@@ -11,12 +11,13 @@ enum Outcome {
 
 type Stage = (&'static str, fn() -> Result<Outcome, String>);
 
-const STAGES: [Stage; 7] = [
+const STAGES: [Stage; 8] = [
     ("native tests", native_tests),
     ("JS unit tests (node, no browser)", js_unit_tests),
     ("chromium + chromedriver", chromium),
     ("wasm tests in headless Chromium", wasm_tests),
     ("browser e2e tests", e2e_tests),
+    ("languages (catalogues, every page)", language_tests),
     ("firefox e2e (core subset)", firefox_e2e),
     ("webkit e2e (core subset)", webkit_e2e),
 ];
@@ -175,6 +176,33 @@ fn e2e_tests() -> Result<Outcome, String> {
     Ok(Outcome::Passed)
 }
 
+/// tests/languages/: the catalogue test (every language has every key English has, with the
+/// same placeholders; every key the code uses exists; the stylesheets are logical) and the walk of
+/// every page in every language in Chromium (nothing left in English, no missing key).
+fn language_tests() -> Result<Outcome, String> {
+    let root = crate::root();
+    let files = files_ending(&root.join("tests/languages"), ".test.mjs");
+    if files.is_empty() {
+        return Err("no tests/languages/*.test.mjs".into());
+    }
+    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
+        return Err("node not found: install Node.js 20+".into());
+    }
+    tools::ensure_chromium()?;
+    build::wasm_package()?;
+    tools::ensure_npm_deps()?;
+    let port = serve::spawn(serve::bind(0)?, root.clone())?;
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("xtask: serving {url} for the language tests");
+    cmd::run(
+        cmd::at_root("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(files.iter().map(|f| f.strip_prefix(&root).unwrap_or(f)))
+            .env("NEUROGLOW_URL", &url),
+    )?;
+    Ok(Outcome::Passed)
+}
+
 /// tests/engines/core.test.mjs (the core subset of the e2e suite: XOR stepping, MNIST training,
 /// drawing with mouse and touch, Share/Embed, Record, Save image, the JS API) in Firefox ESR,
 /// driven over WebDriver BiDi; XOR's trained answer is compared with Chromium's to the bit.
@@ -196,7 +224,7 @@ fn engine_e2e(engine: &str, ensure: fn() -> Result<(), String>) -> Result<Outcom
         return Err(format!("{} is missing", file.display()));
     }
     if let Err(e) = ensure() {
-        if ci() {
+        if crate::ci() {
             return Err(format!("{engine} is required under CI=true: {e}"));
         }
         return Ok(Outcome::Skipped(format!("{engine} not installed: {e}")));
@@ -218,12 +246,6 @@ fn engine_e2e(engine: &str, ensure: fn() -> Result<(), String>) -> Result<Outcom
             .env("NEUROGLOW_ENGINE", engine),
     )?;
     Ok(Outcome::Passed)
-}
-
-/// Whether this is a CI run (`CI=true`, as GitHub Actions, GitLab and most CI systems set it).
-fn ci() -> bool {
-    std::env::var("CI")
-        .is_ok_and(|v| matches!(v.trim().to_lowercase().as_str(), "true" | "1" | "yes"))
 }
 
 /// Files directly in `dir` whose names end with `suffix`, sorted; empty if `dir` is missing.

@@ -12,7 +12,9 @@ import { releasePage } from '../../ui/task-common.js';
 import { el } from '../../ui/controls.js';
 import { toStrokes } from './pad.js';
 import { sourceOf, openReader, listModels, drawError } from './models.js';
-import { buildDom, say, showReading, showSeen, showCaption, LOADING } from './dom.js';
+import { t } from '../../core/i18n.js';
+import { coreWords } from '../../core/config.js';
+import { buildDom, say, showReading, showSeen, showCaption, loading } from './dom.js';
 import { fullWords } from './words.js';
 
 /** The pixels of any canvas (2d, WebGL, bitmap), copied through a 2d scratch canvas. */
@@ -41,7 +43,7 @@ function checkPixels(x, n) {
 const EVENTS = ['prediction', 'model'];
 const GONE = 'neuroglow draw: this section was destroyed';
 /** An error's message as the section shows it, without the API's prefix. */
-const shown = (e) => e.detail ?? e.message;
+const shown = (e) => coreWords(e);
 
 let instances = 0;
 let versions = 0;
@@ -136,7 +138,7 @@ export class DrawController {
     } catch (e) {
       if (e?.code === 'crashed') throw e; // the module stopped: the section's notice says so
       // A model whose weights overflow on this drawing: said, not shown as a reading.
-      say(this, e.detail ?? e.message, true);
+      say(this, coreWords(e), true);
     }
   }
 
@@ -169,7 +171,7 @@ export class DrawController {
 
   /** A point did not fit: the drawing holds the most points the core reads. */
   full() {
-    say(this, fullWords(this.pen.maxPoints, fmtInt), true);
+    say(this, fullWords(this.pen.maxPoints), true);
     this.fullSaid = true;
   }
 
@@ -197,7 +199,7 @@ export class DrawController {
     this.probability = activations.at(-1) === 'softmax';
     this.watch(entry);
     listModels(this);
-    this.net.canvas.setAttribute('aria-label', `The network (${sizes.join('–')} neurons) reading your drawing: the 28×28 input on one side, the hidden neurons glowing with their activity, the ${sizes.at(-1)} outputs on the other side.`);
+    this.net.canvas.setAttribute('aria-label', t('draw.networkLabel', { sizes: sizes.join('–'), outputs: sizes.at(-1) }));
     this.updateNow();
     this.events.emit('model', { model, info: this.info });
     return { model, info: this.info };
@@ -208,17 +210,17 @@ export class DrawController {
     this.offEpoch?.();
     this.offEpoch = null;
     this.entry = entry;
-    if (entry) this.offEpoch = entry.on('epoch', () => this.entry === entry && this.choose(entry.id, 'Updated to the network after its latest epoch.'));
+    if (entry) this.offEpoch = entry.on('epoch', () => this.entry === entry && this.choose(entry.id, t('draw.updated')));
   }
 
   /** A model chosen on the page: shows what happened, never throws. */
   async choose(value, done) {
     if (!value) return;
-    say(this, LOADING);
+    say(this, loading());
     try {
       const { info } = await this.useModel(value);
       const note = info.note ? ` (${info.note})` : '';
-      say(this, done ?? `Reading with ${this.modelLabel}: ${info.sizes.join('–')} neurons, ${fmtInt(info.parameterCount)} weights and biases${note}.`);
+      say(this, done ?? t('draw.readingWith', { model: this.modelLabel, sizes: info.sizes.join('–'), count: fmtInt(info.parameterCount), note }));
     } catch (e) {
       if (e.replaced || this.destroyed) return;
       say(this, shown(e), true);

@@ -3,59 +3,66 @@
 // the network drawing; and the frame's reading shown in it, in the words of words.js ("It reads
 // 7", "Not sure: 4 or 9?", "That doesn't look like a digit").
 
+import { fixed } from '../../core/format.js';
+import { t } from '../../core/i18n.js';
 import { linkStylesheet } from '../../core/stylesheet.js';
 import { NetworkRenderer } from '../../render/network.js';
-import { COLOURS, PALETTES, describePalette } from '../../render/theme.js';
+import { COLOURS, PALETTES, describePalette, paletteLabel } from '../../render/theme.js';
 import { el } from '../../ui/controls.js';
 import { DrawPad } from './pad.js';
 import { Strip, stripHtml } from './strip.js';
 import { readingWords, barsNote, percent } from './words.js';
 
-export const LOADING = 'Loading the model…';
+/** The words while a model loads (a function: the catalogue is not loaded at import). */
+export const loading = () => t('draw.loading');
 const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const setText = (el, text) => el.textContent !== text && (el.textContent = text);
 
+/** Text for the HTML templates, escaped (messages are text, never markup). */
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const h = (key) => escapeHtml(t(key));
+
 /** A raw output as text: "93%" for a probability (softmax), "0.93" otherwise (sigmoid). */
-const scoreText = (v, probability) => (!Number.isFinite(v) ? '–' : probability ? percent(v) : v.toFixed(2));
+const scoreText = (v, probability) => (!Number.isFinite(v) ? '–' : probability ? percent(v) : fixed(v, 2));
 
 // data-hide: the parts `hide` can leave out (config.js DRAW_PARTS); the colour menu goes with the model's.
 const html = (id, heading) => `${heading === false ? '' : `
   <header class="mn-header">
     <h2 class="mn-title"></h2>
-    <p class="mn-lede">Write a digit with your mouse, finger or pen. The trained network reads it the way it read the MNIST digits: shrunk to 28×28 pixels, centred, then passed through its neurons.</p>
+    <p class="mn-lede">${h('draw.lede')}</p>
   </header>`}
   <div class="dr-layout">
     <div class="mn-panel dr-drawing">
-      <div class="dr-pad" data-part="pad"><p class="dr-invite" data-part="invite" aria-hidden="true">Draw a digit here</p></div>
-      <p class="mn-sr" id="${id}-padhelp">Drawing needs a mouse, a finger or a pen. The network's guess is announced when you lift it.</p>
-      <div class="dr-toolbar" role="group" aria-label="Drawing">
-        <button type="button" class="mn-btn" data-act="undo" aria-keyshortcuts="Control+Z" disabled>Undo</button>
-        <button type="button" class="mn-btn" data-act="clear" disabled>Clear</button>
+      <div class="dr-pad" data-part="pad"><p class="dr-invite" data-part="invite" aria-hidden="true">${h('draw.invite')}</p></div>
+      <p class="mn-sr" id="${id}-padhelp">${h('draw.padHelp')}</p>
+      <div class="dr-toolbar" role="group" aria-label="${h('draw.toolbarLabel')}">
+        <button type="button" class="mn-btn" data-act="undo" aria-keyshortcuts="Control+Z" disabled>${h('draw.undo')}</button>
+        <button type="button" class="mn-btn" data-act="clear" disabled>${h('draw.clear')}</button>
       </div>${stripHtml(id)}
     </div>
     <div class="mn-panel dr-reading">
       <div class="dr-top">
         <figure class="dr-seen" data-hide="seen">
-          <canvas class="dr-seen-canvas" data-part="seen" width="28" height="28" role="img" aria-label="What the network sees: your drawing as 28×28 pixels"></canvas>
-          <figcaption>What the network sees<span>28 × 28 pixels</span></figcaption>
+          <canvas class="dr-seen-canvas" data-part="seen" width="28" height="28" role="img" aria-label="${h('draw.seenLabel')}"></canvas>
+          <figcaption>${h('draw.seenCaption')}<span>${h('draw.seenSize')}</span></figcaption>
         </figure>
-        <div class="dr-guess"><p class="dr-guess-label" data-part="label">It reads</p>
+        <div class="dr-guess"><p class="dr-guess-label" data-part="label">${h('draw.sureLabel')}</p>
           <p class="dr-guess-digit dr-none" data-part="guess">?</p><p class="dr-guess-note" data-part="note"></p></div>
       </div>
       <p class="mn-sr" role="status" aria-live="polite" data-part="status"></p>
-      <div class="dr-bars-wrap"><ol class="dr-bars" data-part="bars" aria-label="How sure it is of each digit" aria-describedby="${id}-barsnote"></ol>
+      <div class="dr-bars-wrap"><ol class="dr-bars" data-part="bars" aria-label="${h('draw.barsLabel')}" aria-describedby="${id}-barsnote"></ol>
         <p class="dr-bars-note" id="${id}-barsnote" data-part="barsnote"></p></div>
       <div class="dr-model" data-hide="model">
-        <span class="dr-pair"><label class="mn-field" for="${id}-model"><span>Model</span></label><select class="dr-select" id="${id}-model" data-part="model"></select></span>
-        <button type="button" class="mn-btn" data-act="latest" hidden>Use latest</button>
-        <span class="dr-pair"><label class="mn-field" for="${id}-palette"><span>Colours</span></label><select class="dr-select" id="${id}-palette" data-part="palette">
-          ${Object.entries(PALETTES).map(([name, p]) => `<option value="${name}">${p.label}</option>`).join('')}</select></span>
+        <span class="dr-pair"><label class="mn-field" for="${id}-model"><span>${h('draw.model')}</span></label><select class="dr-select" id="${id}-model" data-part="model"></select></span>
+        <button type="button" class="mn-btn" data-act="latest" hidden>${h('draw.useLatest')}</button>
+        <span class="dr-pair"><label class="mn-field" for="${id}-palette"><span>${h('draw.colours')}</span></label><select class="dr-select" id="${id}-palette" data-part="palette">
+          ${Object.keys(PALETTES).map((name) => `<option value="${name}">${escapeHtml(paletteLabel(name))}</option>`).join('')}</select></span>
       </div>
       <p class="mn-msg" data-part="msg" aria-live="polite"></p>
     </div>
   </div>
   <section class="mn-panel dr-net-panel" data-hide="network" aria-labelledby="${id}-nh">
-    <h3 class="mn-h" id="${id}-nh">Inside the network</h3>
+    <h3 class="mn-h" id="${id}-nh">${h('draw.insideNetwork')}</h3>
     <div class="mn-net-wrap dr-net-wrap" data-part="net"><div class="mn-tip dr-tip" data-part="tip" hidden></div></div>
     <p class="dr-caption" data-part="caption"></p>
   </section>`;
@@ -65,8 +72,8 @@ export function buildDom(c) {
   // The pieces it shares with the MNIST section are mnist.css's; draw.css holds the drawing's own.
   for (const css of ['../../mnist/mnist.css', '../../draw/draw.css']) linkStylesheet(c.doc, new URL(css, import.meta.url));
   const { heading, hide = [] } = c.options;
-  const root = (c.root = el('section', { class: 'mn-root dr-root', ariaLabel: 'Draw a digit', innerHTML: html(c.id, heading) }));
-  if (heading !== false) root.querySelector('.mn-title').textContent = typeof heading === 'string' ? heading : 'Draw a digit';
+  const root = (c.root = el('section', { class: 'mn-root dr-root', ariaLabel: t('draw.title'), innerHTML: html(c.id, heading) }));
+  if (heading !== false) root.querySelector('.mn-title').textContent = typeof heading === 'string' ? heading : t('draw.title');
   for (const part of hide) root.querySelector(`[data-hide="${part}"]`).hidden = true;
   c.element.append(root);
   // The parts are looked up once: the pen's path writes to them on every move.
@@ -81,7 +88,7 @@ export function buildDom(c) {
     c.request();
   };
   c.pad = new DrawPad(c.$('pad'), c.pen, {
-    label: 'Drawing pad: draw a digit from 0 to 9', describedBy: `${c.id}-padhelp`, onChange: () => c.penMoved(), onEnd: ended, onFull: () => c.full(),
+    label: t('draw.padLabel'), describedBy: `${c.id}-padhelp`, onChange: () => c.penMoved(), onEnd: ended, onFull: () => c.full(),
   });
   c.strip = new Strip(root, c.pad);
   c.net = new NetworkRenderer(c.$('net'), { onResize: () => c.request() });
@@ -117,8 +124,8 @@ function hover(c, e) {
   const { l, i } = hit;
   const output = l === c.info.sizes.length - 1;
   const v = c.reader.view('a', l)[i];
-  const value = l >= c.lit ? 'nothing drawn yet' : output ? scoreText(v, c.probability) : v.toFixed(3);
-  tip.textContent = output ? `Output ${i}: ${value}` : `Hidden layer ${l}, neuron ${i + 1}: ${value}`;
+  const value = l >= c.lit ? t('draw.tipNothing') : output ? scoreText(v, c.probability) : fixed(v, 3);
+  tip.textContent = output ? t('draw.tipOutput', { i, value }) : t('draw.tipHidden', { layer: l, neuron: i + 1, value });
   tip.style.left = `${hit.x}px`;
   tip.style.top = `${hit.y - hit.r - 4}px`;
 }
@@ -132,17 +139,17 @@ export function showReading(c) {
   setText(c.$('barsnote'), reading ? barsNote(reading) : '');
   c.$('invite').hidden = !empty;
   c.btn('undo').disabled = c.btn('clear').disabled = empty;
-  setText(c.$('label'), words?.label ?? 'It reads');
+  setText(c.$('label'), words?.label ?? t('draw.sureLabel'));
   const big = c.$('guess');
   setText(big, words?.big ?? '?');
   big.classList.toggle('dr-none', !words);
   big.classList.toggle('dr-unsure', words?.kind === 'unsure');
   big.classList.toggle('dr-nodigit', words?.kind === 'no-digit');
-  setText(c.$('note'), words ? words.note : c.reader ? 'Nothing drawn yet.' : c.error ? 'No model to read with.' : LOADING);
+  setText(c.$('note'), words ? words.note : c.reader ? t('draw.nothingDrawn') : c.error ? t('draw.noModel') : loading());
   if (c.settle && !c.pad.drawing) {
     c.settle = false;
-    const said = words ? words.said : 'Draw a digit from 0 to 9 in the box: the network reads it as you draw.';
-    setText(c.$('status'), c.reader ? said : c.error ?? LOADING);
+    const said = words ? words.said : t('draw.drawPrompt');
+    setText(c.$('status'), c.reader ? said : c.error ?? loading());
   }
 }
 
@@ -150,7 +157,8 @@ export function showReading(c) {
 export function showCaption(c) {
   if (!c.info) return;
   const capped = c.net.synapseSummary().some((s) => s.shown < s.total);
-  setText(c.$('caption'), `Your drawing's 784 pixels are the input neurons; each hidden neuron glows as strongly as it fires; the brightest output is the guess. ${capped ? 'Only the strongest synapses of the big layers are drawn. ' : ''}${describePalette(c.palette)} Hover a neuron to see its value. (${c.info.sizes.join('–')} neurons)`);
+  const parts = [t('draw.captionIntro'), capped ? t('draw.captionCapped') : '', describePalette(c.palette), t('draw.captionHover', { sizes: c.info.sizes.join('–') })];
+  setText(c.$('caption'), parts.filter(Boolean).join(' '));
 }
 
 /** Ink values 0..1 into the 28×28 canvas (CSS scales it up), in the network drawing's pixel colours. */

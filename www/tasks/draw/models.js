@@ -2,18 +2,28 @@
 // Reader made of it (refused in words a learner can act on), and the model menu.
 
 import { MODELS } from '../../core/config.js';
+import { has, t } from '../../core/i18n.js';
 import { pageModels } from '../../core/models-on-page.js';
 
 /** An API error: prefixed for programmers, with the bare `detail` for showing in the section. */
 export const drawError = (text, Kind = Error) => Object.assign(new Kind(`neuroglow draw: ${text}`), { detail: text });
 
+/** A shipped model's menu label in the page's language (the core's English label for a model the catalogue does not name). */
+export function modelName(name) {
+  const key = `draw.model${name[0].toUpperCase()}${name.slice(1)}`;
+  return has(key) ? t(key) : MODELS[name];
+}
+
+/** "Your model": bytes given to useModel(), or a page model whose section is gone. */
+const yourModel = () => t('draw.yourModel');
+
 /** The .ngm bytes of a shipped model, from the folder `base`. */
 async function fetchPretrained(base, name) {
   const url = new URL(`${name}.ngm`, base);
   const res = await fetch(url).catch((e) => {
-    throw new Error(`The ${MODELS[name]} model could not be fetched from ${url.href} (${e.message}).`);
+    throw new Error(t('draw.fetchFailed', { model: modelName(name), url: url.href, why: e.message }));
   });
-  if (!res.ok) throw new Error(`The ${MODELS[name]} model is not available (${url.href}: HTTP ${res.status}).`);
+  if (!res.ok) throw new Error(t('draw.notAvailable', { model: modelName(name), url: url.href, status: String(res.status) }));
   return new Uint8Array(await res.arrayBuffer());
 }
 
@@ -25,7 +35,7 @@ export async function sourceOf(c, which) {
   if (typeof which !== 'string') {
     const bytes = asBytes(which);
     if (!bytes) throw drawError(`useModel(model): model must be ${Object.keys(MODELS).map((n) => `"${n}"`).join(', ')}, a model offered on the page, or .ngm bytes (Uint8Array)`, TypeError);
-    return { bytes, model: 'custom', label: 'Your model', entry: null };
+    return { bytes, model: 'custom', label: yourModel(), entry: null };
   }
   if (MODELS[which]) {
     // Fetched once per section; a failed fetch is tried again next time.
@@ -33,7 +43,7 @@ export async function sourceOf(c, which) {
       c.pretrained.delete(which);
       throw e;
     }));
-    return { bytes: await c.pretrained.get(which), model: which, label: MODELS[which], entry: null };
+    return { bytes: await c.pretrained.get(which), model: which, label: modelName(which), entry: null };
   }
   const entry = pageModels(c.doc).find((e) => e.id === which || e.name === which);
   if (!entry) {
@@ -51,9 +61,9 @@ export function openReader(wasm, bytes) {
     return wasm.Reader.fromModel(bytes);
   } catch (e) {
     if (e?.code === 'model-shape') {
-      throw new Error('This model cannot read drawings: it was trained on images that are not 28×28 pixels (a drawing needs a network with 784 inputs). The current model stays.');
+      throw new Error(t('draw.notDrawings'));
     }
-    throw new Error(`This model could not be loaded (${e?.message ?? e}). The current model stays.`);
+    throw new Error(t('draw.loadFailed', { why: String(e?.message ?? e) }));
   }
 }
 
@@ -64,9 +74,9 @@ export function listModels(c) {
     // The section that offered it is gone; its network stays in use as "your model".
     c.watch(null);
     c.model = 'custom';
-    c.modelLabel = 'Your model';
+    c.modelLabel = yourModel();
   }
-  const options = [...Object.entries(MODELS), ...offered.map((e) => [e.id, e.name])];
+  const options = [...Object.keys(MODELS).map((name) => [name, modelName(name)]), ...offered.map((e) => [e.id, e.name])];
   if (c.model === 'custom') options.push(['custom', c.modelLabel]);
   const sel = c.$('model');
   sel.replaceChildren(...options.map(([value, text]) => Object.assign(c.doc.createElement('option'), { value, text })));

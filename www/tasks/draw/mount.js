@@ -6,10 +6,11 @@ import { MODELS, checkSettings, partNames, partsOf } from '../../core/config.js'
 import { loadWasm } from '../../core/wasm.js';
 import { PALETTES } from '../../render/theme.js';
 import { addStylesheet, writeUrl, mountSection, claimPage, destroyGuards, linkFor, embedCodeFor, publicSettings } from '../../ui/task-common.js';
+import { t as tr } from '../../core/i18n.js';
 import { DrawController } from './controller.js';
 
 const TASK = 'draw';
-const OPTIONS = ['model', 'modelUrl', 'heading', 'hide', 'palette'];
+const OPTIONS = ['model', 'modelUrl', 'heading', 'hide', 'palette', 'lang']; // (lang: the page's language, set by neuroglow.js mountDraw())
 const LIVE = ['model', 'palette']; // what configure() changes
 const refuse = (why) => {
   throw new Error(`neuroglow draw: ${why}`);
@@ -83,7 +84,7 @@ export async function mountDrawTask(element, { settings, warnings }) {
     settings: () => publicSettings(t.settings),
     warnings: () => t.warnings.slice(),
     link: () => linkFor(element, t.settings),
-    embedCode: (opts) => embedCodeFor(element, t.settings, 'neuroglow: draw a digit and watch a neural network read it', opts),
+    embedCode: (opts) => embedCodeFor(element, t.settings, tr('draw.embedTitle'), opts),
     on: (name, fn) => (name === 'settings' ? c.events.on(name, fn) : c.on(name, fn)),
   };
   for (const [name, fn] of Object.entries(api)) api[name] = live(name, fn);

@@ -5,6 +5,7 @@
 // caption; the words (words.js) carry the same numbers. Open or closed is remembered for the
 // browser session. Closed, it costs nothing per reading.
 
+import { t } from '../../core/i18n.js';
 import { COLOURS } from '../../render/theme.js';
 import { stepsWords } from './words.js';
 
@@ -13,14 +14,18 @@ const SIZE = 112; // each step canvas's backing store (CSS scales it)
 const rgb = ([r, g, b], alpha = 1) => `rgba(${r}, ${g}, ${b}, ${alpha})`;
 const [BOX, RING, CROSS] = [rgb(COLOURS.violet), rgb(COLOURS.warm), rgb(COLOURS.flash)];
 
+/** Text for the HTML templates, escaped (messages are text, never markup). */
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const h = (key) => escapeHtml(t(key));
+
 /** The strip's HTML: a disclosure button and the region it opens (`id`: the section's). */
 export const stripHtml = (id) => `
       <div class="dr-steps-wrap" data-hide="steps">
-        <button type="button" class="mn-btn dr-steps-toggle" data-act="steps" aria-expanded="false" aria-controls="${id}-steps">See how it sees</button>
-        <div class="dr-steps" id="${id}-steps" role="group" aria-label="How your drawing becomes the network's input, step by step" hidden>
-          <p class="dr-steps-empty">Draw a digit to see how it becomes the 28 × 28 pixels the network reads.</p>
+        <button type="button" class="mn-btn dr-steps-toggle" data-act="steps" aria-expanded="false" aria-controls="${id}-steps">${h('draw.stepsButton')}</button>
+        <div class="dr-steps" id="${id}-steps" role="group" aria-label="${h('draw.stepsLabel')}" hidden>
+          <p class="dr-steps-empty">${h('draw.stepsEmpty')}</p>
           <ol class="dr-steps-list">${'<li class="dr-step"><canvas class="dr-step-canvas" role="img"></canvas><p class="dr-step-cap"><span class="dr-step-title"></span> <span class="dr-step-detail"></span></p></li>'.repeat(4)}</ol>
-          <p class="dr-steps-legend">Purple frames the ink. In step 3 the ring is the ink's centre of mass and the cross the field's centre; the dashed frame is where centring by size alone would have put it.</p>
+          <p class="dr-steps-legend">${h('draw.stepsLegend')}</p>
         </div>
       </div>`;
 

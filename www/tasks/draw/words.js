@@ -1,16 +1,20 @@
 // What the draw section says, in words, about one reading (the Reader's frame state: verdict, the
 // two likeliest digits, calibrated confidence) and about how the drawing became the network's
-// input (its steps). Every number comes from the frame; this only phrases it. No DOM here.
+// input (its steps). Every number comes from the frame; this only phrases it, in the page's
+// language (the draw.* messages). No DOM here.
+
+import { t } from '../../core/i18n.js';
+import { fixed, percent as formatPercent } from '../../core/format.js';
 
 /** A share 0..1 as a percentage: "93%", "<1%" for a trace, "0%" for none, "–" for no number. */
 export function percent(p) {
   if (!Number.isFinite(p)) return '–';
   const v = p * 100;
-  return v >= 0.5 || v === 0 ? `${Math.round(v)}%` : '<1%';
+  return v >= 0.5 || v === 0 ? formatPercent(Math.round(v) / 100, 0) : `<${formatPercent(0.01, 0)}`;
 }
 
-/** "a 7", "an 8". */
-const a = (d) => `${d === 8 || d === 11 || d === 18 ? 'an' : 'a'} ${d}`;
+/** "a 7", "an 8" (in German "eine 7", in Spanish "un 7"). */
+const a = (d) => t('draw.aDigit', { d });
 
 /**
  * The words for a reading (frame state, not null): `kind` (the verdict), `label` (above the big
@@ -18,41 +22,41 @@ const a = (d) => `${d === 8 || d === 11 || d === 18 ? 'an' : 'a'} ${d}`;
  */
 export function readingWords({ verdict, first, second, confidence }) {
   const [p1, p2] = [percent(confidence[first]), percent(confidence[second])];
+  const params = { first, second, p1, p2, aFirst: a(first), aSecond: a(second) };
   if (verdict === 'no-digit') {
     return {
-      kind: verdict, label: 'No digit?', big: '?',
-      note: `That doesn't look like a digit. Closest: ${first} (${p1}).`,
-      said: `That doesn't look like a digit. The closest is ${a(first)} (${p1}).`,
+      kind: verdict, label: t('draw.noDigitLabel'), big: '?',
+      note: t('draw.noDigitNote', params),
+      said: t('draw.noDigitSaid', params),
     };
   }
   if (verdict === 'unsure') {
     return {
-      kind: verdict, label: 'Not sure', big: `${first} or ${second}?`,
-      note: `${first}: ${p1} · ${second}: ${p2}`,
-      said: `Not sure: ${a(first)} or ${a(second)}? (${p1} and ${p2}.)`,
+      kind: verdict, label: t('draw.unsureLabel'), big: t('draw.unsureBig', params),
+      note: t('draw.unsureNote', params),
+      said: t('draw.unsureSaid', params),
     };
   }
   return {
-    kind: 'sure', label: 'It reads', big: String(first),
-    note: `${p1} sure · runner-up ${second} (${p2})`,
-    said: `It reads ${a(first)} (${p1}). Runner-up: ${second} (${p2}).`,
+    kind: 'sure', label: t('draw.sureLabel'), big: String(first),
+    note: t('draw.sureNote', params),
+    said: t('draw.sureSaid', params),
   };
 }
 
 /** The note under the bars: what they show and when the network says it is not sure. */
-export const barsNote = ({ unsureBelow }) =>
-  `How sure the network is of each digit (calibrated). Below ${percent(unsureBelow)} for its best guess it says it is not sure.`;
+export const barsNote = ({ unsureBelow }) => t('draw.barsNote', { percent: percent(unsureBelow) });
 
 /** Spaces that must not break a number from its unit or its "×" (captions are narrow). */
 const nb = (text) => text.replace(/ /g, '\u00a0');
-const fmt = (x, digits = 1) => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
+const num = (x, digits = 1) => (Number.isInteger(x) ? x : fixed(x, digits));
 
 /** "2 right, 1 up", or "" for no move ([dx, dy]: right and down are positive). */
 export function moveWords([dx, dy]) {
   const parts = [];
-  if (dx) parts.push(`${Math.abs(dx)} ${dx > 0 ? 'right' : 'left'}`);
-  if (dy) parts.push(`${Math.abs(dy)} ${dy > 0 ? 'down' : 'up'}`);
-  return parts.join(', ');
+  if (dx) parts.push(t(dx > 0 ? 'draw.moveRight' : 'draw.moveLeft', { n: Math.abs(dx) }));
+  if (dy) parts.push(t(dy > 0 ? 'draw.moveDown' : 'draw.moveUp', { n: Math.abs(dy) }));
+  return parts.join(t('draw.moveJoin'));
 }
 
 /**
@@ -66,32 +70,32 @@ export function stepsWords(s) {
   const [fx, fy] = [s.shift[0] + cx, s.shift[1] + cy];
   const side = `${s.boxSide} × ${s.boxSide}`;
   const field = `${s.field} × ${s.field}`;
-  const scale = s.scale.toFixed(2);
+  const scale = fixed(s.scale, 2);
   const moved = moveWords(s.moved);
+  const small = `${s.smallWidth} × ${s.smallHeight}`;
   return [
     {
-      title: '1. Ink box',
+      title: t('draw.step1Title'),
       detail: nb(`${w} × ${h} px`),
-      label: `Step 1: your ${s.width} × ${s.height} pixel drawing with the box around its ink outlined: ${w} × ${h} pixels, from pixel (${x0}, ${y0}).`,
+      label: t('draw.step1Label', { width: s.width, height: s.height, w, h, x0, y0 }),
     },
     {
-      title: '2. Scaled',
-      detail: `${nb(`× ${scale}`)} → ${nb(`${s.smallWidth} × ${s.smallHeight}`)}`,
-      label: `Step 2: the ink scaled by ${scale} so its longer side fits the ${side} pixel box: now ${s.smallWidth} × ${s.smallHeight} pixels.`,
+      title: t('draw.step2Title'),
+      detail: `${nb(`× ${scale}`)} → ${nb(small)}`,
+      label: t('draw.step2Label', { scale, side, size: small }),
     },
     {
-      title: '3. Centred',
-      detail: moved ? `moved ${moved}` : 'already centred',
-      label: `Step 3: placed in the ${field} field ${moved ? `and moved ${moved} (pixels) from plain centring` : 'where plain centring puts it'}, so its centre of mass (the ring, at ${fmt(fx)}, ${fmt(fy)}) sits on the field's centre (the cross, at ${s.field / 2}, ${s.field / 2}).`,
+      title: t('draw.step3Title'),
+      detail: moved ? t('draw.step3Moved', { moved }) : t('draw.step3Centred'),
+      label: t(moved ? 'draw.step3LabelMoved' : 'draw.step3Label', { field, moved, x: num(fx), y: num(fy), centre: num(s.field / 2) }),
     },
     {
-      title: '4. Read',
+      title: t('draw.step4Title'),
       detail: nb(`${field} px`),
-      label: `Step 4: the ${field} pixels the network reads, one input neuron each.`,
+      label: t('draw.step4Label', { field }),
     },
   ];
 }
 
-/** How many points a drawing holds, in words for the "pen stops" message. */
-export const fullWords = (maxPoints, fmtInt) =>
-  `This drawing has reached its limit of ${fmtInt(maxPoints)} points, so the pen stops here. Undo or Clear to draw on.`;
+/** The "pen stops" message: the drawing holds `maxPoints` points at most. */
+export const fullWords = (maxPoints) => t('draw.full', { max: maxPoints });

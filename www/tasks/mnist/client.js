@@ -5,6 +5,7 @@ import { Emitter } from '../../core/events.js';
 import { crashError } from '../../core/crash.js';
 import { REQUESTS, FRAME_ACK, CRASHED, fail, toError } from './protocol.js';
 import { unsupportedMessage } from '../../core/support.js';
+import { t } from '../../core/i18n.js';
 
 const GONE = 'this MNIST view was destroyed';
 
@@ -16,7 +17,7 @@ export class MnistClient {
     } catch (e) {
       // Browsers without module workers (Firefox before 114) refuse here: say so, not a TypeError.
       if (e?.name === 'SecurityError') throw e;
-      const error = new Error(unsupportedMessage(['module workers (the MNIST section trains in one)']));
+      const error = new Error(unsupportedMessage([t('mnist.needModuleWorkers')]));
       Object.assign(error, { code: 'unsupported', missing: ['module workers'], cause: e });
       throw error;
     }
@@ -32,11 +33,13 @@ export class MnistClient {
       // A worker that cannot even start (e.g. the wasm package is missing) ends here.
       e.preventDefault?.();
       if (this.closed) return;
+      // (messages for programmers in English; `i18n` words them on the page: display.js errorText)
+      const i18n = e.message ? null : { key: 'mnist.workerNoStart' };
       const message = e.message || 'the training worker could not start (is the wasm package built into www/pkg?)';
-      this.failAll(fail('state', message));
-      this.events.emit('error', { during: 'worker', code: 'state', message });
+      this.failAll(fail('state', message, i18n ? { i18n } : {}));
+      this.events.emit('error', { during: 'worker', code: 'state', message, ...(i18n ? { i18n } : {}) });
     };
-    this.worker.onmessageerror = () => this.events.emit('error', { during: 'message', code: 'state', message: 'a message from the worker could not be read' });
+    this.worker.onmessageerror = () => this.events.emit('error', { during: 'message', code: 'state', message: 'a message from the worker could not be read', i18n: { key: 'mnist.workerUnreadable' } });
   }
 
   /**

@@ -4,8 +4,9 @@
 // gallery of mistakes to that confusion. Many classes (own data) are drawn on a canvas instead.
 
 import { fmtInt } from '../../core/format.js';
+import { t as msg } from '../../core/i18n.js';
 import { palette, rgba } from '../../render/theme.js';
-import { pct } from './display.js';
+import { esc, pct } from './display.js';
 
 const TABLE_UP_TO = 20;
 
@@ -54,7 +55,7 @@ export class ConfusionView {
         td.classList.toggle('mn-zero', c === 0);
         const b = td.firstChild;
         b.textContent = c === 0 ? '' : fmtInt(c);
-        b.setAttribute('aria-label', `${fmtInt(c)} test images of a ${t} ${t === g ? 'recognised correctly' : `taken for a ${g}`}`);
+        b.setAttribute('aria-label', msg(t === g ? 'mnist.cellRight' : 'mnist.cellWrong', { count: c, t: String(t), g: String(g) }));
         if (t !== g) b.disabled = c === 0;
       });
     }
@@ -64,7 +65,7 @@ export class ConfusionView {
       fill.style.width = `${Number.isFinite(v) ? (v * 100).toFixed(1) : 0}%`;
       fill.classList.toggle('mn-weak', v < ev.accuracy - 0.02);
       li.querySelector('.mn-bar-value').textContent = pct(v);
-      li.setAttribute('aria-label', `class ${i}: ${Number.isFinite(v) ? `${pct(v)} correct` : 'no test images'}`);
+      li.setAttribute('aria-label', Number.isFinite(v) ? msg('mnist.barLabel', { i: String(i), accuracy: pct(v) }) : msg('mnist.barNoTest', { i: String(i) }));
     });
   }
 
@@ -76,9 +77,9 @@ export class ConfusionView {
       ? `<td class="mn-diag"><button type="button" class="mn-cell-static" tabindex="-1" data-t="${t}" data-g="${g}"></button></td>`
       : `<td class="mn-off"><button type="button" aria-pressed="false" data-t="${t}" data-g="${g}"></button></td>`);
     this.matrixWrap.innerHTML = k > TABLE_UP_TO
-      ? `<canvas class="mn-confusion-canvas" role="img" aria-label="Confusion matrix of ${k} classes (rows: true class, columns: guess)"></canvas>`
-      : `<table class="mn-confusion"><caption class="mn-sr">Confusion matrix: rows are the true digit, columns the network’s guess</caption>
-        <thead><tr><th><span class="mn-axis-t">true</span><span class="mn-axis-g">guess</span></th>${n.map((g) => `<th scope="col">${g}</th>`).join('')}</tr></thead>
+      ? `<canvas class="mn-confusion-canvas" role="img" aria-label="${esc(msg('mnist.confusionCanvas', { k }))}"></canvas>`
+      : `<table class="mn-confusion"><caption class="mn-sr">${esc(msg('mnist.confusionCaption'))}</caption>
+        <thead><tr><th><span class="mn-axis-t">${esc(msg('mnist.axisTrue'))}</span><span class="mn-axis-g">${esc(msg('mnist.axisGuess'))}</span></th>${n.map((g) => `<th scope="col">${g}</th>`).join('')}</tr></thead>
         <tbody>${n.map((t) => `<tr><th scope="row">${t}</th>${n.map((g) => cell(t, g)).join('')}</tr>`).join('')}</tbody></table>`;
     this.cells = [...this.matrixWrap.querySelectorAll('td')];
     this.select(this.selected);

@@ -4,14 +4,14 @@
 // and loading models.js's, its handles mount.js's.
 
 import { Emitter } from '../../core/events.js';
-import { fmtInt } from '../../core/format.js';
-import { NETWORK_SETTINGS, appliesTo, defaultOf } from '../../core/config.js';
+import { t } from '../../core/i18n.js';
+import { NETWORK_SETTINGS, appliesTo, coreWords, defaultOf } from '../../core/config.js';
 import { registerModel } from '../../core/models-on-page.js';
 import { DEFAULT_PALETTE, palette, css } from '../../render/theme.js';
 import { releasePage } from '../../ui/task-common.js';
 import { MnistClient } from './client.js';
 import { buildDom } from './dom.js';
-import { listen, render, updateCounters, writeNotes } from './display.js';
+import { errorText, listen, render, updateCounters, writeNotes } from './display.js';
 import { saveModel } from './models.js';
 
 export const TASK = 'mnist';
@@ -49,7 +49,7 @@ export class MnistController {
     this.ready = this.load({ urls: this.mnistUrls() });
     this.ready.catch(() => {}); // shown on the page; callers that await it see the error too
     // A drawing pad on the same page can read with the network trained here.
-    this.unregister = registerModel(element.ownerDocument, { name: 'The model you just trained', save: () => saveModel(this), on: (name, fn) => this.events.on(name, fn) });
+    this.unregister = registerModel(element.ownerDocument, { name: t('mnist.modelOnPage'), save: () => saveModel(this), on: (name, fn) => this.events.on(name, fn) });
   }
 
   mnistUrls() {
@@ -64,7 +64,7 @@ export class MnistController {
       this.alert(null);
       await fn();
     } catch (e) {
-      if (!this.destroyed) this.alert(e.message);
+      if (!this.destroyed) this.alert(errorText(e));
     }
   }
 
@@ -77,7 +77,7 @@ export class MnistController {
     this.playing = on;
     for (const b of this.root.querySelectorAll('.mn-toolbar button')) b.disabled = !this.isReady;
     const play = this.btn('play');
-    play.textContent = this.playing ? 'Pause' : 'Play';
+    play.textContent = t(this.playing ? 'mnist.pause' : 'mnist.play');
     play.classList.toggle('mn-playing', this.playing);
     this.btn('evaluate').disabled = !this.isReady || !this.hasTest;
   }
@@ -114,9 +114,7 @@ export class MnistController {
     this.accChart.clear();
     this.gallery.reset();
     this.root.querySelector('.mn-eval').classList.remove('mn-has-eval');
-    this.$('eval-summary').textContent = this.hasTest
-      ? 'Images it has never seen: how many does it get right, which does it mix up?'
-      : 'There is no test set: add a test images and labels pair to see how well it generalises.';
+    this.$('eval-summary').textContent = t(this.hasTest ? 'mnist.evalIntroImages' : 'mnist.noTestSet');
     writeNotes(this);
     this.setPlaying(false);
     updateCounters(this);
@@ -127,7 +125,7 @@ export class MnistController {
   /** Loads a data set (`urls` of the MNIST files, or own `files`) into the worker. */
   async load(payload) {
     const own = !payload.urls;
-    this.overlay(own ? 'Reading your files…' : 'Loading the MNIST digits…');
+    this.overlay(t(own ? 'mnist.readingYourFiles' : 'mnist.loadingDigits'));
     try {
       const d = await this.client.request('init', { ...payload, options: { ...this.netOptions, task: own ? 'images' : TASK } });
       this.isReady = true;
@@ -141,7 +139,7 @@ export class MnistController {
       return d;
     } catch (e) {
       this.failure = e.message;
-      if (!this.isReady) this.overlay(own ? 'These files could not be used' : 'The MNIST digits could not be loaded', e.message, !own);
+      if (!this.isReady) this.overlay(t(own ? 'mnist.filesUnusable' : 'mnist.loadFailed'), errorText(e), !own);
       else this.$('loading').hidden = true;
       this.events.emit('error', { during: 'load', code: e.code, message: e.message });
       throw e;
@@ -180,7 +178,7 @@ export class MnistController {
     try {
       await this.configure(options, preset);
     } catch (e) {
-      this.settings.error(e.detail ?? e.message);
+      this.settings.error(coreWords(e));
     }
   }
 
@@ -202,9 +200,10 @@ export class MnistController {
       this.dataName = before;
       throw e;
     });
-    if (!files) return 'Back on the MNIST digits.';
+    if (!files) return t('mnist.backOnMnist');
     const side = Math.round(Math.sqrt(d.info.sizes[0]));
-    return `Training on ${names.images} (${fmtInt(d.state.exampleCount)} images of ${side}×${side} pixels, ${d.info.sizes.at(-1)} classes)${d.hasTest ? ` with ${names.testImages} to test on` : ''}.`;
+    const params = { name: names.images, count: d.state.exampleCount, side, classes: d.info.sizes.at(-1), test: names.testImages };
+    return t(d.hasTest ? 'mnist.trainingOnWithTest' : 'mnist.trainingOn', params);
   }
 
   /** A request to the worker once the data is in; `playing`: what the Play button says meanwhile. */

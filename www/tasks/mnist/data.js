@@ -3,6 +3,8 @@
 import { fail } from './protocol.js';
 
 const NAMES = { trainImages: 'training images', trainLabels: 'training labels', testImages: 'test images', testLabels: 'test labels' };
+// Their message keys: a failure carries `i18n` for the page to word it (protocol.js).
+const KEYS = { trainImages: 'mnist.fileTrainImages', trainLabels: 'mnist.fileTrainLabels', testImages: 'mnist.fileTestImages', testLabels: 'mnist.fileTestLabels' };
 
 /**
  * Fetches the files of `urls` at once; progress(loaded, total, files) at most every 60 ms. A file
@@ -20,10 +22,14 @@ export async function fetchAll(urls, progress, maxBytes = Infinity) {
   };
   const one = async (key) => {
     const what = `could not load the ${NAMES[key]} (${urls[key]})`;
+    const said = (why) => ({ i18n: { key: 'mnist.fileLoadFailed', params: { what: { key: KEYS[key] }, url: urls[key], why } } });
     const res = await fetch(urls[key]).catch((e) => {
-      throw fail('data', `${what}: ${e.message}`);
+      throw fail('data', `${what}: ${e.message}`, said(e.message));
     });
-    if (!res.ok) throw fail('data', `${what}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    if (!res.ok) {
+      const http = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+      throw fail('data', `${what}: ${http}`, said(http));
+    }
     [totals[key], loaded[key]] = [Number(res.headers.get('content-length')) || 0, 0];
     const chunks = [];
     for (const reader = res.body.getReader(); ;) {
@@ -33,7 +39,8 @@ export async function fetchAll(urls, progress, maxBytes = Infinity) {
       loaded[key] += value.length;
       if (loaded[key] > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw fail('data', `${what}: the file is over ${Math.floor(maxBytes / 2 ** 20)} MB, more than a data file may be`);
+        const max = Math.floor(maxBytes / 2 ** 20);
+        throw fail('data', `${what}: the file is over ${max} MB, more than a data file may be`, { i18n: { key: 'mnist.fileTooBig', params: { what: { key: KEYS[key] }, url: urls[key], max } } });
       }
       totals[key] = Math.max(totals[key], loaded[key]);
       report(false);

@@ -3,14 +3,48 @@
 // errors; each passed on as the section's event of that name) and the drawing of the latest frame,
 // with the animation clock of a step kept here. Everything about the network comes from the frame.
 
-import { fmt, fmtInt } from '../../core/format.js';
+import { fmt, fmtInt, percent } from '../../core/format.js';
+import { has, t } from '../../core/i18n.js';
+import { coreWords } from '../../core/config.js';
 import { ANIM_MS } from '../../render/network.js';
-import { palette } from '../../render/theme.js';
+import { colourName } from '../../render/theme.js';
 
 const EVAL_VIEW_MS = 1200; // the confusion matrix and gallery follow training at most this often
 
-export const pct = (x, d = 1) => (Number.isFinite(x) ? `${(x * 100).toFixed(d)}%` : '–');
+/** A fraction as a percentage in the page's language (format.js). */
+export const pct = (x, d = 1) => percent(x, d);
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
+/** The palette's colour names in the page's language (theme.js), for messages: pos, posCap, neg. */
+const colours = (name) => ({ pos: colourName(name, 'pos'), posCap: cap(colourName(name, 'pos')), neg: colourName(name, 'neg') });
+/** Text for markup (messages are plain text). */
+export const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A message with some params set apart as elements (e.g. a number in <b>): nodes to append.
+ * `marked`: param name → [tag, text].
+ */
+export function messageNodes(key, params, marked) {
+  const names = Object.keys(marked);
+  const text = t(key, { ...params, ...Object.fromEntries(names.map((n, i) => [n, `\u0001${i}\u0002`])) });
+  return text.split(/\u0001(\d+)\u0002/).map((piece, k) => {
+    if (k % 2 === 0) return piece;
+    const [tag, content] = marked[names[Number(piece)]];
+    return Object.assign(document.createElement(tag), { textContent: content });
+  }).filter((n) => n !== '');
+}
+
+/**
+ * What an error says on the page: the worker's and the page's own errors carry a message key
+ * (`i18n: { key, params }`, a param may itself be { key, params }) and are worded here, in the
+ * page's language; others say their (English) message, or the core's `detail` when `detail` is set.
+ */
+export function errorText(e, detail = false) {
+  const word = (m) => (m && typeof m === 'object' && typeof m.key === 'string' && has(m.key)
+    ? t(m.key, Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, v && typeof v === 'object' ? word(v) ?? '' : v])))
+    : null);
+  // The core's errors (a code of its own): worded by coreWords (the language's sentence and the detail).
+  return word(e?.i18n) ?? (['config', 'data', 'model', 'input', 'diverged'].includes(e?.code) ? coreWords(e) : detail ? e?.detail ?? e?.message : e?.message) ?? String(e);
+}
 /** Writes text only when it changed (no layout work for a frame that says the same). */
 const setText = (el, text) => {
   if (el.textContent !== text) el.textContent = text;
@@ -22,8 +56,8 @@ export function listen(c) {
   on('progress', (m) => {
     c.loading = { loaded: m.loaded, total: m.total };
     Object.assign(c.$('progress'), { max: Math.max(1, m.total), value: m.loaded });
-    const mb = (n) => (n / 1e6).toFixed(1);
-    c.$('load-note').textContent = m.total ? `${mb(m.loaded)} of ${mb(m.total)} MB` : `${mb(m.loaded)} MB`;
+    const mb = (n) => fmt(n / 1e6, 1);
+    c.$('load-note').textContent = m.total ? t('mnist.loadedOfMb', { loaded: mb(m.loaded), total: mb(m.total) }) : t('mnist.loadedMb', { loaded: mb(m.loaded) });
   });
   on('frame', (f) => {
     Object.assign(c, { frame: f, fresh: true, seen: f.state.seen, samplesPerSecond: f.samplesPerSecond });
@@ -48,8 +82,8 @@ export function listen(c) {
     c.alert(message(m));
     c.events.emit(event, m);
   };
-  on('diverged', stopped('diverged', (m) => `${m.message ?? 'Training diverged.'} Press Reset to start again.`));
-  on('error', stopped('error', (m) => `Training stopped: ${m.message}`));
+  on('diverged', stopped('diverged', (m) => t('mnist.divergedAlert', { why: m.message ? coreWords({ code: 'diverged', detail: m.message }) : t('mnist.diverged'), reset: t('mnist.reset') })));
+  on('error', stopped('error', (m) => t('mnist.trainingStopped', { why: errorText(m) })));
 }
 
 /** A new evaluation: the accuracy chart and counter now, the matrix and mistakes soon. */
@@ -77,10 +111,10 @@ function showEvaluation(c, ev) {
   c.root.querySelector('.mn-eval').classList.add('mn-has-eval');
   c.confusion.update(ev);
   c.gallery.update(ev);
-  c.$('eval-summary').replaceChildren(
-    Object.assign(document.createElement('b'), { textContent: pct(ev.accuracy, 2) }),
-    ` of ${fmtInt(ev.count)} test ${c.dataName === 'MNIST' ? 'digits' : 'images'} right after ${fmt(ev.epochs, ev.epochs % 1 === 0 ? 0 : 2)} epoch${ev.epochs === 1 ? '' : 's'} (test loss ${fmt(ev.loss, 3)}).`,
-  );
+  const key = c.dataName === 'MNIST' ? 'mnist.evalSummaryDigits' : 'mnist.evalSummaryImages';
+  c.$('eval-summary').replaceChildren(...messageNodes(key, {
+    count: ev.count, n: ev.epochs, epochs: fmt(ev.epochs, ev.epochs % 1 === 0 ? 0 : 2), loss: fmt(ev.loss, 3),
+  }, { accuracy: ['b', pct(ev.accuracy, 2)] }));
 }
 
 /** One animation frame: a new worker frame (acknowledged once drawn), then what changed. */
@@ -97,11 +131,9 @@ export function render(c, now) {
     else if (key !== c.animKey && s.phase !== 'idle' && s.phase !== 'present') c.animStart = now;
     c.animKey = key;
     c.weights.setFrame(f);
-    const says = f.guess === null ? '' : ` · the network says ${f.guess}`;
-    const label = f.label ?? '–';
-    setText(c.$('status'), f.probe != null
-      ? `Test image ${fmtInt(f.probe + 1)} · a ${label}${says}`
-      : `Training example ${fmtInt(s.example + 1)} of ${fmtInt(s.exampleCount)} · label ${label}${says}`);
+    const params = { index: f.probe != null ? f.probe + 1 : s.example + 1, count: s.exampleCount, label: String(f.label ?? '–'), guess: String(f.guess) };
+    const says = f.guess === null ? '' : 'Guess';
+    setText(c.$('status'), t(f.probe != null ? `mnist.statusTest${says}` : `mnist.statusTraining${says}`, params));
     setText(c.$('phase'), f.playing || !f.stepped ? '' : phaseText(s, f.sizes, f.label));
     updateCounters(c);
     c.netDirty = true;
@@ -125,14 +157,16 @@ export function render(c, now) {
 
 function phaseText(s, sizes, label) {
   const L = sizes.length - 1;
-  const name = (l) => (l === 0 ? 'the input' : l === L ? 'the output layer' : `hidden layer ${l}`);
-  return {
-    present: `The image is on the ${fmtInt(sizes[0])} input neurons, one per pixel. Step to send it forward.`,
-    forward: `Forward: ${name(s.layer + 1)} adds up its weighted inputs from ${name(s.layer)} and fires.`,
-    error: `Error: the outputs are compared with the label ${label ?? ''} (dashed ring). This example’s loss is ${fmt(s.exampleLoss, 4)}.`,
-    backward: `Backward: the error flows back through the weights between ${name(s.layer)} and ${name(s.layer + 1)}; violet shows how much each weight is to blame.`,
-    update: 'Update: the weights move a little against their gradients (the flash shows how much each changed).',
-  }[s.phase] ?? '';
+  // A layer's name as the subject of a sentence, or after a preposition (German declines them).
+  const name = (l, as) => t(`mnist.layer${as}${l === 0 ? 'Input' : l === L ? 'Output' : 'Hidden'}`, { n: l });
+  switch (s.phase) {
+    case 'present': return t('mnist.phasePresent', { count: sizes[0], step: t('mnist.step') });
+    case 'forward': return t('mnist.phaseForward', { to: name(s.layer + 1, 'Subject'), from: name(s.layer, 'Object') });
+    case 'error': return t('mnist.phaseError', { label: String(label ?? ''), loss: fmt(s.exampleLoss, 4) });
+    case 'backward': return t('mnist.phaseBackward', { from: name(s.layer, 'Object'), to: name(s.layer + 1, 'Object') });
+    case 'update': return t('mnist.phaseUpdate');
+    default: return '';
+  }
 }
 
 /** Epoch, examples seen, speed and test accuracy. */
@@ -149,20 +183,19 @@ function updateCaption(c, sizes) {
   const parts = c.net.synapseSummary();
   const capped = parts.filter((p) => p.shown < p.total);
   const L = sizes.length - 1;
-  const where = (k) => (k === 0 ? 'from the input' : k === L - 1 ? 'into the output layer' : `between hidden layers ${k} and ${k + 1}`);
+  const where = (k) => (k === 0 ? t('mnist.synapsesFromInput') : k === L - 1 ? t('mnist.synapsesIntoOutput') : t('mnist.synapsesBetweenHidden', { a: k, b: k + 1 }));
+  const list = capped.map((p) => t('mnist.captionPart', { shown: p.shown, total: p.total, where: where(p.layer) })).join(t('mnist.captionJoin'));
   const text = capped.length
-    ? `Showing the ${capped.map((p) => `${fmtInt(p.shown)} strongest of ${fmtInt(p.total)} synapses ${where(p.layer)}`).join(', and the ')}${capped.length < parts.length ? '; all the others are drawn' : ''}.`
-    : 'All synapses shown.';
-  const p = palette(c.palette);
-  setText(c.$('caption'), `${text} ${cap(p.posName)}: positive weight, ${p.negName}: negative; brighter and thicker: stronger.`);
+    ? t(capped.length < parts.length ? 'mnist.captionShowingSome' : 'mnist.captionShowing', { parts: list })
+    : t('mnist.captionAll');
+  setText(c.$('caption'), `${text} ${t('mnist.captionColours', colours(c.palette))}`);
 }
 
 /** The texts that name the network's size or the palette's colours. */
 export function writeNotes(c) {
   const sizes = c.info?.sizes;
   if (!sizes) return;
-  const p = palette(c.palette);
   const side = Math.round(Math.sqrt(sizes[0]));
-  c.$('weights-note').textContent = `Each picture is one neuron’s ${fmtInt(sizes[0])} incoming weights laid out like the ${side}×${side} image: the neuron fires for ink on ${p.posName} and is held back by ink on ${p.negName}. They start as noise; watch them change as it learns.`;
-  c.net.canvas.setAttribute('aria-label', `The network: ${sizes.join('–')} neurons. The input image is on the left, the ${sizes.at(-1)} outputs on the right. ${cap(p.posName)} synapses are positive weights, ${p.negName} ones negative.`);
+  c.$('weights-note').textContent = t('mnist.weightsNote', { count: sizes[0], side, ...colours(c.palette) });
+  c.net.canvas.setAttribute('aria-label', t('mnist.networkLabel', { sizes: sizes.join('–'), outputs: sizes.at(-1), ...colours(c.palette) }));
 }

@@ -1,16 +1,18 @@
 // A gallery of the test images the network gets wrong, each drawn from its pixels with the true
 // label → the network's guess. Picking one shows the network thinking about it.
 
+import { t } from '../../core/i18n.js';
 import { COLOURS } from '../../render/theme.js';
+import { esc } from './display.js';
 
 const PAGE = 40;
-const EMPTY = 'Evaluate the network on the test images to see what it gets wrong.';
+const EMPTY = () => t('mnist.galleryEmpty');
 
 export class Gallery {
   /** images(indices) → Promise<{ pixels, side }>: test images' pixels; onPick(index): one was picked. */
   constructor(wrap, images, onPick) {
     Object.assign(this, { wrap, images, cache: new Map(), items: [], filter: null, shown: PAGE, selected: -1, token: 0 });
-    wrap.innerHTML = `<p class="mn-gallery-status">${EMPTY}</p><ul class="mn-gallery"></ul><button type="button" class="mn-btn mn-btn-quiet" hidden>Show more mistakes</button>`;
+    wrap.innerHTML = `<p class="mn-gallery-status">${esc(EMPTY())}</p><ul class="mn-gallery"></ul><button type="button" class="mn-btn mn-btn-quiet" hidden>${esc(t('mnist.showMoreMistakes'))}</button>`;
     [this.status, this.grid, this.more] = wrap.children;
     this.more.addEventListener('click', () => {
       this.shown += PAGE;
@@ -46,14 +48,14 @@ export class Gallery {
 
   describe(list, page) {
     const f = this.filter;
-    if (this.items.length === 0) return this.total ? 'No mistakes on the test images.' : EMPTY;
+    if (this.items.length === 0) return this.total ? t('mnist.noMistakes') : EMPTY();
     if (f) {
       const all = Math.max(f.count ?? 0, list.length);
-      const listed = all > list.length ? ` (${list.length} of them are among the mistakes listed)` : list.length > page.length ? ` (showing ${page.length})` : '';
-      return `${all} test image${all === 1 ? '' : 's'} of a ${f.t} taken for a ${f.g}${listed}. Pick the cell again to show all mistakes.`;
+      const listed = all > list.length ? t('mnist.galleryAmongListed', { n: list.length }) : list.length > page.length ? t('mnist.galleryShowing', { n: page.length }) : '';
+      return t('mnist.galleryFiltered', { all, t: String(f.t), g: String(f.g), listed });
     }
-    const listed = this.items.length < this.wrong ? ` (the first ${this.items.length} are listed)` : '';
-    return `The network gets ${this.wrong.toLocaleString('en-US')} of ${this.total.toLocaleString('en-US')} test images wrong${listed}. Each shows the true digit → the network’s guess; pick one to watch it think.`;
+    const listed = this.items.length < this.wrong ? t('mnist.galleryFirstListed', { n: this.items.length }) : '';
+    return t('mnist.galleryWrong', { wrong: this.wrong, total: this.total, listed });
   }
 
   async render() {
@@ -74,8 +76,9 @@ export class Gallery {
       }
     }
     if (token !== this.token) return;
+    const say = (key, it) => esc(t(key, { index: String(it.index + 1), label: String(it.label), guess: String(it.guess) }));
     this.grid.innerHTML = page.map((it) => `<li><button type="button" class="mn-thumb" data-index="${it.index}" aria-pressed="${it.index === this.selected}"
-      aria-label="Test image ${it.index + 1}: a ${it.label}, the network guessed ${it.guess}"><canvas></canvas><span class="mn-thumb-cap" title="a ${it.label}, guessed ${it.guess}"><span
+      aria-label="${say('mnist.thumbLabel', it)}"><canvas></canvas><span class="mn-thumb-cap" title="${say('mnist.thumbTitle', it)}"><span
       class="mn-true">${it.label}</span><span class="mn-arrow" aria-hidden="true">→</span><span class="mn-guess">${it.guess}</span></span></button></li>`).join('');
     this.grid.querySelectorAll('canvas').forEach((c, k) => {
       const img = this.cache.get(page[k].index);

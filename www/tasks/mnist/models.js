@@ -3,16 +3,16 @@
 // mismatched model is refused by the core and the current one stays. `c` is the controller.
 
 import { SCHEMA } from '../../core/config.js';
-import { fmtInt } from '../../core/format.js';
+import { t } from '../../core/i18n.js';
 import { downloadBlob } from '../../ui/recorder.js';
-import { PRESETS } from './settings.js';
-import { pct, onEvaluation } from './display.js';
+import { presets } from './settings.js';
+import { esc, errorText, pct, onEvaluation } from './display.js';
 
 /** The network's .ngm bytes, described by its shape, epochs and test accuracy. */
 export async function saveModel(c) {
   await c.whenReady();
-  const acc = c.evaluation ? `, test accuracy ${pct(c.evaluation.accuracy, 2)}` : '';
-  return c.client.request('save', { note: `${c.info.sizes.join('-')} trained ${c.frame?.state.cycle ?? 0} epochs in the browser${acc}` });
+  const params = { sizes: c.info.sizes.join('-'), epochs: c.frame?.state.cycle ?? 0, accuracy: c.evaluation ? pct(c.evaluation.accuracy, 2) : '' };
+  return c.client.request('save', { note: t(c.evaluation ? 'mnist.modelNoteAccuracy' : 'mnist.modelNote', params) });
 }
 
 /** Loads model bytes (copied: the caller's stay usable), with a pretrained model's `options`. */
@@ -26,39 +26,39 @@ export async function loadBytes(c, bytes, options = null, preset = undefined) {
 }
 
 async function loadPretrained(c, name) {
-  const what = `The pretrained ${PRESETS[name].name} model`;
+  const model = presets()[name].name;
   const res = await fetch(new URL(`../../models/${name}.ngm`, import.meta.url)).catch((e) => {
-    throw new Error(`${what} could not be fetched (${e.message}).`);
+    throw new Error(t('mnist.pretrainedFetchFailed', { model, why: e.message }));
   });
-  if (!res.ok) throw new Error(`${what} is not available (models/${name}.ngm: HTTP ${res.status}). It is made with “cargo xtask train”.`);
+  if (!res.ok) throw new Error(t('mnist.pretrainedMissing', { model, file: `models/${name}.ngm`, status: String(res.status) }));
   const options = { preset: name, task: c.dataName === 'MNIST' ? 'mnist' : 'images' };
   const d = await loadBytes(c, new Uint8Array(await res.arrayBuffer()), options, name);
   c.netOptions = { preset: name };
-  return `Loaded the pretrained ${PRESETS[name].name} model${d.evaluation ? `: ${pct(d.evaluation.accuracy, 2)} of the test digits right` : ''}.`;
+  return d.evaluation ? t('mnist.pretrainedLoadedAccuracy', { model, accuracy: pct(d.evaluation.accuracy, 2) }) : t('mnist.pretrainedLoaded', { model });
 }
 
 /** The Models panel in `wrap`: save, load a file, load a pretrained model. */
 export function modelsPanel(wrap, c) {
   wrap.innerHTML = `
-    <h3 class="mn-h">Models</h3>
+    <h3 class="mn-h">${esc(t('mnist.modelsLabel'))}</h3>
     <div class="mn-row">
-      <button type="button" class="mn-btn" data-act="save">Save model</button>
-      <label class="mn-btn mn-file"><input type="file" accept=".ngm,application/octet-stream" aria-label="Load model"><span>Load model</span></label>
+      <button type="button" class="mn-btn" data-act="save">${esc(t('mnist.saveModel'))}</button>
+      <label class="mn-btn mn-file"><input type="file" accept=".ngm,application/octet-stream" aria-label="${esc(t('mnist.loadModel'))}"><span>${esc(t('mnist.loadModel'))}</span></label>
     </div>
     <div class="mn-row">
-      <label class="mn-field mn-inline"><span>Pretrained</span>
-        <select aria-label="Pretrained">${Object.entries(PRESETS).map(([k, v]) => `<option value="${k}">${v.name}</option>`).join('')}</select>
+      <label class="mn-field mn-inline"><span>${esc(t('mnist.pretrained'))}</span>
+        <select aria-label="${esc(t('mnist.pretrained'))}">${Object.entries(presets()).map(([k, v]) => `<option value="${k}">${esc(v.name)}</option>`).join('')}</select>
       </label>
-      <button type="button" class="mn-btn" data-act="pretrained">Load pretrained</button>
+      <button type="button" class="mn-btn" data-act="pretrained">${esc(t('mnist.loadPretrained'))}</button>
     </div>
     <p class="mn-msg" role="status" aria-live="polite"></p>`;
   const msg = wrap.querySelector('.mn-msg');
-  const run = (fn) => report(msg, 'Working…', fn);
+  const run = (fn) => report(msg, t('mnist.working'), fn);
   wrap.querySelector('[data-act="save"]').addEventListener('click', () => run(async () => {
     const bytes = await saveModel(c);
     const name = `neuroglow-${c.preset}-${c.info.sizes.join('-')}.ngm`;
     downloadBlob(new Blob([bytes], { type: 'application/octet-stream' }), name);
-    return `Saved ${name} (${fmtInt(Math.ceil(bytes.length / 1024))} KB).`;
+    return t('mnist.saved', { name, kb: Math.ceil(bytes.length / 1024) });
   }));
   const which = wrap.querySelector('select');
   wrap.querySelector('[data-act="pretrained"]').addEventListener('click', () => run(() => loadPretrained(c, which.value)));
@@ -69,9 +69,9 @@ export function modelsPanel(wrap, c) {
     if (!f) return;
     run(async () => {
       const max = SCHEMA.limits.maxModelBytes;
-      if (f.size > max) throw new Error(`${f.name} is ${fmtInt(Math.ceil(f.size / 2 ** 20))} MB; a model file is at most ${fmtInt(Math.floor(max / 2 ** 20))} MB.`);
+      if (f.size > max) throw new Error(t('mnist.modelTooBig', { name: f.name, size: Math.ceil(f.size / 2 ** 20), max: Math.floor(max / 2 ** 20) }));
       const d = await loadBytes(c, new Uint8Array(await f.arrayBuffer()), null, 'custom');
-      return `Loaded ${f.name}${d.note ? `: ${d.note}` : ''}.`;
+      return d.note ? t('mnist.loadedFileNote', { name: f.name, note: d.note }) : t('mnist.loadedFile', { name: f.name });
     });
   });
 }
@@ -89,6 +89,6 @@ export async function report(el, pending, fn) {
   try {
     say(el, await fn());
   } catch (e) {
-    say(el, e.detail ?? e.message, true);
+    say(el, errorText(e, true), true);
   }
 }

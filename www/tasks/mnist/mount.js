@@ -9,6 +9,7 @@ import { PALETTES } from '../../render/theme.js';
 import { addStylesheet, mountSection, writeUrl, destroyGuards, linkFor, embedCodeFor } from '../../ui/task-common.js';
 import { MnistController, TASK, NET, sameValue } from './controller.js';
 import { loadBytes, saveModel } from './models.js';
+import { t as msg } from '../../core/i18n.js';
 
 /** Options of the section itself (the rest are the network's, checked by the core). */
 const VIEW_OPTIONS = ['task', 'examplesPerSecond', 'autoplay', 'dataUrl', 'heading', 'palette'];
@@ -128,7 +129,7 @@ export async function mountMnistTask(element, { settings, warnings }) {
     link: live('link', () => linkFor(t.element, t.settings)),
     embedCode: live('embedCode', (opts) => {
       const sizes = [784, ...t.settings.hidden, 10].join('-');
-      return embedCodeFor(t.element, t.settings, `neuroglow: a ${sizes} neural network learning handwritten digits (MNIST)`, opts);
+      return embedCodeFor(t.element, t.settings, msg('mnist.embedTitle', { sizes }), opts);
     }),
     on: live('on', (name, fn) => {
       if (!EVENTS.includes(name)) throw new Error(`neuroglow on(name, fn): unknown event "${name}" (events: ${EVENTS.join(', ')})`);

@@ -4,10 +4,12 @@
 // checks them; its message is shown when it refuses.
 
 import { SCHEMA } from '../../core/config.js';
-import { fmtInt } from '../../core/format.js';
+import { t } from '../../core/i18n.js';
+import { esc } from './display.js';
 import { say, report } from './models.js';
 
-const SLOTS = { images: 'Training images', labels: 'Training labels', testImages: 'Test images (optional)', testLabels: 'Test labels (optional)' };
+/** The file slots and their labels' message keys. */
+const SLOTS = { images: 'mnist.slotImages', labels: 'mnist.slotLabels', testImages: 'mnist.slotTestImages', testLabels: 'mnist.slotTestLabels' };
 
 /** Which slot a file name suggests, or null. */
 function slotOf(name) {
@@ -18,20 +20,21 @@ function slotOf(name) {
   return images ? 'images' : 'labels';
 }
 
-const HTML = `
+/** The panel's markup, in the page's language. */
+const html = (m = (key) => esc(t(key))) => `
   <details class="mn-own">
-    <summary><h3 class="mn-h">Train on your own data</h3></summary>
+    <summary><h3 class="mn-h">${m('mnist.ownHeading')}</h3></summary>
     <div class="mn-own-body">
-      <p class="mn-note">An images file and a labels file in IDX format, gzipped or not: square greyscale images up to 64×64 pixels and up to 100 classes. Fashion-MNIST works as it comes. Add a test pair (names with “t10k” or “test”) to see test accuracy and mistakes.</p>
+      <p class="mn-note">${m('mnist.ownIntro')}</p>
       <div class="mn-drop" tabindex="-1">
-        <p>Drop the files here, or choose them:</p>
-        <div class="mn-slots">${Object.entries(SLOTS).map(([k, t]) => `
-          <label class="mn-slot"><span class="mn-slot-name">${t}</span><input type="file" data-slot="${k}" aria-label="${t}"><span class="mn-slot-file" data-for="${k}">none</span></label>`).join('')}
+        <p>${m('mnist.dropHere')}</p>
+        <div class="mn-slots">${Object.entries(SLOTS).map(([k, key]) => `
+          <label class="mn-slot"><span class="mn-slot-name">${m(key)}</span><input type="file" data-slot="${k}" aria-label="${m(key)}"><span class="mn-slot-file" data-for="${k}">${m('mnist.noFile')}</span></label>`).join('')}
         </div>
       </div>
       <div class="mn-row">
-        <button type="button" class="mn-btn mn-btn-primary" data-act="use">Train on these files</button>
-        <button type="button" class="mn-btn" data-act="mnist">Back to MNIST</button>
+        <button type="button" class="mn-btn mn-btn-primary" data-act="use">${m('mnist.useFiles')}</button>
+        <button type="button" class="mn-btn" data-act="mnist">${m('mnist.backToMnist')}</button>
       </div>
       <p class="mn-msg" role="status" aria-live="polite"></p>
     </div>
@@ -39,7 +42,7 @@ const HTML = `
 
 /** Builds the panel into `wrap`; use(bytes, names) → Promise<string> trains on the files (none: on MNIST again), says what it did. */
 export function ownData(wrap, use) {
-  wrap.innerHTML = HTML;
+  wrap.innerHTML = html();
   const files = {};
   const msg = wrap.querySelector('.mn-msg');
   const set = (slot, file) => {
@@ -50,15 +53,15 @@ export function ownData(wrap, use) {
     input.addEventListener('change', () => input.files?.[0] && set(input.dataset.slot, input.files[0]));
   }
   listenDrop(wrap.querySelector('.mn-drop'), set, msg);
-  const run = (fn) => report(msg, 'Reading the files…', fn);
+  const run = (fn) => report(msg, t('mnist.readingFiles'), fn);
   wrap.querySelector('[data-act="use"]').addEventListener('click', () => run(async () => {
-    if (!files.images || !files.labels) throw new Error('Choose an images file and a labels file first.');
-    if (!!files.testImages !== !!files.testLabels) throw new Error('A test set needs both its images and its labels file.');
+    if (!files.images || !files.labels) throw new Error(t('mnist.needPair'));
+    if (!!files.testImages !== !!files.testLabels) throw new Error(t('mnist.needTestPair'));
     const [bytes, names] = [{}, {}];
     const { maxFileBytes } = SCHEMA.limits;
     // Measured before reading: a file too big for the core is never loaded into memory.
     const big = Object.values(files).find((f) => f.size > maxFileBytes);
-    if (big) throw new Error(`${big.name} is ${fmtInt(Math.ceil(big.size / 2 ** 20))} MB; data files of up to ${fmtInt(Math.floor(maxFileBytes / 2 ** 20))} MB can be used.`);
+    if (big) throw new Error(t('mnist.dataTooBig', { name: big.name, size: Math.ceil(big.size / 2 ** 20), max: Math.floor(maxFileBytes / 2 ** 20) }));
     for (const [k, f] of Object.entries(files)) [bytes[k], names[k]] = [new Uint8Array(await f.arrayBuffer()), f.name];
     return use(bytes, names);
   }));
@@ -81,6 +84,6 @@ function listenDrop(drop, set, msg) {
       if (slot) set(slot, f);
       else unknown.push(f.name);
     }
-    if (unknown.length) say(msg, `Could not tell from the name whether ${unknown.join(', ')} holds images or labels: choose it in the right box.`, true);
+    if (unknown.length) say(msg, t('mnist.unknownDropped', { names: unknown.join(', ') }), true);
   });
 }

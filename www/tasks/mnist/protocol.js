@@ -2,7 +2,9 @@
 // unit-tested in Node (tests/unit/protocol.test.mjs). A request { type: one of REQUESTS, id, ...payload }
 // gets exactly one reply: { type: 'reply', id, ok: true, value } or { type: 'reply', id, ok: false,
 // error: { code, message, … } }, `code` being the core's or STOPPED (the page branches on codes, never
-// on text). Reports (no id): EVENTS; a 'frame' is the core's frame snapshot with every buffer copied
+// on text). The worker has no message catalogue: an error the page shows may carry `i18n: { key,
+// params }` (a param may itself be { key, params }), worded on the page in its language
+// (display.js errorText); `message` stays English, for programmers. Reports (no id): EVENTS; a 'frame' is the core's frame snapshot with every buffer copied
 // and transferred, plus playing, stepped, label, probe and samplesPerSecond. The page acknowledges
 // each drawn frame ({ type: FRAME_ACK }), so frames never queue up.
 // Should the worker's wasm module trap, the worker says so first ({ type: CRASHED, crash }, crash as
@@ -26,7 +28,7 @@ export const isStopped = (e) => e?.code === STOPPED;
 /** An error as a reply carries it (structured-clone safe). */
 export function errorData(e) {
   const out = { code: typeof e?.code === 'string' ? e.code : 'state', message: String(e?.message ?? e) };
-  for (const k of ['option', 'detail', 'range']) if (e?.[k] !== undefined) out[k] = e[k];
+  for (const k of ['option', 'detail', 'range', 'i18n']) if (e?.[k] !== undefined) out[k] = e[k];
   return out;
 }
 

@@ -55,7 +55,7 @@ export class Session {
     const { type, id } = msg ?? {};
     try {
       if (!REQUESTS.includes(type)) throw fail('input', `unknown message "${type}"`);
-      if (!this.pg && type !== 'init') throw fail('state', 'the network is not ready yet (the data is still loading)');
+      if (!this.pg && type !== 'init') throw fail('state', 'the network is not ready yet (the data is still loading)', { i18n: { key: 'mnist.notReady' } });
       if (this.evals.pending && !DURING_EVALUATION.includes(type)) await this.evals.idle();
       const value = await this[type](msg);
       if (type !== 'train') this.post(ok(id, value), transferables(value)); // train replies when done
@@ -155,7 +155,7 @@ export class Session {
   }
 
   evaluate() {
-    if (!this.data.test) throw fail('data', 'there is no test data to evaluate on (add a test images and labels pair)');
+    if (!this.data.test) throw fail('data', 'there is no test data to evaluate on (add a test images and labels pair)', { i18n: { key: 'mnist.noTestData' } });
     return this.runEvaluation('request');
   }
 

@@ -3,7 +3,9 @@
 
 import { fmtInt } from '../../core/format.js';
 import { SCHEMA } from '../../core/config.js';
+import { has, t } from '../../core/i18n.js';
 import { NetworkFields, shownValue } from '../../ui/network-fields.js';
+import { esc } from './display.js';
 
 /** One line saying what a network is: 784-16-16-10 · sigmoid · squared error · SGD. */
 function blurb(sizes, o) {
@@ -13,33 +15,41 @@ function blurb(sizes, o) {
   return parts.join(' · ');
 }
 
-/** The presets by name: their menu label and one-line description. */
-export const PRESETS = Object.fromEntries(SCHEMA.presets.map((p) => [p.name, { name: p.label, blurb: blurb(p.sizes, p.options) }]));
+/** A preset's name in the page's language (the core's label when the catalogue has none). */
+const presetLabel = (p) => {
+  const key = `mnist.presetName${p.name[0].toUpperCase()}${p.name.slice(1)}`;
+  return has(key) ? t(key) : p.label;
+};
 
-const SPEEDS = [[0, 'Full speed'], [10000, '10,000 a second'], [1000, '1,000 a second'], [100, '100 a second'], [10, '10 a second'], [2, '2 a second']];
+/** The presets by name: their menu label and one-line description (looked up when asked: the catalogue loads after import). */
+export const presets = () => Object.fromEntries(SCHEMA.presets.map((p) => [p.name, { name: presetLabel(p), blurb: blurb(p.sizes, p.options) }]));
+
+const SPEEDS = [0, 10000, 1000, 100, 10, 2];
+const speedName = (v) => (v > 0 ? t('mnist.perSecond', { n: v }) : t('mnist.fullSpeed'));
+const m = (key, params) => esc(t(key, params));
 const FIELDS = ['hidden', 'activation', 'outputActivation', 'loss', 'optimizer', 'learningRate', 'momentum', 'batchSize', 'lrDecay', 'seed'];
 
 let counter = 0;
 
 /** The panel's markup (`p`: the prefix of its element ids); the custom fields are added after. */
-function settingsHtml(p) {
+function settingsHtml(p, list) {
   const radio = (value, text) => `<label class="mn-seg-item"><input type="radio" name="${p}-preset" value="${value}"><span>${text}</span></label>`;
   return `
       <fieldset class="mn-presets">
-        <legend class="mn-h">Network</legend>
-        <div class="mn-seg" role="radiogroup" aria-label="Preset">
-          ${Object.entries(PRESETS).map(([k, v]) => radio(k, v.name)).join('')}${radio('custom', 'Custom')}
+        <legend class="mn-h">${m('mnist.network')}</legend>
+        <div class="mn-seg" role="radiogroup" aria-label="${m('mnist.preset')}">
+          ${Object.entries(list).map(([k, v]) => radio(k, esc(v.name))).join('')}${radio('custom', m('mnist.custom'))}
         </div>
         <p class="mn-preset-blurb" id="${p}-blurb"></p>
-        <p class="mn-params"><strong id="${p}-params">–</strong> weights and biases</p>
-        <label class="mn-check" id="${p}-adam-row"><input type="checkbox" id="${p}-adam"> Adam optimizer instead of momentum</label>
+        <p class="mn-params">${m('mnist.parameterCount', { count: '\u0001' }).replace('\u0001', `<strong id="${p}-params">–</strong>`)}</p>
+        <label class="mn-check" id="${p}-adam-row"><input type="checkbox" id="${p}-adam"> ${m('mnist.adam')}</label>
       </fieldset>
       <form class="mn-custom" id="${p}-form" hidden novalidate>
         <div class="mn-fields"></div>
-        <button type="submit" class="mn-btn mn-btn-primary">Apply settings</button>
+        <button type="submit" class="mn-btn mn-btn-primary">${m('mnist.applySettings')}</button>
       </form>
       <p class="mn-msg mn-error" id="${p}-error" role="alert" hidden></p>
-      <label class="mn-field mn-speed"><span>Speed</span><select id="${p}-speed" aria-label="Speed">${SPEEDS.map(([v, t]) => `<option value="${v}">${t}</option>`).join('')}</select></label>`;
+      <label class="mn-field mn-speed"><span>${m('mnist.speed')}</span><select id="${p}-speed" aria-label="${m('mnist.speed')}">${SPEEDS.map((v) => `<option value="${v}">${esc(speedName(v))}</option>`).join('')}</select></label>`;
 }
 
 export class Settings {
@@ -50,8 +60,9 @@ export class Settings {
    */
   constructor(wrap, handlers, preset, speed) {
     const p = `mn-set-${++counter}`;
-    this.base = Object.keys(PRESETS)[0]; // the preset custom settings start from
-    wrap.innerHTML = settingsHtml(p);
+    this.presets = presets();
+    this.base = Object.keys(this.presets)[0]; // the preset custom settings start from
+    wrap.innerHTML = settingsHtml(p, this.presets);
     this.$ = (s) => wrap.querySelector(`#${p}-${s}`);
     this.radios = [...wrap.querySelectorAll(`input[name="${p}-preset"]`)];
     this.fields = new NetworkFields(p, FIELDS, 'mn');
@@ -80,7 +91,7 @@ export class Settings {
     });
     const sel = this.$('speed');
     sel.addEventListener('change', () => handlers.onSpeed(Number(sel.value)));
-    if (![...sel.options].some((o) => o.value === String(speed))) sel.add(new Option(`${fmtInt(speed)} a second`, String(speed)));
+    if (![...sel.options].some((o) => o.value === String(speed))) sel.add(new Option(speedName(speed), String(speed)));
     sel.value = String(speed);
     this.setPreset(preset);
   }
@@ -91,8 +102,8 @@ export class Settings {
     if (name !== 'custom') this.base = name;
     this.$('form').hidden = name !== 'custom';
     this.$('adam-row').hidden = name !== 'modern';
-    const text = this.described ?? PRESETS[this.base].blurb;
-    this.$('blurb').textContent = name === 'custom' ? `${text}. Change anything and apply.` : text;
+    const text = this.described ?? this.presets[this.base].blurb;
+    this.$('blurb').textContent = name === 'custom' ? t('mnist.customBlurb', { blurb: text }) : text;
   }
 
   /** Shows the network in use (the core's `info`) and the `preset` it is; fills the fields from it. */
@@ -115,6 +126,6 @@ export class Settings {
   error(message) {
     const e = this.$('error');
     e.hidden = !message;
-    e.textContent = message ? `Not applied: ${message}. The current network stays.` : '';
+    e.textContent = message ? t('mnist.notApplied', { why: message }) : '';
   }
 }

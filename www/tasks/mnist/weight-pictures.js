@@ -4,7 +4,8 @@
 // names the neuron and emphasises it in the network drawing.
 
 import { fmt } from '../../core/format.js';
-import { COLOURS, divergingTable, palette, rgba } from '../../render/theme.js';
+import { t } from '../../core/i18n.js';
+import { COLOURS, colourName, divergingTable, rgba } from '../../render/theme.js';
 
 export class WeightPictures {
   /** `wrap`: what the canvas fills (its width decides the grid); onFocus(i): neuron i hovered/focused (−1: none). */
@@ -94,8 +95,7 @@ export class WeightPictures {
       Object.assign(this.tile, { width: iw, height: ih });
       this.tileImage = this.tctx.createImageData(iw, ih);
     }
-    const p = palette(this.palette);
-    this.canvas.setAttribute('aria-label', `Incoming weights of the ${n} neurons of the first hidden layer, each as a ${side}×${side} picture: ${p.posName} positive, ${p.negName} negative. Use the arrow keys to go through them.`);
+    this.canvas.setAttribute('aria-label', t('mnist.weightsLabel', { n, side, pos: colourName(this.palette, 'pos'), neg: colourName(this.palette, 'neg') }));
     this.dirty = true;
   }
 
@@ -118,8 +118,10 @@ export class WeightPictures {
     const [g, i, f] = [this.geo, this.hover, this.frame];
     this.tip.hidden = !g || i < 0 || !f;
     if (this.tip.hidden) return;
-    this.tip.textContent = `neuron ${i + 1} · activation ${fmt(f.buffers.a1?.[i], 2)} · bias ${fmt(f.buffers.biases0?.[i], 2)}`;
-    this.tip.style.left = `${Math.max(60, Math.min(g.W - 60, (i % g.cols) * (g.size + g.gap) + g.size / 2))}px`;
+    this.tip.textContent = t('mnist.neuronTip', { i: i + 1, activation: fmt(f.buffers.a1?.[i], 2), bias: fmt(f.buffers.biases0?.[i], 2) });
+    // Centred over the picture, but kept inside the grid (its width depends on the language).
+    const half = Math.min(g.W / 2, (this.tip.offsetWidth || 120) / 2);
+    this.tip.style.left = `${Math.max(half, Math.min(g.W - half, (i % g.cols) * (g.size + g.gap) + g.size / 2))}px`;
     this.tip.style.top = `${Math.floor(i / g.cols) * (g.size + g.gap)}px`;
   }
 

@@ -3,8 +3,9 @@
 
 import { NetworkRenderer } from '../../render/network.js';
 import { LineChart } from '../../render/chart.js';
-import { palette, describePalette } from '../../render/theme.js';
+import { describePalette, colourName } from '../../render/theme.js';
 import { fmt, fmtInt } from '../../core/format.js';
+import { t } from '../../core/i18n.js';
 import { Controls, el } from '../../ui/controls.js';
 import { ProbePanel } from '../../ui/probe.js';
 import { SettingsPanel } from '../../ui/settings.js';
@@ -29,7 +30,7 @@ export function buildDom(pg) {
 
 /** The canvas, its tooltip, the status bar and legend, the alert. */
 function buildStage(pg) {
-  pg.canvas = el('canvas', { class: 'ng-net', tabIndex: 0, role: 'img', ariaLabel: 'The neural network' });
+  pg.canvas = el('canvas', { class: 'ng-net', tabIndex: 0, role: 'img', ariaLabel: t('xor.canvasLabel') });
   pg.tipEl = el('div', { class: 'ng-tip', role: 'tooltip', id: `${pg.id}-tip`, hidden: true });
   pg.wrap = el('div', { class: 'ng-canvas-wrap' }, pg.canvas, pg.tipEl);
   const stat = (name, label, text) => {
@@ -37,7 +38,7 @@ function buildStage(pg) {
     return el('span', { class: 'ng-stat' }, el('span', { class: 'ng-stat-label', text: label }), pg.status[name]);
   };
   pg.status = {};
-  const stats = el('div', { class: 'ng-status' }, stat('cycle', 'Cycle', '0'), stat('example', 'Example', '–'), stat('phase', 'Phase', 'idle'), stat('loss', 'Average error', '–'));
+  const stats = el('div', { class: 'ng-status' }, stat('cycle', t('xor.statCycle'), '0'), stat('example', t('xor.statExample'), '–'), stat('phase', t('xor.statPhase'), t('xor.phaseIdle')), stat('loss', t('xor.statLoss'), '–'));
   pg.legendEl = el('div', { class: 'ng-legend', role: 'note' });
   const bar = el('div', { class: 'ng-statusbar' }, ...[['status', stats], ['legend', pg.legendEl]].filter(([p]) => pg.parts.has(p)).map(([, e]) => e));
   pg.alertEl = el('div', { class: 'ng-alert', role: 'alert', hidden: true });
@@ -85,23 +86,23 @@ function buildPanels(pg) {
     panels.push(el('section', { class: `ng-panel ng-panel-${name}`, ariaLabelledby: h.id }, h, body));
   };
   const chartWrap = el('div', { class: 'ng-chart-wrap' });
-  if (has('chart')) panel('chart', 'Average error per cycle', chartWrap);
-  if (has('examples')) panel('examples', 'Training examples', (pg.table = new ExamplesTable()).element);
-  if (has('probe')) panel('probe', 'Ask the network', (pg.probe = new ProbePanel(pg.id, (values) => pg.think(values), pg.defaultProbe())).form);
-  if (has('settings')) panel('settings', 'Settings', (pg.settingsPanel = new SettingsPanel(pg.id, pg.settings, (opts) => pg.configure(opts, { byLabel: true }))).form);
+  if (has('chart')) panel('chart', t('xor.chartTitle'), chartWrap);
+  if (has('examples')) panel('examples', t('xor.examplesTitle'), (pg.table = new ExamplesTable()).element);
+  if (has('probe')) panel('probe', t('xor.probeTitle'), (pg.probe = new ProbePanel(pg.id, (values) => pg.think(values), pg.defaultProbe())).form);
+  if (has('settings')) panel('settings', t('xor.settingsTitle'), (pg.settingsPanel = new SettingsPanel(pg.id, pg.settings, (opts) => pg.configure(opts, { byLabel: true }))).form);
   // data-count: how many panels share the row (the settings panel always takes a row of its own).
   const inRow = panels.length - (has('settings') ? 1 : 0);
   if (panels.length) pg.root.append(el('div', { class: 'ng-panels', dataCount: String(Math.max(1, inRow)) }, ...panels));
   if (!has('chart')) return;
   pg.chart = new LineChart(chartWrap, {
     canvas: chartWrap.appendChild(el('canvas', { class: 'ng-chart' })),
-    label: 'Average error per cycle',
+    label: t('xor.chartTitle'),
     legend: false,
     logX: true,
-    empty: 'No cycle completed yet',
+    empty: t('xor.chartEmpty'),
     format: (y, d = 4) => fmt(y, d),
     series: [
-      { key: 'past', label: 'average error', colour: 'rgba(255,196,110,0.95)', fill: 'rgba(255,184,77,0.28)', marker: (x, y) => `${fmt(y, 4)} at cycle ${fmtInt(x)}` },
+      { key: 'past', label: t('xor.chartSeries'), colour: 'rgba(255,196,110,0.95)', fill: 'rgba(255,184,77,0.28)', marker: (x, y) => t('xor.chartMarker', { value: fmt(y, 4), cycle: fmtInt(x) }) },
       { key: 'future', colour: 'rgba(150,165,205,0.35)', dash: true },
     ],
   }, () => pg.requestFrame(true));
@@ -113,11 +114,10 @@ export function applyView(pg) {
   for (const name of ['green-red', 'blue-orange']) pg.root.classList.toggle(`ng-palette-${name}`, s.palette === name);
   pg.view.setPalette(s.palette);
   pg.view.setValues(s.values);
-  const p = palette(s.palette);
   const item = (cls, text) => el('span', { class: 'ng-legend-item' }, el('span', { class: `ng-swatch ${cls}`, ariaHidden: 'true' }), text);
-  pg.legendEl.replaceChildren(item('ng-pos', `${p.posName}: excites`), item('ng-neg', `${p.negName}: inhibits`), el('span', { class: 'ng-legend-note', text: 'thicker = stronger' }));
+  pg.legendEl.replaceChildren(item('ng-pos', t('xor.legendExcites', { colour: colourName(s.palette, 'pos') })), item('ng-neg', t('xor.legendInhibits', { colour: colourName(s.palette, 'neg') })), el('span', { class: 'ng-legend-note', text: t('xor.legendNote') }));
   pg.legendEl.title = describePalette(s.palette);
-  pg.legendEl.setAttribute('aria-label', `Legend: ${describePalette(s.palette)}`);
+  pg.legendEl.setAttribute('aria-label', t('xor.legendLabel', { text: describePalette(s.palette) }));
   pg.tools?.setPalette(s.palette);
   pg.controls?.set({ speed: s.speed, schedule: s.schedule });
   pg.requestFrame(true);
@@ -133,10 +133,10 @@ class ExamplesTable {
   setExamples({ inputs, targets }) {
     const th = (text, cls = '') => el('th', { scope: 'col', class: cls, text });
     const head = el('tr', {}, ...(inputs[0] ?? []).map((_, j) => th(`x${j + 1}`)));
-    head.append(th((targets[0]?.length ?? 0) > 1 ? 'targets' : 'target', 'ng-target'), th('output now', 'ng-out'));
+    head.append(th(t((targets[0]?.length ?? 0) > 1 ? 'xor.headTargets' : 'xor.headTarget'), 'ng-target'), th(t('xor.headOutputNow'), 'ng-out'));
     this.rows = inputs.map((x, i) => {
       const out = el('td', { class: 'ng-out', text: '–' });
-      const cells = [...x.map((v) => el('td', { text: fmt(v, 0) })), el('td', { class: 'ng-target', text: targets[i].map((v) => fmt(v, 0)).join(', ') }), out];
+      const cells = [...x.map((v) => el('td', { text: fmt(v, 0) })), el('td', { class: 'ng-target', text: targets[i].map((v) => fmt(v, 0)).join(t('ui.listSeparator')) }), out];
       return { tr: el('tr', {}, ...cells), out, input: x };
     });
     this.element.replaceChildren(el('table', { class: 'ng-examples' }, el('thead', {}, head), el('tbody', {}, ...this.rows.map((r) => r.tr))));
@@ -162,7 +162,7 @@ class ExamplesTable {
 /** The outputs as text; a diverged network (outputs not finite: code 'model') has no answer. */
 function answer(predict, input) {
   try {
-    return predict(input).map((v) => fmt(v, 3)).join(', ');
+    return predict(input).map((v) => fmt(v, 3)).join(t('ui.listSeparator'));
   } catch (e) {
     if (e?.code !== 'model') throw e;
     return '–';

@@ -3,6 +3,7 @@
 
 import { fmt, fmtInt } from '../../core/format.js';
 import { describe, showTip } from '../../ui/tooltip.js';
+import { t } from '../../core/i18n.js';
 
 /** Whether two hover hits (network.js hitTest) are the same neuron or synapse. */
 export function sameHit(a, b) {
@@ -20,7 +21,7 @@ export function render(pg, now) {
   pg.view.draw(f, {
     t: anim.dur > 0 ? Math.min(1, Math.max(0, (now - anim.start) / anim.dur)) : 1,
     stepped: anim.flash || s.phase !== 'update',
-    title: `Cycle ${fmtInt(s.cycle)}`,
+    title: t('xor.canvasTitle', { cycle: fmtInt(s.cycle) }),
     caption: caption(f, pg.player.playing),
     legend: (pg.recording?.exporting || pg.recording?.active) ?? false,
     hover: pg.hover,
@@ -55,30 +56,35 @@ function loss(pg, hist, stride, cycle) {
 /** The line under the title: what this phase does. */
 function caption(f, playing) {
   const s = f.state;
-  const ex = `Example ${s.example + 1} of ${s.exampleCount}`;
-  if (s.diverged) return 'Training diverged — Reset or rewind';
-  if (s.probing) return s.inProgress ? 'New situation: thinking…' : 'New situation: the network\u2019s answer';
-  if (s.phase === 'idle') return s.cycle === 0 ? 'Press Step or Play to start' : `Rewound · ${s.loss == null ? '' : `average error ${fmt(s.loss, 4)}`}`;
+  const ex = t('xor.captionExample', { n: s.example + 1, count: s.exampleCount });
+  if (s.diverged) return t('xor.captionDiverged');
+  if (s.probing) return t(s.inProgress ? 'xor.captionThinking' : 'xor.captionAnswer');
+  if (s.phase === 'idle') return s.cycle === 0 ? t('xor.captionStart') : s.loss == null ? t('xor.captionRewound') : t('xor.captionRewoundLoss', { loss: fmt(s.loss, 4) });
+  const [from, to] = [s.layer + 1, s.layer + 2];
   const what = {
-    present: 'the input arrives',
-    forward: `forward: layer ${s.layer + 1} → ${s.layer + 2}`,
-    error: 'error = target − output',
-    backward: `backward: layer ${s.layer + 2} → ${s.layer + 1}`,
-  }[s.phase];
-  if (what) return `${ex} · ${what}`;
+    present: () => t('xor.whatPresent'),
+    forward: () => t('xor.whatForward', { from, to }),
+    error: () => t('xor.whatError'),
+    backward: () => t('xor.whatBackward', { from: to, to: from }),
+  }[s.phase]?.();
+  if (what) return t('xor.captionStep', { example: ex, what });
   // update: watched step by step (the weights the pass used are kept), or trained through
-  return f.beforeExact ? `${ex} · the weights change` : playing ? 'Learning…' : 'Press Step to watch the next example';
+  return f.beforeExact ? t('xor.captionStep', { example: ex, what: t('xor.whatUpdate') }) : playing ? t('xor.captionLearning') : t('xor.captionNext');
 }
+
+/** A phase's name as the status bar shows it (the core's names: idle, present, forward, error, backward, update). */
+const PHASE_KEYS = { idle: 'xor.phaseIdle', present: 'xor.phasePresent', forward: 'xor.phaseForward', error: 'xor.phaseError', backward: 'xor.phaseBackward', update: 'xor.phaseUpdate' };
+const phaseName = (phase) => (PHASE_KEYS[phase] ? t(PHASE_KEYS[phase]) : phase);
 
 /** The status bar's values (`el`: its <b> elements by name). */
 function status(el, s) {
-  const layers = (back) => (s.layer == null ? '' : back ? ` (layer ${s.layer + 2}→${s.layer + 1})` : ` (layer ${s.layer + 1}→${s.layer + 2})`);
-  let phase = s.phase;
-  if (s.probing && s.phase !== 'idle') phase = s.inProgress ? `thinking${layers(false)}` : 'answered';
+  const layers = (back) => (s.layer == null ? '' : back ? t('xor.statusLayers', { from: s.layer + 2, to: s.layer + 1 }) : t('xor.statusLayers', { from: s.layer + 1, to: s.layer + 2 }));
+  let phase = phaseName(s.phase);
+  if (s.probing && s.phase !== 'idle') phase = s.inProgress ? t('xor.phaseThinking', { layers: layers(false) }) : t('xor.phaseAnswered');
   else if (s.phase === 'forward' || s.phase === 'backward') phase += layers(s.phase === 'backward');
   const vals = {
     cycle: fmtInt(s.cycle),
-    example: `${s.phase === 'idle' ? '–' : s.example + 1} of ${s.exampleCount}`,
+    example: t('xor.statusExample', { n: s.phase === 'idle' ? '–' : s.example + 1, count: s.exampleCount }),
     phase,
     loss: s.loss == null ? '–' : fmt(s.loss, 4),
   };

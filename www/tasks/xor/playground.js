@@ -1,8 +1,10 @@
 // The XOR playground's controller: the session, the play loop, the learner's actions (and the long
 // runs train and think), input on the canvas and the frame loop. DOM: dom.js; a frame: frame.js.
 
-import { TASKS, NETWORK_SETTINGS, networkOptions, partsOf, checkSettings, defaultOf, appliesTo } from '../../core/config.js';
+import { TASKS, NETWORK_SETTINGS, networkOptions, partsOf, checkSettings, defaultOf, appliesTo, coreWords } from '../../core/config.js';
 import { describePalette } from '../../render/theme.js';
+import { t } from '../../core/i18n.js';
+import { taskTitle } from '../../ui/network-fields.js';
 import { ownsKeys } from '../../ui/controls.js';
 import { Player, phaseMs } from '../../ui/player.js';
 import { Slicer, yieldToEventLoop } from '../../core/scheduler.js';
@@ -43,7 +45,7 @@ export class XorPlayground {
     this.recording = new XorRecording(this);
     this.unsubDiverged = this.events.on('diverged', ({ message }) => {
       this.player.pause('diverged');
-      this.alert(message);
+      this.alert(coreWords({ code: 'diverged', detail: message }));
     });
     this.networkChanged();
     render(this, performance.now());
@@ -62,7 +64,7 @@ export class XorPlayground {
     this.anim = STILL;
     this.setHover(null);
     this.alert(null);
-    this.canvas.setAttribute('aria-label', `A ${this.session.info.sizes.join('-')} neural network learning ${TASKS[this.settings.task].title}. ${describePalette(this.settings.palette)}`);
+    this.canvas.setAttribute('aria-label', t('xor.canvasDescription', { sizes: this.session.info.sizes.join('-'), task: taskTitle(this.settings.task), palette: describePalette(this.settings.palette) }));
     this.root.dataset.task = this.settings.task;
     this.requestFrame(true);
   }
@@ -106,7 +108,7 @@ export class XorPlayground {
     if (this.player.playing) return;
     this.thinkToken = this.trainToken = null;
     const { diverged } = this.session.state();
-    if (diverged) return this.alert(diverged);
+    if (diverged) return this.alert(coreWords({ code: 'diverged', detail: diverged }));
     this.player.play();
   }
 
@@ -225,18 +227,18 @@ export class XorPlayground {
   }
 
   embedCode(options) {
-    const title = `neuroglow: a ${this.session.info.sizes.join('-')} neural network learning ${TASKS[this.settings.task].title}`;
+    const title = t('xor.embedTitle', { sizes: this.session.info.sizes.join('-'), task: taskTitle(this.settings.task) });
     return embedCodeFor(this.element, this.settings, title, options);
   }
 
   onKey(e) {
-    const t = e.target;
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || this.destroyed || ownsKeys(t)) return;
+    const target = e.target;
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || this.destroyed || ownsKeys(target)) return;
     // Keys inside another playground are its own; one out of sight (a hidden tab) takes none.
-    if ((t instanceof Element && t.closest('[data-neuroglow]') && !this.root.contains(t)) || this.root.getClientRects().length === 0) return;
+    if ((target instanceof Element && target.closest('[data-neuroglow]') && !this.root.contains(target)) || this.root.getClientRects().length === 0) return;
     try {
       if (e.key === ' ' || e.key === 'Spacebar') {
-        if (t instanceof Element && t.closest('button, a, summary')) return; // they click themselves
+        if (target instanceof Element && target.closest('button, a, summary')) return; // they click themselves
         e.preventDefault();
         this.player.playing ? this.pause() : this.play();
       } else if (e.key === 'ArrowRight') {
@@ -282,7 +284,7 @@ export class XorPlayground {
     } catch (e) {
       const crashed = e?.code === 'crashed'; // (reported once, by the section's notice)
       this.player.pause(crashed ? 'crashed' : 'user');
-      this.alert(`Something went wrong: ${e.message}`);
+      this.alert(t('xor.somethingWrong', { message: e.message }));
       if (!crashed) console.error(e);
     }
   }

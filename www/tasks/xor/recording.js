@@ -3,6 +3,8 @@
 
 import { render } from './frame.js';
 import { recordCanvas, canvasPng, downloadBlob, sizeText } from '../../ui/recorder.js';
+import { fixed } from '../../core/format.js';
+import { t } from '../../core/i18n.js';
 
 export class XorRecording {
   constructor(pg) {
@@ -29,7 +31,7 @@ export class XorRecording {
     this.recorder = recordCanvas(pg.canvas);
     pg.root.classList.add('ng-recording');
     pg.tools?.setRecording(true);
-    pg.tools?.say('Recording… press Stop recording to finish.');
+    pg.tools?.say(t('xor.recordingStarted'));
     const { mimeType, type, extension } = this.recorder;
     pg.events.emit('recording', { recording: true, mimeType, type, extension });
     if (play) pg.play();
@@ -58,7 +60,7 @@ export class XorRecording {
       pg.root.classList.remove('ng-recording');
       if (!pg.destroyed) {
         pg.tools?.setRecording(false);
-        pg.tools?.say(`Recording failed: ${e.message}.`);
+        pg.tools?.say(t('xor.recordingFailed', { message: e.message }));
         pg.events.emit('recording', { recording: false, error: e.message, seconds, mimeType, type, extension });
       }
       throw e;
@@ -67,8 +69,8 @@ export class XorRecording {
     pg.root.classList.remove('ng-recording');
     if (pg.destroyed) return blob;
     pg.tools?.setRecording(false);
-    pg.tools?.say(`Recorded ${seconds.toFixed(1)} s of video.`, 'good');
-    pg.tools?.offer(URL.createObjectURL(blob), name, `Download video (${sizeText(blob.size)})`);
+    pg.tools?.say(t('xor.recorded', { seconds: fixed(seconds, 1) }), 'good');
+    pg.tools?.offer(URL.createObjectURL(blob), name, t('xor.downloadVideo', { size: sizeText(blob.size) }));
     pg.events.emit('recording', { recording: false, blob, seconds, mimeType, type, extension });
     return blob;
   }
