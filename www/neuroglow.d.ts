@@ -422,6 +422,7 @@ export interface DrawState {
   confidence: number[] | null;
   /** 'modern', '3b1b', a page model's name, or 'custom' (bytes). */
   model: string;
+  /** The model's name as the model menu shows it, in the page's language. */
   modelName: string;
   empty: boolean;
   strokes: number;

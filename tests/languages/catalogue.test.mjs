@@ -88,7 +88,7 @@ test('t(): placeholders, plurals per language, and a missing key shows as ⟦key
   assert.equal(t('no.such.key'), '\u27e6no.such.key\u27e7');
   assert.equal(t('option.learningRate'), 'learning rate', 'English from the schema');
   setMessages('de', read('de'));
-  assert.equal(t('config.notParts', { list: '"x"', n: 1, parts: 'a' }), '"x" ist kein Teil der Spielwiese (Teile: a)');
+  assert.equal(t('config.notParts', { list: '"x"', n: 1, parts: 'a' }), '"x" ist kein Teil des Playgrounds (Teile: a)');
   assert.equal(t('option.learningRate'), 'Lernrate');
   setMessages('en', read('en'));
 });

@@ -147,7 +147,9 @@ export class LineChart {
   /** The grid with its labels: values on the left, cycles (log, with rules) or epochs below. */
   axes({ x0, x1, y1 }, X, Y) {
     const { ctx, opts } = this;
-    const decimals = Math.max(0, -Math.floor(Math.log10(Y.step) + 1e-9));
+    // Enough decimals for the step itself (0.25 → 2), so every label is its gridline's value.
+    let decimals = Math.max(0, -Math.floor(Math.log10(Y.step) + 1e-9));
+    if (Math.abs(Y.step * 10 ** decimals - Math.round(Y.step * 10 ** decimals)) > 1e-6) decimals += 1;
     for (let y = Y.min; y <= Y.max + 1e-9; y += Y.step) {
       const py = Math.round(Y(y)) + 0.5;
       line(ctx, x0, py, x1, py, GRID, 1);
