@@ -4,37 +4,11 @@
 // section: simd128, reference-types, bulk-memory, and older ones every browser with these has);
 // the JS uses structuredClone, Array.prototype.at and findLastIndex (newer than all the syntax it
 // uses). www/support-check.js runs the same checks as a classic script, for browsers too old to
-// run the modules at all; both say it with the support.* messages of the catalogue (English when
-// none is loaded yet: a browser that fails here may fail before any language was chosen), and
-// tests/unit/support.test.mjs keeps the two in step.
+// run the modules at all; both say it with the support.* messages of the catalogue (loadWasm()
+// loads the browser's language first: a browser that fails here fails before any mount chose
+// one), and tests/unit/support.test.mjs keeps the two in step.
 
-import { has, ready, t } from './i18n.js';
-
-/** The oldest browsers that have everything (see README, Browsers), in English (the words shown are support.browsers'). */
-export const SUPPORTED = 'Chrome or Edge 98 or later, Firefox 114 or later, or Safari 16.4 or later (iPhone and iPad: iOS/iPadOS 16.4)';
-
-/** The English support.* messages, for when no catalogue is loaded (the same as en.json's and support-check.js's). */
-export const ENGLISH = {
-  'support.lacks': 'neuroglow cannot run in this browser: it lacks {names}. It runs in {browsers}; please update this browser or open the page in one of those.',
-  'support.and': ' and ',
-  'support.browsers': SUPPORTED,
-  'support.featureModules': 'JavaScript modules',
-  'support.featureWasm': 'WebAssembly',
-  'support.featureSimd': 'WebAssembly SIMD',
-  'support.featureReferenceTypes': 'WebAssembly reference types',
-  'support.featureBulkMemory': 'WebAssembly bulk memory',
-  'support.featureStructuredClone': 'structuredClone',
-  'support.featureArrayAt': 'Array.prototype.at and findLastIndex',
-};
-
-/** A feature's message key, by the name `missing` lists it under (the names stay English: they are the API's values). */
-export const FEATURE_KEYS = Object.fromEntries(Object.entries(ENGLISH).filter(([k]) => k.startsWith('support.feature')).map(([k, name]) => [name, k]));
-
-/** A support.* message in the page's language, or in English before any catalogue is loaded. */
-function say(key, params = {}) {
-  if (ready() && has(key)) return t(key, params);
-  return ENGLISH[key].replace(/\{(\w+)\}/g, (whole, name) => params[name] ?? whole);
-}
+import { ready, t } from './i18n.js';
 
 // Smallest modules using one feature each (after wasm-feature-detect).
 const WASM_PROBES = {
@@ -46,15 +20,20 @@ const WASM_PROBES = {
   bulkMemory: [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1, 10, 14, 1, 12, 0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11],
 };
 
-/** [name shown to people, test(globalThis) → boolean], in the order they are named. */
+/**
+ * [name (what `missing` lists: the API's values), its message key, test(globalThis) → boolean],
+ * in the order they are named.
+ */
 export const REQUIREMENTS = [
-  ['WebAssembly', (g) => typeof g.WebAssembly === 'object' && typeof g.WebAssembly.validate === 'function'],
-  ['WebAssembly SIMD', (g) => wasmValidates(g, WASM_PROBES.simd)],
-  ['WebAssembly reference types', (g) => wasmValidates(g, WASM_PROBES.referenceTypes)],
-  ['WebAssembly bulk memory', (g) => wasmValidates(g, WASM_PROBES.bulkMemory)],
-  ['structuredClone', (g) => typeof g.structuredClone === 'function'],
-  ['Array.prototype.at and findLastIndex', (g) => typeof g.Array?.prototype.at === 'function' && typeof g.Array.prototype.findLastIndex === 'function'],
+  ['WebAssembly', 'support.featureWasm', (g) => typeof g.WebAssembly === 'object' && typeof g.WebAssembly.validate === 'function'],
+  ['WebAssembly SIMD', 'support.featureSimd', (g) => wasmValidates(g, WASM_PROBES.simd)],
+  ['WebAssembly reference types', 'support.featureReferenceTypes', (g) => wasmValidates(g, WASM_PROBES.referenceTypes)],
+  ['WebAssembly bulk memory', 'support.featureBulkMemory', (g) => wasmValidates(g, WASM_PROBES.bulkMemory)],
+  ['structuredClone', 'support.featureStructuredClone', (g) => typeof g.structuredClone === 'function'],
+  ['Array.prototype.at and findLastIndex', 'support.featureArrayAt', (g) => typeof g.Array?.prototype.at === 'function' && typeof g.Array.prototype.findLastIndex === 'function'],
 ];
+/** A feature's message key by its name. */
+export const FEATURE_KEYS = Object.fromEntries(REQUIREMENTS.map(([name, key]) => [name, key]));
 
 function wasmValidates(g, bytes) {
   try {
@@ -66,7 +45,7 @@ function wasmValidates(g, bytes) {
 
 /** The names of what `g` (default: this global) lacks; empty when it has everything. */
 export function missingFeatures(g = globalThis) {
-  return REQUIREMENTS.filter(([, has]) => {
+  return REQUIREMENTS.filter(([, , has]) => {
     try {
       return !has(g);
     } catch {
@@ -77,9 +56,11 @@ export function missingFeatures(g = globalThis) {
 
 /** The sentence a person reads when `missing` is not empty (names of REQUIREMENTS, or words already in the page's language). */
 export function unsupportedMessage(missing) {
-  const names = missing.map((name) => (FEATURE_KEYS[name] ? say(FEATURE_KEYS[name]) : name));
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${say('support.and')}${names[names.length - 1]}` : names[0];
-  return say('support.lacks', { names: list, browsers: say('support.browsers') });
+  // No catalogue (it could not be fetched): the classic script's English sentence, else the list.
+  if (!ready()) return globalThis.neuroglowSupport?.message?.(missing) ?? `neuroglow: unsupported (${missing.join(', ')})`;
+  const names = missing.map((name) => (FEATURE_KEYS[name] ? t(FEATURE_KEYS[name]) : name));
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${t('support.and')}${names[names.length - 1]}` : names[0];
+  return t('support.lacks', { names: list, browsers: t('support.browsers') });
 }
 
 /** Throws an Error with code 'unsupported' (and `missing`) when the browser lacks something. */

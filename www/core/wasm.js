@@ -6,7 +6,8 @@
 // neuroglow is here: the current instance and its loading.
 
 import { WasmInstance } from './crash.js';
-import { assertSupported } from './support.js';
+import { assertSupported, missingFeatures } from './support.js';
+import { browserLanguages, chooseLang, ready, useLang } from './i18n.js';
 
 const PKG = new URL('../pkg/neuroglow_wasm.js', import.meta.url);
 const WASM = new URL('../pkg/neuroglow_wasm_bg.wasm', import.meta.url);
@@ -53,11 +54,11 @@ const LIVE = new Proxy({}, {
 export function loadWasm() {
   if (current && !current.dead) return Promise.resolve(LIVE);
   if (!loading) {
-    try {
-      // A browser without what the build needs (WebAssembly SIMD, …) gets a message naming it.
-      assertSupported();
-    } catch (e) {
-      return Promise.reject(e);
+    // A browser without what the build needs (WebAssembly SIMD, …) gets a message naming it, in
+    // its language (the first mount has not chosen one yet: this runs at the settings' import).
+    if (missingFeatures().length) {
+      const words = ready() ? Promise.resolve() : useLang(chooseLang(null, browserLanguages())).catch(() => {});
+      return words.then(() => assertSupported());
     }
     loading = fresh().then(
       (inst) => {

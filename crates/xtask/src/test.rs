@@ -85,9 +85,7 @@ fn js_unit_tests() -> Result<Outcome, String> {
     if files.is_empty() {
         return Err("no tests/unit/*.test.mjs".into());
     }
-    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
-        return Err("node not found: install Node.js 20+".into());
-    }
+    need_node()?;
     build::wasm_package()?;
     cmd::run(
         cmd::at_root("node")
@@ -153,53 +151,61 @@ fn e2e_tests() -> Result<Outcome, String> {
     if files.is_empty() {
         return Ok(Outcome::Skipped("no tests/e2e/*.test.mjs".into()));
     }
-    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
-        return Err("node not found: install Node.js 20+".into());
-    }
+    need_node()?;
     build::wasm_package()?;
     // dist/ for tests/e2e/dist.test.mjs (which serves it under a sub-path); this also checks
     // its URLs and the first-view size budget.
     let dist_dir = root.join(dist::DIST_DIR);
     dist::write(&dist_dir)?;
-    tools::ensure_npm_deps()?;
-    let port = serve::spawn(serve::bind(0)?, root.clone())?;
-    let url = format!("http://127.0.0.1:{port}/");
-    println!("xtask: serving {url} for the e2e tests");
-    // Files listed explicitly: how `node --test DIR` treats a directory differs across Node versions.
-    cmd::run(
-        cmd::at_root("node")
-            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(files.iter().map(|f| f.strip_prefix(&root).unwrap_or(f)))
-            .env("NEUROGLOW_URL", &url)
-            .env("NEUROGLOW_DIST", &dist_dir),
-    )?;
-    Ok(Outcome::Passed)
+    served_node_tests(
+        "the e2e tests",
+        &files,
+        &[("NEUROGLOW_DIST", dist_dir.as_os_str())],
+    )
 }
 
 /// tests/languages/: the catalogue test (every language has every key English has, with the
 /// same placeholders; every key the code uses exists; the stylesheets are logical) and the walk of
 /// every page in every language in Chromium (nothing left in English, no missing key).
 fn language_tests() -> Result<Outcome, String> {
-    let root = crate::root();
-    let files = files_ending(&root.join("tests/languages"), ".test.mjs");
+    let files = files_ending(&crate::root().join("tests/languages"), ".test.mjs");
     if files.is_empty() {
         return Err("no tests/languages/*.test.mjs".into());
     }
-    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
-        return Err("node not found: install Node.js 20+".into());
-    }
+    need_node()?;
     tools::ensure_chromium()?;
     build::wasm_package()?;
+    served_node_tests("the language tests", &files, &[])
+}
+
+fn need_node() -> Result<(), String> {
+    match cmd::stdout(cmd::at_root("node").arg("--version")) {
+        Some(_) => Ok(()),
+        None => Err("node not found: install Node.js 20+".into()),
+    }
+}
+
+/// Serves the repository on a free port and runs `files` under node:test, one file at a time,
+/// with NEUROGLOW_URL pointing at it (and `env`). Files are listed explicitly: how
+/// `node --test DIR` treats a directory differs across Node versions.
+fn served_node_tests(
+    what: &str,
+    files: &[PathBuf],
+    env: &[(&str, &std::ffi::OsStr)],
+) -> Result<Outcome, String> {
+    let root = crate::root();
     tools::ensure_npm_deps()?;
     let port = serve::spawn(serve::bind(0)?, root.clone())?;
     let url = format!("http://127.0.0.1:{port}/");
-    println!("xtask: serving {url} for the language tests");
-    cmd::run(
-        cmd::at_root("node")
-            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(files.iter().map(|f| f.strip_prefix(&root).unwrap_or(f)))
-            .env("NEUROGLOW_URL", &url),
-    )?;
+    println!("xtask: serving {url} for {what}");
+    let mut c = cmd::at_root("node");
+    c.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(files.iter().map(|f| f.strip_prefix(&root).unwrap_or(f)))
+        .env("NEUROGLOW_URL", &url);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    cmd::run(&mut c)?;
     Ok(Outcome::Passed)
 }
 
@@ -230,22 +236,13 @@ fn engine_e2e(engine: &str, ensure: fn() -> Result<(), String>) -> Result<Outcom
         return Ok(Outcome::Skipped(format!("{engine} not installed: {e}")));
     }
     tools::ensure_chromium()?; // the reference answers come from Chromium
-    if cmd::stdout(cmd::at_root("node").arg("--version")).is_none() {
-        return Err("node not found: install Node.js 20+".into());
-    }
+    need_node()?;
     build::wasm_package()?;
-    tools::ensure_npm_deps()?;
-    let port = serve::spawn(serve::bind(0)?, root.clone())?;
-    let url = format!("http://127.0.0.1:{port}/");
-    println!("xtask: serving {url} for the {engine} tests");
-    cmd::run(
-        cmd::at_root("node")
-            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .arg(file.strip_prefix(&root).unwrap_or(&file))
-            .env("NEUROGLOW_URL", &url)
-            .env("NEUROGLOW_ENGINE", engine),
-    )?;
-    Ok(Outcome::Passed)
+    served_node_tests(
+        &format!("the {engine} tests"),
+        &[file],
+        &[("NEUROGLOW_ENGINE", std::ffi::OsStr::new(engine))],
+    )
 }
 
 /// Files directly in `dir` whose names end with `suffix`, sorted; empty if `dir` is missing.
