@@ -121,3 +121,20 @@ test('the stylesheets are written in logical properties, so a right-to-left lang
   walk(join(ROOT, 'www'));
   assert.deepEqual(found, []);
 });
+
+test('the English a page keeps in its HTML for before its script runs (title, description) is the catalogue\u2019s', () => {
+  const pages = ['index.html', 'www/draw/index.html', 'www/mnist/index.html', 'www/examples/lesson.html'];
+  let checked = 0;
+  for (const page of pages) {
+    const html = readFileSync(join(ROOT, page), 'utf8');
+    for (const m of html.matchAll(/data-i18n="([^"]+)"[^>]*>([^<]+)</g)) {
+      assert.equal(m[2], EN[m[1]], `${page}: the text of ${m[1]}`);
+      checked++;
+    }
+    for (const m of html.matchAll(/data-i18n-attr="content:([^"\s]+)" content="([^"]+)"/g)) {
+      assert.equal(m[2], EN[m[1]], `${page}: the content of ${m[1]}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 4, `checked ${checked} fallbacks`);
+});

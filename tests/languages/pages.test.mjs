@@ -145,6 +145,8 @@ async function drawAct(page, path) {
 
 const PAGES = [
   { name: 'index XOR', path: 'index.html', act: xorAct },
+  // Bad settings in the link: the warnings, in the page's language.
+  { name: 'index XOR, bad link', path: 'index.html?task=xor2&lr=500&hidden=x&bogus=1&controls=step,nope', act: (page) => page.waitForFunction(() => window.playgrounds?.xor && document.querySelector('.ng-warnings'), null, { timeout: 20_000 }) },
   { name: 'index MNIST', path: 'index.html?task=mnist', act: (page) => mnistAct(page, ['playgrounds', 'mnist']) },
   { name: 'index draw', path: 'index.html?task=draw', act: (page) => drawAct(page, ['playgrounds', 'draw']) },
   { name: 'MNIST page', path: 'www/mnist/index.html', act: (page) => mnistAct(page, ['mnist']) },
