@@ -91,14 +91,17 @@ export function onLang(f) {
   return () => listeners.delete(f);
 }
 
-/** The decimal sign, grouping sign and a cached integer formatter for `code`. */
+/**
+ * `code`'s decimal sign and its formatters, each made when first needed (making one costs
+ * milliseconds: the compact one is for charts only).
+ */
 function numberParts(code) {
-  const nf = new Intl.NumberFormat(code);
-  const parts = nf.formatToParts(12345.5);
+  const made = {};
+  const once = (name, options) => made[name] ?? (made[name] = new Intl.NumberFormat(code, options));
   return {
-    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-    int: new Intl.NumberFormat(code, { maximumFractionDigits: 0 }),
-    compact: new Intl.NumberFormat(code, { notation: 'compact', maximumFractionDigits: 1 }),
+    decimal: new Intl.NumberFormat(code).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.',
+    get int() { return once('int', { maximumFractionDigits: 0 }); },
+    get compact() { return once('compact', { notation: 'compact', maximumFractionDigits: 1 }); },
     percent: new Map(),
   };
 }

@@ -3,14 +3,18 @@
 // input (its steps). Every number comes from the frame; this only phrases it, in the page's
 // language (the draw.* messages). No DOM here.
 
-import { t } from '../../core/i18n.js';
+import { lang, t } from '../../core/i18n.js';
 import { fixed, percent as formatPercent } from '../../core/format.js';
 
+// The 102 texts a bar can show, made once per language: the pen's path writes ten per move, and
+// Intl.NumberFormat's format() is the slow part of that.
+let texts = null;
 /** A share 0..1 as a percentage: "93%", "<1%" for a trace, "0%" for none, "–" for no number. */
 export function percent(p) {
   if (!Number.isFinite(p)) return '–';
-  const v = p * 100;
-  return v >= 0.5 || v === 0 ? formatPercent(Math.round(v) / 100, 0) : `<${formatPercent(0.01, 0)}`;
+  if (texts?.code !== lang()) texts = { code: lang(), whole: Array.from({ length: 101 }, (_, v) => formatPercent(v / 100, 0)), trace: `<${formatPercent(0.01, 0)}` };
+  const v = Math.round(p * 100);
+  return p * 100 < 0.5 && p !== 0 ? texts.trace : texts.whole[v] ?? formatPercent(v / 100, 0);
 }
 
 /** "a 7", "an 8" (in German "eine 7", in Spanish "un 7"). */
