@@ -91,14 +91,15 @@ export async function mount(element, options = {}) {
 async function pageLanguage(asked, query) {
   const given = asked !== undefined && asked !== null;
   const code = given ? chooseLang(asked) : null;
+  const refuse = () => new Error(`neuroglow: ${t('config.optionMustBe', { key: 'lang', valid: t('valid.oneOf', { list: Object.keys(LANGUAGES).join(', ') }), value: JSON.stringify(asked) })}`);
   if (!ready()) {
     const inUrl = query === null ? null : new URLSearchParams(query).get('lang');
     const fromUrl = inUrl?.trim() ? chooseLang(inUrl) : null; // (a bad one: null, and a warning later)
     await useLang(code ?? fromUrl ?? chooseLang(null, browserLanguages()));
+    if (given && code === null) throw refuse();
+    return;
   }
-  if (given && code === null) {
-    throw new Error(`neuroglow: ${t('config.optionMustBe', { key: 'lang', valid: t('valid.oneOf', { list: Object.keys(LANGUAGES).join(', ') }), value: JSON.stringify(asked) })}`);
-  }
+  if (given && code === null) throw refuse();
   if (given && code !== lang()) throw new Error(`neuroglow: ${t('config.oneLanguage', { name: LANGUAGES[lang()], code: lang() })}`);
 }
 

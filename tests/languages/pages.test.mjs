@@ -241,3 +241,19 @@ test('without ?lang= the page speaks the browser\u2019s language (Spanish here),
     await browser.close();
   }
 });
+
+test('a catalogue that cannot be loaded: the page shows English (and says why in the console), never no words', { timeout: 60_000 }, async () => {
+  const page = await suite.browser.newPage();
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  try {
+    await page.route('**/www/lang/de.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(url('index.html?lang=de'));
+    await page.waitForFunction(() => window.playgrounds?.xor, null, { timeout: 20_000 });
+    const seen = await page.evaluate(() => ({ lang: document.documentElement.lang, tab: document.getElementById('tab-draw').textContent, missing: document.body.innerText.includes('\u27e6') }));
+    assert.deepEqual(seen, { lang: 'en', tab: EN['page.tabDraw'], missing: false });
+    assert.ok(warnings.some((w) => /de\.json: HTTP 404.*showing English/.test(w)), warnings.join('\n'));
+  } finally {
+    await page.close();
+  }
+});

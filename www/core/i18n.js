@@ -13,7 +13,6 @@ const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 export const DEFAULT_LANG = 'en';
 
 let current = { code: DEFAULT_LANG, messages: null, plural: null, parts: null };
-const listeners = new Set();
 
 /**
  * The language to use: the one asked for if shipped (its base, for a region: de-AT → de), else
@@ -34,7 +33,7 @@ export const browserLanguages = () => (typeof navigator === 'undefined' ? [] : n
 
 const loaded = new Map();
 /** A language's catalogue (fetched once, from this site: the CSP's connect-src 'self'). */
-export function catalogue(code) {
+function catalogue(code) {
   if (!loaded.has(code)) {
     const url = new URL(`../lang/${code}.json`, import.meta.url);
     loaded.set(code, fetch(url).then((r) => {
@@ -49,14 +48,22 @@ export function catalogue(code) {
 }
 
 /**
- * Makes `code` the page's language: loads its catalogue, sets <html lang dir>, and tells the
- * listeners (parts drawn once, e.g. the page's own text, redraw).
+ * Makes `code` the page's language: loads its catalogue and sets <html lang dir>. Resolves with
+ * the language in use: English when `code`'s catalogue cannot be loaded (said in the console), so
+ * a broken file never leaves a page without words.
  */
 export async function useLang(code) {
   if (!Object.hasOwn(LANGUAGES, code)) throw Object.assign(new Error(`unknown language "${code}" (languages: ${Object.keys(LANGUAGES).join(', ')})`), { code: 'config', option: 'lang' });
   if (current.messages && current.code === code) return code;
-  setMessages(code, await catalogue(code));
-  for (const f of listeners) f(code);
+  let messages;
+  try {
+    messages = await catalogue(code);
+  } catch (e) {
+    if (code === DEFAULT_LANG) throw e;
+    console.warn(`neuroglow: ${e.message}; showing English`);
+    return useLang(DEFAULT_LANG);
+  }
+  setMessages(code, messages);
   return code;
 }
 
@@ -85,11 +92,6 @@ export function setMessages(code, messages) {
 export const lang = () => current.code;
 /** Whether a catalogue is in use (before the first useLang(), t() has nothing to look in). */
 export const ready = () => current.messages !== null;
-/** Calls f(code) whenever the page's language changes; returns the unsubscribe function. */
-export function onLang(f) {
-  listeners.add(f);
-  return () => listeners.delete(f);
-}
 
 /**
  * `code`'s decimal sign and its formatters, each made when first needed (making one costs
