@@ -1,5 +1,5 @@
 // index.html's script: the three tasks as tabs, each mounted when first opened.
-import { mount, Tabs, PageShare, chooseLang, browserLanguages, useLang, translateTree, t, languageMenu } from './neuroglow.js';
+import { mount, Tabs, PageShare, pageLang, useLang, translateTree, t, languageMenu } from './neuroglow.js';
 
 // One section per tab; each mounts when its tab is first opened (so MNIST's 11 MB of digits
 // load only then). The section the URL asks for (?task=…) reads its settings from the URL
@@ -13,7 +13,7 @@ const query = new URLSearchParams(location.search);
 
 // The page's language: ?lang= (a bad one is warned about by the section that reads the URL),
 // else the browser's. The page's own words first, then the sections mount in it.
-const language = await useLang((query.get('lang')?.trim() ? chooseLang(query.get('lang')) : null) ?? chooseLang(null, browserLanguages()));
+const language = await useLang(pageLang());
 translateTree(document);
 languageMenu(document.getElementById('language'));
 

@@ -574,6 +574,12 @@ export const LANGUAGES: Readonly<Record<Language, string>>;
 export function chooseLang(asked: string | null | undefined, preferred?: readonly string[]): Language | null;
 /** The browser's languages, most preferred first. */
 export function browserLanguages(): string[];
+/** The language a page's address asks for (`?lang=`, when it is one neuroglow speaks), else the browser's, else 'en'. */
+export function pageLang(search?: string): Language;
+/** A number with `decimals` decimals, written as the page's language writes it (0.0475 / 0,0475; a real minus sign). */
+export function fixed(x: number, decimals?: number): string;
+/** A share 0..1 as a percentage with `decimals` decimals, as the page's language writes it (92.3% / 92,3 %). */
+export function percent(x: number, decimals?: number): string;
 /**
  * Sets the page's language (loads www/lang/<code>.json; sets <html lang dir>). For a page of your
  * own that shows neuroglow's words before mounting; mount() calls it for you.

@@ -21,13 +21,14 @@ import { resolveSettings, TASKS, SETTINGS, PARTS, supportsTask } from './core/co
 import { mountXor } from './tasks/xor/mount.js';
 import { loadWasm } from './core/wasm.js';
 import { supervise } from './ui/crash-notice.js';
-import { LANGUAGES, browserLanguages, chooseLang, lang, ready, t, useLang } from './core/i18n.js';
+import { LANGUAGES, browserLanguages, chooseLang, lang, pageLang, ready, t, useLang } from './core/i18n.js';
 
 export { supportsTask, SETTINGS, TASKS, PARTS };
 export { EVENTS } from './tasks/xor/api.js';
 export { Tabs } from './ui/tabs.js';
 export { PageShare } from './ui/page-share.js';
-export { LANGUAGES, chooseLang, browserLanguages, useLang, translateTree, lang, t } from './core/i18n.js';
+export { LANGUAGES, chooseLang, browserLanguages, pageLang, useLang, translateTree, lang, t } from './core/i18n.js';
+export { fixed, percent } from './core/format.js';
 export { languageMenu } from './ui/language-menu.js';
 
 /**
@@ -93,9 +94,8 @@ async function pageLanguage(asked, query) {
   const code = given ? chooseLang(asked) : null;
   const refuse = () => new Error(`neuroglow: ${t('config.optionMustBe', { key: 'lang', valid: t('valid.oneOf', { list: Object.keys(LANGUAGES).join(', ') }), value: JSON.stringify(asked) })}`);
   if (!ready()) {
-    const inUrl = query === null ? null : new URLSearchParams(query).get('lang');
-    const fromUrl = inUrl?.trim() ? chooseLang(inUrl) : null; // (a bad one: null, and a warning later)
-    await useLang(code ?? fromUrl ?? chooseLang(null, browserLanguages()));
+    // (A bad ?lang=: the browser's language, and a warning from resolveSettings().)
+    await useLang(code ?? (query === null ? chooseLang(null, browserLanguages()) : pageLang(query)));
     if (given && code === null) throw refuse();
     return;
   }

@@ -31,6 +31,15 @@ export function chooseLang(asked, preferred = []) {
 /** The browser's languages, most preferred first (none outside a browser). */
 export const browserLanguages = () => (typeof navigator === 'undefined' ? [] : navigator.languages?.length ? [...navigator.languages] : [navigator.language].filter(Boolean));
 
+/**
+ * The language a page's address asks for (`?lang=`, when it names one of ours: a bad one is the
+ * warnings' business), else the browser's, else English. What every page starts with.
+ */
+export function pageLang(search = typeof location === 'undefined' ? '' : location.search) {
+  const asked = new URLSearchParams(search).get('lang');
+  return (asked?.trim() ? chooseLang(asked) : null) ?? chooseLang(null, browserLanguages());
+}
+
 const loaded = new Map();
 /** A language's catalogue (fetched once, from this site: the CSP's connect-src 'self'). */
 function catalogue(code) {

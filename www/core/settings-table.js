@@ -130,6 +130,14 @@ for (const [name, task] of Object.entries(TASKS)) {
   translated(task, 'title', `task.${name}.title`);
 }
 for (const name of Object.keys(MODELS)) translated(MODELS, name, `model.${name}`);
+// A part's description (an Embed checkbox's tooltip) and its name on that checkbox (in English the
+// `controls` value itself).
+for (const parts of [PARTS, DRAW_PARTS]) {
+  for (const name of Object.keys(parts)) {
+    translated(parts, name, `part.${name}`);
+    addEnglish(`part.${name}.name`, name);
+  }
+}
 for (const [name, p] of Object.entries(PALETTES)) translated(p, 'label', `palette.${name}`);
 
 export const BY_NAME = Object.fromEntries(SETTINGS.map((s) => [s.name, s]));

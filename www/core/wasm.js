@@ -7,7 +7,7 @@
 
 import { WasmInstance } from './crash.js';
 import { assertSupported, missingFeatures } from './support.js';
-import { browserLanguages, chooseLang, ready, useLang } from './i18n.js';
+import { pageLang, ready, useLang } from './i18n.js';
 
 const PKG = new URL('../pkg/neuroglow_wasm.js', import.meta.url);
 const WASM = new URL('../pkg/neuroglow_wasm_bg.wasm', import.meta.url);
@@ -55,9 +55,9 @@ export function loadWasm() {
   if (current && !current.dead) return Promise.resolve(LIVE);
   if (!loading) {
     // A browser without what the build needs (WebAssembly SIMD, …) gets a message naming it, in
-    // its language (the first mount has not chosen one yet: this runs at the settings' import).
+    // the page's language (the first mount has not chosen one yet: this runs at the settings' import).
     if (missingFeatures().length) {
-      const words = ready() ? Promise.resolve() : useLang(chooseLang(null, browserLanguages())).catch(() => {});
+      const words = ready() ? Promise.resolve() : useLang(pageLang()).catch(() => {});
       return words.then(() => assertSupported());
     }
     loading = fresh().then(

@@ -1,9 +1,9 @@
 // www/draw/index.html's script: the drawing pad on a page of its own, options from the URL.
-import { mountDraw, chooseLang, browserLanguages, useLang, translateTree, languageMenu } from '../neuroglow.js';
+import { mountDraw, pageLang, useLang, translateTree, languageMenu } from '../neuroglow.js';
 const params = new URLSearchParams(location.search);
 // The page's language: ?lang= when it names one of ours, else the browser's. The page's own
 // words first; the section then mounts in the same language.
-const lang = await useLang(chooseLang(params.get('lang'), browserLanguages()) ?? chooseLang(null, browserLanguages()));
+const lang = await useLang(pageLang());
 translateTree(document);
 languageMenu(document.getElementById('language'));
 // The way back keeps the language asked for.

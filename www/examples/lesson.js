@@ -1,16 +1,12 @@
 // The example lesson's script: chooses the page's language, fills in its text, mounts every
 // [data-mount] element in that language and wires the two experiment buttons.
-import { mount, supportsTask, chooseLang, browserLanguages, useLang, translateTree, t } from '../neuroglow.js';
+import { mount, supportsTask, pageLang, useLang, translateTree, t, fixed, percent } from '../neuroglow.js';
 
 // The page's language: ?lang= when it names one of ours, else the browser's (the playgrounds
 // follow it: one language per page).
 const params = new URLSearchParams(location.search);
-const lang = await useLang(chooseLang(params.get('lang'), browserLanguages()) ?? chooseLang(null, browserLanguages()));
+const lang = await useLang(pageLang());
 translateTree(document);
-// Numbers as the page's language writes them (0.0998 / 0,0998; 92.3% / 92,3 %).
-const decimals = new Intl.NumberFormat(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4 });
-const fixed = (x) => (Number.isFinite(x) ? decimals.format(x) : '–');
-const percent = (x) => new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
 // The embedded playground shows the language asked for too (without ?lang= it follows the
 // browser's languages by itself).
 if (params.has('lang')) {
@@ -39,13 +35,13 @@ const result = document.getElementById('experiment-result');
 if (pg) {
   pg.on('cycle', ({ loss }) => { if (loss < 0.1) pg.pause(); });
   pg.on('pause', ({ state }) => {
-    if (state.loss < 0.1) result.textContent = t('lesson.paused', { cycle: state.cycle, loss: fixed(state.loss) });
+    if (state.loss < 0.1) result.textContent = t('lesson.paused', { cycle: state.cycle, loss: fixed(state.loss, 4) });
   });
   pg.on('reset', () => { result.textContent = ''; });
   document.getElementById('experiment-run').addEventListener('click', async () => {
     result.textContent = t('lesson.training');
     const s = await pg.train({ cycles: 60000 });
-    if (!(s.loss < 0.1)) result.textContent = t('lesson.still', { loss: fixed(s.loss), cycles: s.cycle });
+    if (!(s.loss < 0.1)) result.textContent = t('lesson.still', { loss: fixed(s.loss, 4), cycles: s.cycle });
   });
 }
 
@@ -59,7 +55,7 @@ if (digits) {
     digitsResult.textContent = t('lesson.trainingDigits', { n: 60000 });
     try {
       const ev = await digits.train({ epochs: 1 });
-      digitsResult.textContent = t('lesson.afterEpoch', { epoch: digits.state().epoch, accuracy: percent(ev.accuracy), tests: 10000 });
+      digitsResult.textContent = t('lesson.afterEpoch', { epoch: digits.state().epoch, accuracy: percent(ev.accuracy, 1), tests: 10000 });
     } catch (e) {
       digitsResult.textContent = e.message;
     } finally {

@@ -1,6 +1,6 @@
 // www/mnist/index.html's script: the MNIST section on a page of its own, options from the URL.
 // The page's language: ?lang= when it names one shipped, else the browser's (i18n.js).
-import { mountMnist, chooseLang, browserLanguages, useLang, translateTree, t, languageMenu } from '../neuroglow.js';
+import { mountMnist, pageLang, useLang, translateTree, t, languageMenu } from '../neuroglow.js';
 const params = new URLSearchParams(location.search);
 const app = document.getElementById('app');
 /** Says `text` on the page, as an alert. */
@@ -16,7 +16,7 @@ function alertNote(text, className = '') {
 // import above fails, and ../support-check.js has said why).
 try {
   // The page's own words first; the section then mounts in the same language.
-  const lang = await useLang(chooseLang(params.get('lang'), browserLanguages()) ?? chooseLang(null, browserLanguages()));
+  const lang = await useLang(pageLang());
   translateTree(document);
   languageMenu(document.getElementById('language'));
   // The way back keeps the language asked for.

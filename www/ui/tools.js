@@ -5,7 +5,7 @@
 import { el, button, setButton } from './controls.js';
 import { PARTS, EMBED_PARTS } from '../core/config.js';
 import { PALETTES } from '../render/theme.js';
-import { has, t } from '../core/i18n.js';
+import { t } from '../core/i18n.js';
 
 /**
  * Copies `text`; where copying is refused (no permission, an insecure origin) it is left in
@@ -28,17 +28,8 @@ export async function copyOrSelect(text, field, box = null) {
 }
 
 /** Parts an XOR embed can show (the Embed button itself makes little sense inside an embed). */
-const EMBED_CHOICES = Object.fromEntries(Object.entries(PARTS).filter(([p]) => p !== 'embed'));
-/** What a part is (an Embed checkbox's tooltip), in the page's language: the catalogue's ui.part<Name>, else `doc`. */
-const partDoc = (name, doc) => {
-  const key = `ui.part${name[0].toUpperCase()}${name.slice(1)}`;
-  return has(key) ? t(key) : doc;
-};
-/** A part's name on its Embed checkbox: the `controls` value itself in English ("step"), the language's word else. */
-const partName = (name) => {
-  const key = `ui.partName${name[0].toUpperCase()}${name.slice(1)}`;
-  return has(key) ? t(key) : name;
-};
+/** XOR's parts an embed can show, with their descriptions (read when shown: they are in the page's language). */
+const embedChoices = () => Object.fromEntries(Object.entries(PARTS).filter(([p]) => p !== 'embed'));
 
 export class Tools {
   /**
@@ -48,7 +39,7 @@ export class Tools {
   constructor(id, parts, h, palette, embed = {}) {
     this.id = id;
     this.h = h;
-    this.embedOffer = { choices: EMBED_CHOICES, defaults: EMBED_PARTS, title: t('ui.embedTitle'), ...embed };
+    this.embedOffer = { choices: embedChoices(), defaults: EMBED_PARTS, title: t('ui.embedTitle'), ...embed };
     this.items = [];
     const add = (part, make) => parts.has(part) && this.items.push(make());
     add('share', () => button(t('ui.share'), '⤴', { title: t('ui.shareTitle'), onClick: () => this.share() }));
@@ -116,7 +107,7 @@ export class Tools {
       this.say(t(ok ? 'ui.embedCopied' : 'ui.copyByHandCode'), ok ? 'good' : '');
     });
     const labelled = (input, text) => el('div', { class: 'ng-field' }, el('label', { for: input.id, text }), input);
-    const boxes = this.embedParts.map(([name, c, doc]) => el('div', { class: 'ng-check', title: partDoc(name, doc) }, c, el('label', { for: c.id, text: partName(name) })));
+    const boxes = this.embedParts.map(([name, c, doc]) => el('div', { class: 'ng-check', title: doc }, c, el('label', { for: c.id, text: t(`part.${name}.name`) })));
     const box = el(
       'div',
       { class: 'ng-embedbox', hidden: true },

@@ -503,6 +503,18 @@ pub const SCRIBBLE_KINDS: [&str; 8] = [
     "star",
 ];
 
+/// An Archimedean spiral from `c` out to radii `rx`, `ry` in `turns` turns (60 points a turn).
+fn spiral(c: P, rx: f32, ry: f32, turns: f32) -> Vec<P> {
+    let n = (turns * 60.0) as usize;
+    (0..=n)
+        .map(|k| {
+            let t = k as f32 / n as f32;
+            let a = t * turns * 2.0 * PI;
+            (c.0 + t * rx * a.cos(), c.1 + t * ry * a.sin())
+        })
+        .collect()
+}
+
 /// A random scribble that is no digit, and its kind (an index into SCRIBBLE_KINDS).
 pub fn draw_scribble(rng: &mut Rng) -> (Drawing, usize) {
     let pen = raster::PEN * rng.range(0.6, 1.5);
@@ -523,15 +535,8 @@ pub fn draw_scribble(rng: &mut Rng) -> (Drawing, usize) {
         1 => {
             let r = size * rng.range(0.4, 0.8);
             let turns = rng.range(3.0, 6.0);
-            let n = (turns * 60.0) as usize;
             let ry = r * rng.range(0.6, 1.2);
-            vec![(0..=n)
-                .map(|k| {
-                    let t = k as f32 / n as f32;
-                    let a = t * turns * 2.0 * PI;
-                    (c.0 + t * r * a.cos(), c.1 + t * ry * a.sin())
-                })
-                .collect()]
+            vec![spiral(c, r, ry, turns)]
         }
         // A circle crossed by lines.
         2 => {
@@ -574,14 +579,7 @@ pub fn draw_scribble(rng: &mut Rng) -> (Drawing, usize) {
         // An open spiral.
         6 => {
             let turns = rng.range(1.5, 3.0);
-            let n = (turns * 60.0) as usize;
-            vec![(0..=n)
-                .map(|k| {
-                    let t = k as f32 / n as f32;
-                    let a = t * turns * 2.0 * PI;
-                    (c.0 + t * size * a.cos(), c.1 + t * size * a.sin())
-                })
-                .collect()]
+            vec![spiral(c, size, size, turns)]
         }
         // A star: lines through the middle.
         _ => {
